@@ -1,0 +1,186 @@
+import Foundation
+import SQLite
+
+/// One open SQLite database file.
+///
+/// Every connection runs with the archive's rules (DESIGN.md §4): WAL so readers never block the
+/// writer, `synchronous=FULL` so a committed import survives power loss
+/// (https://sqlite.org/pragma.html#pragma_synchronous), foreign keys enforced, and a busy timeout
+/// so ordinary contention between processes waits instead of failing.
+public final class Connection {
+    public enum Mode: Sendable {
+        /// Opens for reading and writing, creating the file when it does not exist.
+        case readWriteCreate
+        /// Opens an existing file for reading and writing.
+        case readWrite
+        /// Opens an existing file for reading only.
+        case readOnly
+    }
+
+    let handle: OpaquePointer
+    public let path: String
+    public let mode: Mode
+    private var statements: [String: Statement] = [:]
+    private var savepointDepth = 0
+
+    /// How long a statement waits for another process's lock before giving up.
+    public static let defaultBusyTimeout: Int32 = 30_000
+
+    public init(path: String, mode: Mode = .readWriteCreate, busyTimeoutMilliseconds: Int32 = defaultBusyTimeout) throws {
+        var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        switch mode {
+        case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        case .readWrite: flags |= SQLITE_OPEN_READWRITE
+        case .readOnly: flags |= SQLITE_OPEN_READONLY
+        }
+        var connection: OpaquePointer?
+        let code = sqlite3_open_v2(path, &connection, flags, nil)
+        guard code == SQLITE_OK, let connection else {
+            let error = DatabaseError(connection: connection, code: code)
+            // SQLite allocates a handle even when opening fails; it must still be closed.
+            sqlite3_close_v2(connection)
+            throw error
+        }
+        self.handle = connection
+        self.path = path
+        self.mode = mode
+        sqlite3_busy_timeout(connection, busyTimeoutMilliseconds)
+        try configure()
+    }
+
+    deinit {
+        statements.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    private func configure() throws {
+        try executeScript("PRAGMA foreign_keys = ON")
+        if mode != .readOnly {
+            try executeScript("PRAGMA journal_mode = WAL")
+            try executeScript("PRAGMA synchronous = FULL")
+        }
+    }
+
+    // MARK: Statements
+
+    /// Returns a prepared statement for `sql`, reusing the cached one when it is idle.
+    public func prepare(_ sql: String) throws -> Statement {
+        if let cached = statements[sql], sqlite3_stmt_busy(cached.handle) == 0 {
+            cached.reset()
+            return cached
+        }
+        let statement = try Statement(connection: self, sql: sql)
+        if statements[sql] == nil {
+            statements[sql] = statement
+        }
+        return statement
+    }
+
+    /// Runs one statement with bound values to completion.
+    public func execute(_ sql: String, _ values: [any SQLBindable] = []) throws {
+        let statement = try prepare(sql)
+        defer { statement.reset() }
+        try statement.bind(values)
+        while try statement.step() {}
+    }
+
+    /// Runs one statement with named values to completion.
+    public func execute(_ sql: String, named values: [String: any SQLBindable]) throws {
+        let statement = try prepare(sql)
+        defer { statement.reset() }
+        try statement.bind(named: values)
+        while try statement.step() {}
+    }
+
+    /// Runs a script of several statements without parameters (migrations, pragmas).
+    public func executeScript(_ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &message)
+        guard code == SQLITE_OK else {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
+            sqlite3_free(message)
+            throw DatabaseError(resultCode: code, extendedCode: sqlite3_extended_errcode(handle), message: text, sql: sql)
+        }
+    }
+
+    /// Streams the rows of a query to `body`, one at a time, without collecting them.
+    public func forEachRow(_ sql: String, _ values: [any SQLBindable] = [], _ body: (Statement) throws -> Void) throws {
+        let statement = try prepare(sql)
+        defer { statement.reset() }
+        try statement.bind(values)
+        while try statement.step() {
+            try body(statement)
+        }
+    }
+
+    /// Maps every row of a query.
+    public func query<T>(_ sql: String, _ values: [any SQLBindable] = [], _ map: (Statement) throws -> T) throws -> [T] {
+        var rows: [T] = []
+        try forEachRow(sql, values) { rows.append(try map($0)) }
+        return rows
+    }
+
+    /// Maps the first row of a query, if any.
+    public func queryFirst<T>(_ sql: String, _ values: [any SQLBindable] = [], _ map: (Statement) throws -> T) throws -> T? {
+        let statement = try prepare(sql)
+        defer { statement.reset() }
+        try statement.bind(values)
+        return try statement.step() ? try map(statement) : nil
+    }
+
+    /// The integer in the first column of the first row, or nil.
+    public func scalarInt(_ sql: String, _ values: [any SQLBindable] = []) throws -> Int64? {
+        try queryFirst(sql, values) { $0.optionalInt64(0) } ?? nil
+    }
+
+    public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    // MARK: Transactions
+
+    /// Runs `body` in a write transaction, committing on success and rolling back on a thrown error.
+    ///
+    /// `BEGIN IMMEDIATE` takes the write lock up front: a deferred transaction that reads and then
+    /// writes can fail with SQLITE_BUSY without ever waiting (https://sqlite.org/lang_transaction.html).
+    /// Called inside another transaction, it becomes a savepoint.
+    public func writeTransaction<T>(_ body: () throws -> T) throws -> T {
+        if isInTransaction {
+            return try savepoint(body)
+        }
+        try executeScript("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try executeScript("COMMIT")
+            return result
+        } catch {
+            // SQLite may already have rolled back on its own (https://sqlite.org/lang_transaction.html#response_to_errors_within_a_transaction).
+            if isInTransaction {
+                try? executeScript("ROLLBACK")
+            }
+            throw error
+        }
+    }
+
+    /// Runs `body` in a savepoint: on a thrown error only its own work is undone, and the
+    /// enclosing transaction goes on.
+    public func savepoint<T>(_ body: () throws -> T) throws -> T {
+        savepointDepth += 1
+        defer { savepointDepth -= 1 }
+        let name = "dossier_savepoint_\(savepointDepth)"
+        try executeScript("SAVEPOINT \(name)")
+        do {
+            let result = try body()
+            try executeScript("RELEASE \(name)")
+            return result
+        } catch {
+            if isInTransaction {
+                try? executeScript("ROLLBACK TO \(name)")
+                try? executeScript("RELEASE \(name)")
+            }
+            throw error
+        }
+    }
+}

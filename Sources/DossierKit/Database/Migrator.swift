@@ -1,0 +1,158 @@
+import Foundation
+
+/// One schema migration: a file `Migrations/NNNN_verb_object.sql`, built into the binary.
+public struct Migration: Sendable, Equatable {
+    public let version: Int
+    public let name: String
+    public let sql: String
+    public let checksum: String
+
+    public init(version: Int, name: String, sql: String) {
+        self.version = version
+        self.name = name
+        self.sql = sql
+        self.checksum = SHA256Hex.of(sql)
+    }
+}
+
+/// Why an archive's schema cannot be used by this build of Dossier.
+public enum MigrationError: DossierFailure, Equatable {
+    case checksumMismatch(version: Int, name: String, recorded: String, builtIn: String)
+    case newerSchema(version: Int, name: String)
+    case pendingMigrations(versions: [Int])
+    case invalidFileName(String)
+
+    public var exitCode: Int32 { 2 }
+
+    public var description: String {
+        switch self {
+        case .checksumMismatch(let version, let name, let recorded, let builtIn):
+            return "migration \(version) (\(name)) applied to this archive differs from the one built into dossier "
+                + "(recorded sha256 \(recorded.prefix(12))…, built-in \(builtIn.prefix(12))…); "
+                + "the archive was migrated by a different build: use that build, or restore a backup"
+        case .newerSchema(let version, let name):
+            return "this archive was migrated by a newer dossier (migration \(version) \(name) is unknown to this build); "
+                + "upgrade dossier to open it"
+        case .pendingMigrations(let versions):
+            return "this archive needs migrations \(versions.map(String.init).joined(separator: ", ")); "
+                + "back it up, then run `dossier migrate`"
+        case .invalidFileName(let name):
+            return "migration file \(name) is not named NNNN_description.sql"
+        }
+    }
+}
+
+/// Where one migration stands in one archive.
+public struct MigrationStatus: Sendable, Equatable {
+    public enum State: String, Sendable { case applied, pending, checksumMismatch = "checksum_mismatch", unknown }
+    public let version: Int
+    public let name: String
+    public let state: State
+    public let appliedAt: String?
+}
+
+/// Applies the forward-only timeline of migrations, each in its own transaction, and refuses
+/// archives whose history does not match the built-in files.
+public struct Migrator: Sendable {
+    public let migrations: [Migration]
+
+    public init(migrations: [Migration]) {
+        self.migrations = migrations.sorted { $0.version < $1.version }
+    }
+
+    /// The migrations built from `Migrations/`.
+    public static func builtIn() throws -> Migrator {
+        let files = EmbeddedResources.files.filter { $0.folder == "Migrations" }
+        return Migrator(migrations: try files.map { try migration(fileName: $0.name, sql: $0.text) })
+    }
+
+    static func migration(fileName: String, sql: String) throws -> Migration {
+        let stem = fileName.hasSuffix(".sql") ? String(fileName.dropLast(4)) : fileName
+        let parts = stem.split(separator: "_", maxSplits: 1)
+        guard parts.count == 2, parts[0].count == 4, let version = Int(parts[0]) else {
+            throw MigrationError.invalidFileName(fileName)
+        }
+        return Migration(version: version, name: String(parts[1]), sql: sql)
+    }
+
+    private struct AppliedMigration {
+        let version: Int
+        let name: String
+        let checksum: String
+        let appliedAt: String
+    }
+
+    private func applied(in connection: Connection) throws -> [AppliedMigration] {
+        let exists = try connection.scalarInt(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'") ?? 0
+        guard exists > 0 else { return [] }
+        return try connection.query("SELECT version, name, sha256, applied_at FROM schema_migrations ORDER BY version") {
+            AppliedMigration(version: $0.int(0), name: $0.string(1), checksum: $0.string(2), appliedAt: $0.string(3))
+        }
+    }
+
+    /// Every built-in and every recorded migration, with its state in this archive.
+    public func status(of connection: Connection) throws -> [MigrationStatus] {
+        let recorded = try applied(in: connection)
+        let recordedByVersion = Dictionary(uniqueKeysWithValues: recorded.map { ($0.version, $0) })
+        var result = migrations.map { migration -> MigrationStatus in
+            guard let record = recordedByVersion[migration.version] else {
+                return MigrationStatus(version: migration.version, name: migration.name, state: .pending, appliedAt: nil)
+            }
+            let state: MigrationStatus.State = record.checksum == migration.checksum ? .applied : .checksumMismatch
+            return MigrationStatus(version: migration.version, name: migration.name, state: state, appliedAt: record.appliedAt)
+        }
+        let known = Set(migrations.map(\.version))
+        result += recorded.filter { !known.contains($0.version) }.map {
+            MigrationStatus(version: $0.version, name: $0.name, state: .unknown, appliedAt: $0.appliedAt)
+        }
+        return result.sorted { $0.version < $1.version }
+    }
+
+    /// Throws when the archive's recorded history conflicts with this build; changes nothing.
+    public func validate(_ connection: Connection, allowPending: Bool = true) throws {
+        let statuses = try status(of: connection)
+        if let unknown = statuses.first(where: { $0.state == .unknown }) {
+            throw MigrationError.newerSchema(version: unknown.version, name: unknown.name)
+        }
+        let recorded = try applied(in: connection)
+        for record in recorded {
+            if let migration = migrations.first(where: { $0.version == record.version }), migration.checksum != record.checksum {
+                throw MigrationError.checksumMismatch(
+                    version: record.version, name: record.name, recorded: record.checksum, builtIn: migration.checksum)
+            }
+        }
+        let pending = statuses.filter { $0.state == .pending }.map(\.version)
+        if !allowPending, !pending.isEmpty {
+            throw MigrationError.pendingMigrations(versions: pending)
+        }
+    }
+
+    /// Validates, then applies every pending migration in order, each in its own transaction.
+    /// Returns the migrations applied.
+    @discardableResult
+    public func migrate(_ connection: Connection) throws -> [Migration] {
+        try validate(connection)
+        try connection.executeScript(
+            """
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                version     INTEGER PRIMARY KEY,
+                name        TEXT NOT NULL,
+                sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
+                applied_at  TEXT NOT NULL
+            )
+            """)
+        let done = Set(try applied(in: connection).map(\.version))
+        var appliedNow: [Migration] = []
+        for migration in migrations where !done.contains(migration.version) {
+            try connection.writeTransaction {
+                try connection.executeScript(migration.sql)
+                try connection.execute(
+                    "INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)",
+                    [migration.version, migration.name, migration.checksum, Timestamp.now()])
+            }
+            appliedNow.append(migration)
+        }
+        return appliedNow
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import SQLite
+
+/// A prepared statement. Owned by one `Connection`, which caches and reuses it.
+///
+/// Values are bound with explicit lengths so that text containing NUL survives, and text is read
+/// back with `sqlite3_column_bytes` for the same reason.
+public final class Statement {
+    let handle: OpaquePointer
+    public let sql: String
+    private unowned let connection: Connection
+    private lazy var columnIndexes: [String: Int32] = {
+        var indexes: [String: Int32] = [:]
+        for index in 0..<sqlite3_column_count(handle) {
+            if let name = sqlite3_column_name(handle, index) {
+                indexes[String(cString: name)] = index
+            }
+        }
+        return indexes
+    }()
+
+    init(connection: Connection, sql: String) throws {
+        var statement: OpaquePointer?
+        let code = sqlite3_prepare_v3(connection.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard code == SQLITE_OK, let statement else {
+            sqlite3_finalize(statement)
+            throw DatabaseError(connection: connection.handle, code: code, sql: sql)
+        }
+        self.handle = statement
+        self.sql = sql
+        self.connection = connection
+    }
+
+    deinit {
+        sqlite3_finalize(handle)
+    }
+
+    /// Clears previous bindings and state so the statement can run again.
+    public func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    /// Binds values to parameters `?1…?n` in order.
+    public func bind(_ values: [any SQLBindable]) throws {
+        for (offset, value) in values.enumerated() {
+            try bind(value.databaseValue, at: Int32(offset + 1))
+        }
+    }
+
+    /// Binds values to named parameters (`:name`, `@name` or `$name`, given with their prefix).
+    public func bind(named values: [String: any SQLBindable]) throws {
+        for (name, value) in values {
+            let index = sqlite3_bind_parameter_index(handle, name)
+            guard index > 0 else {
+                throw DatabaseError(resultCode: SQLITE_RANGE, message: "no parameter named \(name)", sql: sql)
+            }
+            try bind(value.databaseValue, at: index)
+        }
+    }
+
+    public func bind(_ value: DatabaseValue, at index: Int32) throws {
+        let code: Int32
+        switch value {
+        case .null:
+            code = sqlite3_bind_null(handle, index)
+        case .integer(let integer):
+            code = sqlite3_bind_int64(handle, index, integer)
+        case .real(let real):
+            code = sqlite3_bind_double(handle, index, real)
+        case .text(let text):
+            var text = text
+            code = text.withUTF8 { buffer in
+                // An empty string still needs a non-NULL pointer, or SQLite stores NULL.
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    guard let base = chars.baseAddress else {
+                        return sqlite3_bind_text64(handle, index, "", 0, dossier_sqlite_transient(), UInt8(SQLITE_UTF8))
+                    }
+                    return sqlite3_bind_text64(
+                        handle, index, base, UInt64(chars.count), dossier_sqlite_transient(), UInt8(SQLITE_UTF8))
+                }
+            }
+        case .blob(let data):
+            code = data.withUnsafeBytes { buffer in
+                buffer.baseAddress.map {
+                    sqlite3_bind_blob64(handle, index, $0, UInt64(buffer.count), dossier_sqlite_transient())
+                } ?? sqlite3_bind_zeroblob(handle, index, 0)
+            }
+        }
+        guard code == SQLITE_OK else {
+            throw DatabaseError(connection: connection.handle, code: code, sql: sql)
+        }
+    }
+
+    /// Advances to the next row; returns false when the statement is done.
+    @discardableResult
+    public func step() throws -> Bool {
+        let code = sqlite3_step(handle)
+        switch code {
+        case SQLITE_ROW:
+            return true
+        case SQLITE_DONE:
+            return false
+        default:
+            let error = DatabaseError(connection: connection.handle, code: code, sql: sql)
+            sqlite3_reset(handle)
+            throw error
+        }
+    }
+
+    // MARK: Column reads for the current row
+
+    public var columnCount: Int32 { sqlite3_column_count(handle) }
+
+    public func columnName(_ index: Int32) -> String {
+        sqlite3_column_name(handle, index).map { String(cString: $0) } ?? ""
+    }
+
+    public func columnIndex(_ name: String) -> Int32? { columnIndexes[name] }
+
+    public func isNull(_ index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_NULL }
+
+    public func int64(_ index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
+
+    public func int(_ index: Int32) -> Int { Int(sqlite3_column_int64(handle, index)) }
+
+    public func double(_ index: Int32) -> Double { sqlite3_column_double(handle, index) }
+
+    public func bool(_ index: Int32) -> Bool { sqlite3_column_int64(handle, index) != 0 }
+
+    public func string(_ index: Int32) -> String {
+        guard let pointer = sqlite3_column_text(handle, index) else { return "" }
+        let count = Int(sqlite3_column_bytes(handle, index))
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+    }
+
+    public func optionalString(_ index: Int32) -> String? { isNull(index) ? nil : string(index) }
+
+    public func optionalInt64(_ index: Int32) -> Int64? { isNull(index) ? nil : int64(index) }
+
+    public func optionalDouble(_ index: Int32) -> Double? { isNull(index) ? nil : double(index) }
+
+    public func data(_ index: Int32) -> Data {
+        let count = Int(sqlite3_column_bytes(handle, index))
+        guard let pointer = sqlite3_column_blob(handle, index), count > 0 else { return Data() }
+        return Data(bytes: pointer, count: count)
+    }
+
+    /// The current row's column as SQLite stored it.
+    public func value(_ index: Int32) -> DatabaseValue {
+        switch sqlite3_column_type(handle, index) {
+        case SQLITE_INTEGER: return .integer(int64(index))
+        case SQLITE_FLOAT: return .real(double(index))
+        case SQLITE_TEXT: return .text(string(index))
+        case SQLITE_BLOB: return .blob(data(index))
+        default: return .null
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// Appends to the audit log.
+public struct EventRepository {
+    let connection: Connection
+
+    public init(connection: Connection) {
+        self.connection = connection
+    }
+
+    @discardableResult
+    public func record(_ event: Event) throws -> Int64 {
+        try connection.execute(
+            """
+            INSERT INTO events (occurred_at, operator, action, entity_type, entity_id, batch_id, old_json, new_json, reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                event.occurredAt, event.operatorName, event.action, event.entityType, event.entityID, event.batchID,
+                event.oldJSON, event.newJSON, event.reason,
+            ])
+        return connection.lastInsertedRowID
+    }
+
+    public func list(entityType: String, entityID: Int64) throws -> [Event] {
+        try connection.query(
+            """
+            SELECT id, occurred_at, operator, action, entity_type, entity_id, batch_id, old_json, new_json, reason
+            FROM events WHERE entity_type = ? AND entity_id = ? ORDER BY id
+            """, [entityType, entityID]
+        ) {
+            Event(
+                id: $0.int64(0), occurredAt: $0.string(1), operatorName: $0.string(2), action: $0.string(3),
+                entityType: $0.optionalString(4), entityID: $0.optionalInt64(5), batchID: $0.optionalInt64(6),
+                oldJSON: $0.optionalString(7), newJSON: $0.optionalString(8), reason: $0.optionalString(9))
+        }
+    }
+}

@@ -1,0 +1,75 @@
+/// Stores people and their roles; the slug is the natural key.
+public struct PersonRepository {
+    let connection: Connection
+
+    public init(connection: Connection) {
+        self.connection = connection
+    }
+
+    /// Creates the person, or returns the id of the one with the same slug (keeping its name).
+    /// Roles are added either way; a role naming an unknown organisation slug is an error.
+    @discardableResult
+    public func upsert(_ person: Person) throws -> Int64 {
+        try connection.execute(
+            "INSERT INTO people (slug, name, created_at) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING",
+            [person.slug, person.name, Timestamp.now()])
+        guard let id = try id(slug: person.slug) else {
+            throw DatabaseError(resultCode: 1, message: "person \(person.slug) vanished after upsert")
+        }
+        for role in person.roles {
+            try addRole(role, to: id)
+        }
+        return id
+    }
+
+    /// Records a role unless the same one is already recorded.
+    public func addRole(_ role: PersonRole, to personID: Int64) throws {
+        var organisationID: Int64?
+        if let slug = role.organisationSlug {
+            guard let found = try OrganisationRepository(connection: connection).id(slug: slug) else {
+                throw UsageError("no organisation with slug '\(slug)'; add it first with `dossier org add`")
+            }
+            organisationID = found
+        }
+        try connection.execute(
+            """
+            INSERT INTO person_roles (person_id, role, organisation_id, document_id) VALUES (?, ?, ?, ?)
+            ON CONFLICT DO NOTHING
+            """,
+            [personID, role.role, organisationID, role.documentID])
+    }
+
+    public func id(slug: String) throws -> Int64? {
+        try connection.scalarInt("SELECT id FROM people WHERE slug = ?", [slug])
+    }
+
+    public func find(slug: String) throws -> Person? {
+        guard var person = try connection.queryFirst(
+            "SELECT id, slug, name FROM people WHERE slug = ?", [slug], Self.person)
+        else { return nil }
+        person.roles = try roles(of: person.id ?? 0)
+        return person
+    }
+
+    public func list() throws -> [Person] {
+        var people = try connection.query("SELECT id, slug, name FROM people ORDER BY name COLLATE NOCASE", [], Self.person)
+        for index in people.indices {
+            people[index].roles = try roles(of: people[index].id ?? 0)
+        }
+        return people
+    }
+
+    func roles(of personID: Int64) throws -> [PersonRole] {
+        try connection.query(
+            """
+            SELECT r.role, o.slug, r.document_id FROM person_roles r
+            LEFT JOIN organisations o ON o.id = r.organisation_id
+            WHERE r.person_id = ? ORDER BY r.id
+            """, [personID]
+        ) { PersonRole(role: $0.optionalString(0), organisationSlug: $0.optionalString(1), documentID: $0.optionalInt64(2)) }
+    }
+
+    private static func person(_ row: Statement) -> Person {
+        Person(id: row.int64(0), slug: row.string(1), name: row.string(2))
+    }
+}

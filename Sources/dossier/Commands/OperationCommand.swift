@@ -1,0 +1,123 @@
+import ArgumentParser
+import DossierKit
+
+struct OperationCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "operation",
+        abstract: "Add, list and show operations (named cases).",
+        subcommands: [Add.self, List.self, Show.self]
+    )
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add an operation, or fill in what an existing one lacks.",
+            discussion: "Example: dossier operation add \"Operation Cumberland\" --lead-agency europol --action-day 2025-02-26"
+        )
+
+        @OptionGroup var archive: ArchiveOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var operatorOptions: OperatorOptions
+
+        @Argument(help: "The operation's name, e.g. \"Operation Cumberland\".")
+        var name: String
+
+        @Option(help: "Slug (default: derived from the name without the word Operation).")
+        var slug: String?
+
+        @Option(help: ArgumentHelp("Slug of the organisation leading it.", valueName: "slug"))
+        var leadAgency: String?
+
+        @Option(help: ArgumentHelp("Main action day, YYYY-MM-DD.", valueName: "date"))
+        var actionDay: String?
+
+        @Option(help: "ongoing, concluded or unknown.")
+        var status: Operation.Status = .unknown
+
+        func validate() throws {
+            if let actionDay, ISODate.validated(actionDay) == nil {
+                throw ValidationError("--action-day '\(actionDay)' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            }
+            if let slug, Slug.make(slug) != slug || slug.isEmpty {
+                throw ValidationError("--slug '\(slug)' is not a slug (lower case letters, digits and hyphens)")
+            }
+        }
+
+        func run() throws {
+            let opened = try archive.open(.write)
+            let operation = Operation(
+                slug: slug ?? OperationNaming.slug(forName: name), name: OperationNaming.canonicalName(name),
+                leadAgencySlug: leadAgency, actionDay: actionDay, status: status)
+            let id = try opened.connection.writeTransaction {
+                let id = try opened.operations.upsert(operation)
+                try opened.events.record(
+                    Event(operatorName: operatorOptions.resolved, action: "create", entityType: "operation", entityID: id,
+                          newJSON: JSONText.encode(operation)))
+                return id
+            }
+            if output.json {
+                Console.json(try opened.operations.find(slug: operation.slug))
+            } else if !output.quiet {
+                Console.output("Operation \(operation.slug) (id \(id)).")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List operations.", discussion: "Example: dossier operation list")
+
+        @OptionGroup var archive: ArchiveOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let operations = try archive.open(.read).operations.list()
+            if output.json {
+                Console.json(operations)
+            } else {
+                Console.output(
+                    Console.table(
+                        header: ["SLUG", "NAME", "LEAD AGENCY", "ACTION DAY", "STATUS"],
+                        rows: operations.map {
+                            [$0.slug, $0.name, $0.leadAgencySlug ?? "", $0.actionDay ?? "", $0.status.rawValue]
+                        }))
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one operation and the documents that report it.",
+            discussion: "Example: dossier operation show cumberland")
+
+        @OptionGroup var archive: ArchiveOptions
+        @OptionGroup var output: OutputOptions
+
+        @Argument(help: "The operation's slug.")
+        var slug: String
+
+        func run() throws {
+            let opened = try archive.open(.read)
+            guard let operation = try opened.operations.find(slug: slug) else {
+                throw UsageError("no operation with slug '\(slug)'; see `dossier operation list`")
+            }
+            let documentIDs = try opened.operations.documentIDs(operationID: operation.id ?? 0)
+            if output.json {
+                struct Shown: Encodable {
+                    let operation: Operation
+                    let documentIDs: [Int64]
+                }
+                Console.json(Shown(operation: operation, documentIDs: documentIDs))
+            } else {
+                Console.output(
+                    """
+                    \(Console.bold(operation.name)) (\(operation.slug))
+                    lead agency: \(operation.leadAgencySlug ?? "—")
+                    action day:  \(operation.actionDay ?? "—")
+                    status:      \(operation.status.rawValue)
+                    documents:   \(documentIDs.isEmpty ? "none" : documentIDs.map(String.init).joined(separator: ", "))
+                    """)
+            }
+        }
+    }
+}
+
+extension Operation.Status: ExpressibleByArgument {}

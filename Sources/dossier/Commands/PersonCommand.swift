@@ -1,0 +1,95 @@
+import ArgumentParser
+import DossierKit
+
+struct PersonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "person",
+        abstract: "Add, list and show people.",
+        subcommands: [Add.self, List.self, Show.self]
+    )
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a person, or a role to an existing one.",
+            discussion: "Example: dossier person add \"Catherine De Bolle\" --role \"Executive Director\" --org europol"
+        )
+
+        @OptionGroup var archive: ArchiveOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var operatorOptions: OperatorOptions
+
+        @Argument(help: "The person's name.")
+        var name: String
+
+        @Option(help: "Slug (default: derived from the name).")
+        var slug: String?
+
+        @Option(help: "Title or role, as written.")
+        var role: String?
+
+        @Option(name: .customLong("org"), help: ArgumentHelp("Slug of the organisation the role is at.", valueName: "slug"))
+        var organisation: String?
+
+        func run() throws {
+            let opened = try archive.open(.write)
+            let roles = role != nil || organisation != nil ? [PersonRole(role: role, organisationSlug: organisation)] : []
+            let person = Person(slug: slug ?? Slug.make(name), name: name, roles: roles)
+            guard !person.slug.isEmpty else { throw UsageError("cannot derive a slug from '\(name)'; give --slug") }
+            let id = try opened.connection.writeTransaction {
+                let id = try opened.people.upsert(person)
+                try opened.events.record(
+                    Event(operatorName: operatorOptions.resolved, action: "create", entityType: "person", entityID: id,
+                          newJSON: JSONText.encode(person)))
+                return id
+            }
+            if output.json {
+                Console.json(try opened.people.find(slug: person.slug))
+            } else if !output.quiet {
+                Console.output("Person \(person.slug) (id \(id)).")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List people.", discussion: "Example: dossier person list")
+
+        @OptionGroup var archive: ArchiveOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let people = try archive.open(.read).people.list()
+            if output.json {
+                Console.json(people)
+            } else {
+                Console.output(
+                    Console.table(
+                        header: ["SLUG", "NAME", "ROLE", "ORGANISATION"],
+                        rows: people.map { [$0.slug, $0.name, $0.roles.first?.role ?? "", $0.roles.first?.organisationSlug ?? ""] }))
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one person and their roles.", discussion: "Example: dossier person show catherine-de-bolle")
+
+        @OptionGroup var archive: ArchiveOptions
+        @OptionGroup var output: OutputOptions
+
+        @Argument(help: "The person's slug.")
+        var slug: String
+
+        func run() throws {
+            guard let person = try archive.open(.read).people.find(slug: slug) else {
+                throw UsageError("no person with slug '\(slug)'; see `dossier person list`")
+            }
+            if output.json {
+                Console.json(person)
+            } else {
+                let roles = person.roles.map {
+                    "  \($0.role ?? "—")\($0.organisationSlug.map { " at \($0)" } ?? "")\($0.documentID.map { " (document \($0))" } ?? "")"
+                }
+                Console.output((["\(Console.bold(person.name)) (\(person.slug))", "roles:"] + roles).joined(separator: "\n"))
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import DossierKit
+import Foundation
+
+/// The root command: holds only configuration, and maps every error to Dossier's exit codes.
+@main
+struct Dossier: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dossier",
+        abstract: "A case-and-source archive of press releases about law-enforcement operations.",
+        discussion: """
+            Every command takes --db PATH (else $DOSSIER_DB, else ./dossier.sqlite).
+            Exit codes: 0 success; 1 the command ran and found problems; 2 usage or environment error.
+            """,
+        version: DossierVersion.current,
+        subcommands: [
+            InitCommand.self, MigrateCommand.self, SeedCommand.self, StatsCommand.self,
+            OperationCommand.self, OrganisationCommand.self, PersonCommand.self,
+        ]
+    )
+
+    /// Parses and runs, turning errors into one line on stderr and exit code 1 or 2
+    /// (swift-argument-parser's own usage errors would otherwise exit 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as DossierFailure {
+            Console.error(failure.description)
+            Foundation.exit(failure.exitCode)
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                Console.output(message)
+                Foundation.exit(0)
+            }
+            Console.errorLines(message)
+            Foundation.exit(code.rawValue == 64 ? 2 : (code.rawValue == 0 ? 2 : code.rawValue))
+        }
+    }
+}

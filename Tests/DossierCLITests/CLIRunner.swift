@@ -1,0 +1,103 @@
+import Foundation
+
+/// Runs the built `dossier` binary the way a user or a cron job would, capturing output through
+/// files (pipes can block past 64 KiB).
+struct CLIRunner {
+    struct Result {
+        let exitCode: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    let directory: URL
+    var environment: [String: String]
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appending(path: "dossier-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var environment = ProcessInfo.processInfo.environment
+        environment["DOSSIER_DB"] = nil
+        environment["NO_COLOR"] = "1"
+        environment["USER"] = "cli-test"
+        self.environment = environment
+    }
+
+    /// The binary built next to the test bundle.
+    static let binary: URL = {
+        let beside = Bundle.main.bundleURL.appending(path: "dossier")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        let executableDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return executableDirectory.appending(path: "dossier")
+    }()
+
+    func path(_ name: String) -> String { directory.appending(path: name).path }
+
+    @discardableResult
+    func write(_ name: String, _ text: String) throws -> String {
+        try write(name, Data(text.utf8))
+    }
+
+    @discardableResult
+    func write(_ name: String, _ data: Data) throws -> String {
+        let url = directory.appending(path: name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+        return url.path
+    }
+
+    func run(_ arguments: String..., stdin: Data? = nil) throws -> Result {
+        try run(arguments, stdin: stdin)
+    }
+
+    func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
+        let id = UUID().uuidString
+        let outURL = directory.appending(path: ".out-\(id)")
+        let errURL = directory.appending(path: ".err-\(id)")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = environment
+        process.standardOutput = out
+        process.standardError = err
+        if let stdin {
+            let inURL = directory.appending(path: ".in-\(id)")
+            try stdin.write(to: inURL)
+            process.standardInput = try FileHandle(forReadingFrom: inURL)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
+        try process.run()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        defer {
+            try? FileManager.default.removeItem(at: outURL)
+            try? FileManager.default.removeItem(at: errURL)
+        }
+        return Result(
+            exitCode: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    }
+
+    /// Reads a single value from the archive with the sqlite3 shell, independently of Dossier's own code.
+    func sql(_ query: String, database: String = "dossier.sqlite") throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", path(database), query]
+        let outURL = directory.appending(path: ".sql-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL)
+        process.standardOutput = out
+        try process.run()
+        process.waitUntilExit()
+        try out.close()
+        defer { try? FileManager.default.removeItem(at: outURL) }
+        return String(decoding: try Data(contentsOf: outURL), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

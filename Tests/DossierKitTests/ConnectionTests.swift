@@ -1,0 +1,116 @@
+import Foundation
+import SQLite
+import Testing
+@testable import DossierKit
+
+@Suite("SQLite wrapper")
+struct ConnectionTests {
+    let directory: TemporaryDirectory
+    let connection: Connection
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        connection = try Connection(path: directory.path("wrapper.sqlite"))
+        try connection.executeScript("CREATE TABLE t (id INTEGER PRIMARY KEY, v ANY)")
+    }
+
+    func roundTrip(_ value: DatabaseValue) throws -> DatabaseValue {
+        try connection.execute("DELETE FROM t")
+        try connection.execute("INSERT INTO t (v) VALUES (?)", [value])
+        return try #require(try connection.queryFirst("SELECT v FROM t") { $0.value(0) })
+    }
+
+    @Test(
+        "every storage class round-trips",
+        arguments: [
+            DatabaseValue.null, .integer(0), .integer(Int64.max), .integer(Int64.min), .real(3.25), .real(-0.5),
+            .text(""), .text("Opération « Cumberland » — 273 suspects"), .text("emoji 👩‍👩‍👧 and e\u{0301} combining"),
+            .text("NUL\u{0}inside"), .text(String(repeating: "long text ", count: 200_000)),
+            .blob(Data()), .blob(Data([0, 1, 0, 255, 0])),
+        ])
+    func roundTrips(value: DatabaseValue) throws {
+        let stored = try roundTrip(value)
+        // SQLite stores an empty blob as a zero-length blob; both read back as empty Data.
+        #expect(stored == value)
+    }
+
+    @Test("named parameters bind by name")
+    func namedParameters() throws {
+        try connection.execute("INSERT INTO t (id, v) VALUES (:id, :value)", named: [":id": 7, ":value": "seven"])
+        #expect(try connection.queryFirst("SELECT v FROM t WHERE id = 7") { $0.string(0) } == "seven")
+    }
+
+    @Test("an unknown named parameter is an error")
+    func unknownNamedParameter() throws {
+        #expect(throws: DatabaseError.self) {
+            try connection.execute("INSERT INTO t (v) VALUES (:value)", named: [":nope": 1])
+        }
+    }
+
+    @Test("errors carry the result code, extended code, message and SQL")
+    func errorsCarryCodes() throws {
+        try connection.executeScript("CREATE TABLE u (k TEXT UNIQUE)")
+        try connection.execute("INSERT INTO u VALUES (?)", ["a"])
+        do {
+            try connection.execute("INSERT INTO u VALUES (?)", ["a"])
+            Issue.record("expected a constraint violation")
+        } catch let error as DatabaseError {
+            #expect(error.resultCode == SQLITE_CONSTRAINT)
+            #expect(error.extendedCode == SQLITE_CONSTRAINT | (8 << 8))  // SQLITE_CONSTRAINT_UNIQUE
+            #expect(error.message.contains("UNIQUE"))
+            #expect(error.sql == "INSERT INTO u VALUES (?)")
+        }
+        let syntax = #expect(throws: DatabaseError.self) { try connection.prepare("SELEKT 1") }
+        #expect(syntax?.resultCode == SQLITE_ERROR)
+        #expect(syntax?.sql == "SELEKT 1")
+    }
+
+    @Test("a thrown error rolls the transaction back")
+    func rollbackOnThrow() throws {
+        struct Boom: Error {}
+        #expect(throws: Boom.self) {
+            try connection.writeTransaction {
+                try connection.execute("INSERT INTO t (v) VALUES (1)")
+                throw Boom()
+            }
+        }
+        #expect(try connection.scalarInt("SELECT count(*) FROM t") == 0)
+        #expect(!connection.isInTransaction)
+    }
+
+    @Test("a failed savepoint keeps the outer transaction's work")
+    func savepointRollback() throws {
+        struct Boom: Error {}
+        try connection.writeTransaction {
+            try connection.execute("INSERT INTO t (v) VALUES ('outer')")
+            #expect(throws: Boom.self) {
+                try connection.savepoint {
+                    try connection.execute("INSERT INTO t (v) VALUES ('inner')")
+                    throw Boom()
+                }
+            }
+        }
+        #expect(try connection.query("SELECT v FROM t") { $0.string(0) } == ["outer"])
+    }
+
+    @Test("statements are prepared once and reused")
+    func statementReuse() throws {
+        let first = try connection.prepare("SELECT 1")
+        let second = try connection.prepare("SELECT 1")
+        #expect(first === second)
+    }
+
+    @Test("connections use WAL, synchronous FULL and foreign keys")
+    func pragmas() throws {
+        #expect(try connection.queryFirst("PRAGMA journal_mode") { $0.string(0) } == "wal")
+        #expect(try connection.scalarInt("PRAGMA synchronous") == 2)
+        #expect(try connection.scalarInt("PRAGMA foreign_keys") == 1)
+    }
+
+    @Test("a read-only connection cannot write")
+    func readOnly() throws {
+        let reader = try Connection(path: directory.path("wrapper.sqlite"), mode: .readOnly)
+        let error = #expect(throws: DatabaseError.self) { try reader.execute("INSERT INTO t (v) VALUES (1)") }
+        #expect(error?.resultCode == SQLITE_READONLY)
+    }
+}
