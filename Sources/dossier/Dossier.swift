@@ -14,7 +14,7 @@ struct Dossier: ParsableCommand {
             """,
         version: DossierVersion.current,
         subcommands: [
-            InitCommand.self, MigrateCommand.self, SeedCommand.self, StatsCommand.self,
+            InitCommand.self, MigrateCommand.self, SeedCommand.self, ImportCommand.self, StatsCommand.self, ExportCommand.self,
             OperationCommand.self, OrganisationCommand.self, PersonCommand.self,
         ]
     )

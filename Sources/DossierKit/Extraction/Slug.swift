@@ -1,20 +1,21 @@
-import Foundation
-
-/// Deterministic slugs: lower case, diacritics folded, runs of other characters turned into one hyphen.
+/// Stable identifiers for entities: lower case, diacritics folded, runs of other characters
+/// collapsed to one hyphen, so "Catherine De Bolle" and "catherine de bolle" link to one record.
 public enum Slug {
-    public static func make(_ text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
-        var result = ""
+    public static func make(_ s: String) -> String {
+        let folded = TextFolding.fold(s)
+        var out = String.UnicodeScalarView()
         var pendingHyphen = false
-        for scalar in folded.unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                if pendingHyphen, !result.isEmpty { result.append("-") }
+        for c in folded.unicodeScalars {
+            let v = c.value
+            let isAlnum = (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) || (v >= 0x80 && c.properties.isAlphabetic)
+            if isAlnum {
+                if pendingHyphen && !out.isEmpty { out.append("-") }
                 pendingHyphen = false
-                result.unicodeScalars.append(scalar)
+                out.append(c)
             } else {
                 pendingHyphen = true
             }
         }
-        return result.lowercased()
+        return String(out)
     }
 }

@@ -21,3 +21,16 @@ public enum SeedData {
         }
     }
 }
+
+extension SeedData {
+    public static func figureLexicon() throws -> FigureLexicon {
+        try decode(FigureLexicon.self, file: "figure-lexicon.json")
+    }
+}
+
+extension FactExtractor {
+    /// The extractor configured with the gazetteer and lexicon built from `Seeds/`.
+    public static func builtIn() throws -> FactExtractor {
+        FactExtractor(gazetteer: try SeedData.gazetteer(), lexicon: try SeedData.figureLexicon())
+    }
+}

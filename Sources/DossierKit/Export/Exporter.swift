@@ -1,0 +1,111 @@
+import Foundation
+
+/// Streams one table to CSV or JSON Lines, row by row.
+public struct Exporter {
+    public enum Format: String, Sendable, CaseIterable { case csv, jsonl }
+
+    public struct Options: Sendable {
+        public var format: Format = .csv
+        public var delimiter: Character = ","
+        public var byteOrderMark = false
+        public var neutraliseFormulas = true
+        public var status: ExportRepository.StatusFilter = .notRejected
+
+        public init() {}
+    }
+
+    let repository: ExportRepository
+
+    public init(archive: Archive) {
+        repository = ExportRepository(connection: archive.connection)
+    }
+
+    /// Writes the table through `sink` in chunks; returns the number of rows written.
+    @discardableResult
+    public func export(_ table: ExportTable, options: Options, sink: ([UInt8]) throws -> Void) throws -> Int {
+        let columns = repository.columns(of: table)
+        let numeric = columns.map { table.numericColumns.contains($0) }
+        let csv = CSVWriter(delimiter: options.delimiter, neutraliseFormulas: options.neutraliseFormulas)
+        var chunk: [UInt8] = []
+        chunk.reserveCapacity(1 << 16)
+        if options.format == .csv {
+            if options.byteOrderMark { chunk.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+            csv.appendRecord(columns, numeric: [], to: &chunk)
+        }
+        var rows = 0
+        try repository.stream(table, status: options.status) { row in
+            switch options.format {
+            case .csv:
+                csv.appendRecord(row.map(Self.csvText), numeric: numeric, to: &chunk)
+            case .jsonl:
+                JSONLine.append(columns: columns, values: row, to: &chunk)
+            }
+            rows += 1
+            if chunk.count >= 1 << 16 {
+                try sink(chunk)
+                chunk.removeAll(keepingCapacity: true)
+            }
+        }
+        if !chunk.isEmpty { try sink(chunk) }
+        return rows
+    }
+
+    static func csvText(_ value: DatabaseValue) -> String {
+        switch value {
+        case .null: ""
+        case .integer(let integer): String(integer)
+        case .real(let real): NumberText.format(real)
+        case .text(let text): text
+        case .blob(let data): data.base64EncodedString()
+        }
+    }
+}
+
+/// Numbers as people write them in data files: integers without a decimal point.
+public enum NumberText {
+    public static func format(_ value: Double) -> String {
+        if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+}
+
+/// One JSON object per line, keys in column order.
+enum JSONLine {
+    static func append(columns: [String], values: [DatabaseValue], to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "{"))
+        for (index, column) in columns.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            appendString(column, to: &output)
+            output.append(UInt8(ascii: ":"))
+            switch values[index] {
+            case .null: output.append(contentsOf: Array("null".utf8))
+            case .integer(let integer): output.append(contentsOf: Array(String(integer).utf8))
+            case .real(let real): output.append(contentsOf: Array((real.isFinite ? NumberText.format(real) : "null").utf8))
+            case .text(let text): appendString(text, to: &output)
+            case .blob(let data): appendString(data.base64EncodedString(), to: &output)
+            }
+        }
+        output.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    static func appendString(_ text: String, to output: inout [UInt8]) {
+        output.append(0x22)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: output.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0..<0x20:
+                output.append(contentsOf: Array("\\u00".utf8))
+                output.append(hex[Int(byte >> 4)])
+                output.append(hex[Int(byte & 0xF)])
+            default: output.append(byte)
+            }
+        }
+        output.append(0x22)
+    }
+}

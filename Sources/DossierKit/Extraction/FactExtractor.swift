@@ -1,0 +1,70 @@
+/// Entry point: tokenises the body once and runs the dedicated extractors in dependency order
+/// (dates before figures so years are not counted; organisations before people and operations
+/// so institution names are not taken for names; entities before quotes for attribution).
+public struct FactExtractor: Sendable {
+    private let lex: CompiledLexicon
+    private let dates: DateExtractor
+    private let figures: FigureExtractor
+    private let orgs: OrganisationExtractor
+    private let people: PersonExtractor
+    private let operations = OperationExtractor()
+    private let quotes: QuoteExtractor
+    private let attributor: QuoteAttributor
+
+    public init(gazetteer: Gazetteer, lexicon: FigureLexicon) {
+        let lex = CompiledLexicon(lexicon)
+        self.lex = lex
+        dates = DateExtractor(lex: lex)
+        figures = FigureExtractor(lex: lex)
+        orgs = OrganisationExtractor(gazetteer: gazetteer, lex: lex)
+        people = PersonExtractor(gazetteer: gazetteer, lex: lex)
+        quotes = QuoteExtractor(lex: lex)
+        attributor = QuoteAttributor(lex: lex)
+    }
+
+    public func extract(from body: String, language: String? = nil) -> Extraction {
+        let lang = language ?? LanguageDetector.detect(body)
+        let doc = TokenizedText(body)
+        let pubYear = DocumentMetadataInference.publicationDate(of: body).flatMap { Int($0.prefix(4)) }
+        let (foundDates, dateTokens) = dates.extract(doc, language: lang, defaultYear: pubYear)
+        let orgResult = orgs.extract(doc)
+        let (ops, opTokens) = operations.extract(doc, orgTokens: orgResult.consumed)
+        var blocked = orgResult.consumed
+        for k in 0..<doc.count where opTokens[k] || dateTokens[k] { blocked[k] = true }
+        let peopleResult = people.extract(doc, language: lang, blocked: blocked, orgMentions: orgResult.mentions)
+        let figureBlocked = zip(dateTokens, opTokens).map { $0 || $1 }
+        let figs = figures.extract(doc, language: lang, consumed: figureBlocked)
+        let mentions = (peopleResult.mentions + orgResult.mentions).sorted { $0.firstToken < $1.firstToken }
+        let qs = buildQuotes(doc, mentions: mentions, signatures: peopleResult.signatureLines)
+        return Extraction(language: lang, figures: figs, quotes: qs, people: peopleResult.people,
+                          organisations: orgResult.organisations, operations: ops, dates: foundDates)
+    }
+
+    private func buildQuotes(_ doc: TokenizedText, mentions: [EntityMention], signatures: [(line: Int, name: String)]) -> [ExtractedQuote] {
+        var out: [(line: Int, quote: ExtractedQuote)] = []
+        var previous: QuoteAttributor.Speaker?
+        var previousLine = -10
+        let signedLines = Dictionary(signatures.map { ($0.line - 1, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var quotedLines: Set<Int> = []
+        for b in quotes.blocks(doc) {
+            guard QuoteExtractor.wordCount(doc, b.segments) > 6 else { continue }
+            for l in b.openLine...b.closeLine { quotedLines.insert(l) }
+            var s = attributor.attribute(doc, block: b, mentions: mentions, previous: previous)
+            if s == nil, let p = previous, b.openLine - previousLine <= 3 { s = p }
+            let speaker = s ?? QuoteAttributor.Speaker(name: nil, kind: .person)
+            out.append((b.openLine, ExtractedQuote(span: doc.span(b.start, b.end), text: QuoteExtractor.text(doc, b.segments),
+                                                   speakerName: speaker.name, speakerKind: speaker.kind)))
+            if speaker.name != nil { previous = speaker }
+            previousLine = b.closeLine
+        }
+        // Unquoted pull-quotes: a long paragraph directly above a signature (name line + title line).
+        for (line, name) in signedLines where line >= 0 && !quotedLines.contains(line) {
+            let r = doc.lineRanges[line]
+            let words = QuoteExtractor.wordCount(doc, [r])
+            guard words >= 12 else { continue }
+            out.append((line, ExtractedQuote(span: doc.span(r.lowerBound, r.upperBound), text: doc.text(r.lowerBound, r.upperBound),
+                                             speakerName: name, speakerKind: .person)))
+        }
+        return out.sorted { $0.quote.span.start < $1.quote.span.start }.map(\.quote)
+    }
+}

@@ -1,0 +1,227 @@
+/// Finds organisations: gazetteer names and aliases (acronyms case-sensitive, apostrophe and
+/// no-break-space variants folded), acronyms defined in the text ("National Crime Agency (NCA)"),
+/// and capitalised institution names built on a head word ("Metropolitan Police Service").
+struct OrganisationExtractor: Sendable {
+    struct AliasEntry: Sendable {
+        let folded: [String]
+        let original: [String]
+        let caseSensitive: Bool
+        let org: Int
+    }
+
+    let gazetteer: Gazetteer
+    let lex: CompiledLexicon
+    private var byFirst: [String: [AliasEntry]] = [:]
+    private var acronymOwner: [String: Int] = [:]
+
+    init(gazetteer: Gazetteer, lex: CompiledLexicon) {
+        self.gazetteer = gazetteer
+        self.lex = lex
+        for (idx, org) in gazetteer.organisations.enumerated() {
+            var texts = org.aliases.map(\.text) + [org.name]
+            if let a = org.acronym { texts.append(a); acronymOwner[a] = idx }
+            for text in texts {
+                let toks = TokenizedText(text).tokens
+                guard let first = toks.first else { continue }
+                let caseSensitive = !toks.contains { $0.isWord && !$0.isAllCaps } || toks.count == 1 && toks[0].text != toks[0].text.lowercased() && toks[0].text.unicodeScalars.dropFirst().contains { $0.properties.isUppercase }
+                let e = AliasEntry(folded: toks.map(\.folded), original: toks.map { Self.unifyApostrophe($0.text) },
+                                   caseSensitive: caseSensitive, org: idx)
+                byFirst[first.folded, default: []].append(e)
+                if toks.count == 1 && caseSensitive { acronymOwner[first.text] = idx }
+            }
+        }
+        for k in byFirst.keys { byFirst[k]?.sort { $0.folded.count > $1.folded.count } }
+    }
+
+    private static func unifyApostrophe(_ s: String) -> String {
+        s == "’" || s == "‘" ? "'" : s
+    }
+
+    struct Result {
+        var organisations: [ExtractedOrganisation]
+        var mentions: [EntityMention]
+        var consumed: [Bool]
+    }
+
+    func extract(_ doc: TokenizedText) -> Result {
+        var consumed = [Bool](repeating: false, count: doc.count)
+        var order: [String] = []
+        var orgs: [String: ExtractedOrganisation] = [:]
+        var mentions: [EntityMention] = []
+        var localAcronyms: [String: String] = [:]   // acronym text -> slug
+        let toks = doc.tokens
+
+        func add(slug: String, name: String, acronym: String?, first: Int, last: Int) {
+            if orgs[slug] == nil {
+                order.append(slug)
+                orgs[slug] = ExtractedOrganisation(name: name, slug: slug, acronym: acronym, mentions: [])
+            }
+            orgs[slug]?.mentions.append(doc.span(tokens: first, last))
+            mentions.append(EntityMention(firstToken: first, lastToken: last, name: orgs[slug]?.name ?? name, kind: .organisation))
+            for k in first...last { consumed[k] = true }
+        }
+
+        var i = 0
+        while i < doc.count {
+            let t = toks[i]
+            if t.inLink || t.isNumber { i += 1; continue }
+            if let (entry, end) = matchAlias(doc, i) {
+                let org = gazetteer.organisations[entry.org]
+                add(slug: org.slug, name: org.name, acronym: org.acronym, first: i, last: end - 1)
+                i = end
+                continue
+            }
+            if let slug = localAcronyms[t.text], t.isAllCaps, let acr = acronymAt(doc, i), acr.text == t.text || localAcronyms[acr.text] != nil {
+                let key = localAcronyms[acr.text] ?? slug
+                add(slug: key, name: orgs[key]?.name ?? acr.text, acronym: acr.text, first: i, last: acr.last)
+                i = acr.last + 1
+                continue
+            }
+            // Acronym definition: "long name (ACR)".
+            if t.text == "(", let acr = acronymAt(doc, i + 1), acr.last + 1 < doc.count, toks[acr.last + 1].text == ")" {
+                if let owner = acronymOwner[acr.text] {
+                    let org = gazetteer.organisations[owner]
+                    add(slug: org.slug, name: org.name, acronym: org.acronym ?? acr.text, first: i + 1, last: acr.last)
+                } else if let (nameFirst, nameLast) = longName(doc, before: i, acronym: acr.text, consumed: consumed) {
+                    let name = doc.text(toks[nameFirst].start, toks[nameLast].end)
+                    let slug = Slug.make(acr.text)
+                    localAcronyms[acr.text] = slug
+                    add(slug: slug, name: name, acronym: acr.text, first: nameFirst, last: nameLast)
+                    add(slug: slug, name: name, acronym: acr.text, first: i + 1, last: acr.last)
+                }
+                i = acr.last + 2
+                continue
+            }
+            if t.isCapitalized, !consumed[i], let (first, last) = headWordName(doc, i, consumed: consumed) {
+                let name = doc.text(toks[first].start, toks[last].end)
+                add(slug: Slug.make(name), name: name, acronym: nil, first: first, last: last)
+                i = last + 1
+                continue
+            }
+            i += 1
+        }
+        return Result(organisations: order.compactMap { orgs[$0] }, mentions: mentions, consumed: consumed)
+    }
+
+    private func matchAlias(_ doc: TokenizedText, _ i: Int) -> (AliasEntry, Int)? {
+        let toks = doc.tokens
+        guard let cands = byFirst[toks[i].folded] else { return nil }
+        // Whole words only: not glued to a preceding letter run.
+        if i > 0, toks[i].gapBefore == .none, toks[i - 1].isWord || toks[i - 1].isNumber { return nil }
+        outer: for e in cands {
+            let end = i + e.folded.count
+            guard end <= doc.count else { continue }
+            for k in 0..<e.folded.count {
+                let t = toks[i + k]
+                if t.folded != e.folded[k] || (k > 0 && t.gapBefore == .lineBreak) { continue outer }
+                if e.caseSensitive && Self.unifyApostrophe(t.text) != e.original[k] { continue outer }
+            }
+            if end < doc.count, toks[end].gapBefore == .none, toks[end].isWord || toks[end].isNumber { continue }
+            if end < doc.count, toks[end].gapBefore == .none, toks[end].text == "-", end + 1 < doc.count, toks[end + 1].isWord, toks[end + 1].gapBefore == .none { continue }
+            // A lower-case single word alias must be capitalised in the text ("Europol", not "europol" as a common word).
+            if !e.caseSensitive && e.folded.count == 1 && !toks[i].isCapitalized { continue }
+            return (e, end)
+        }
+        return nil
+    }
+
+    /// An all-caps acronym token group at `i`: "NCA", "J-CAT", "EC3".
+    private func acronymAt(_ doc: TokenizedText, _ i: Int) -> (text: String, last: Int)? {
+        let toks = doc.tokens
+        guard i < doc.count, toks[i].isWord, toks[i].isAllCaps || toks[i].text.unicodeScalars.filter({ $0.properties.isUppercase }).count >= 2 else { return nil }
+        var last = i
+        var text = toks[i].text
+        while last + 1 < doc.count, toks[last + 1].gapBefore == .none {
+            let n = toks[last + 1]
+            if n.isNumber || n.isWord && n.isAllCaps { text += n.text; last += 1; continue }
+            if (n.text == "-" || n.text == "&"), last + 2 < doc.count, toks[last + 2].gapBefore == .none, toks[last + 2].isAllCaps || toks[last + 2].isNumber {
+                text += n.text
+                last += 1
+                continue
+            }
+            break
+        }
+        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+        guard letters >= 2, text.unicodeScalars.count <= 10 else { return nil }
+        return (text, last)
+    }
+
+    /// Walks back from "(" over the defined name; accepts it only if it holds an institution head word.
+    private func longName(_ doc: TokenizedText, before paren: Int, acronym: String, consumed: [Bool]) -> (Int, Int)? {
+        let toks = doc.tokens
+        let last = paren - 1
+        guard last >= 0, doc.sameLine(last, paren), toks[last].isWord else { return nil }
+        let determiners: Set<String> = ["le", "la", "les", "the", "a", "an", "un", "une", "l", "au", "aux", "du", "des", "par", "by", "with", "avec", "et", "and", "pour", "for", "from", "of"]
+        var first = last
+        var k = last
+        var steps = 0
+        while k >= 0, doc.sameLine(k, last), steps < 12 {
+            let t = toks[k]
+            if t.isPunct && t.text != "'" && t.text != "’" && t.text != "-" && t.text != "&" { break }
+            if consumed[k] { break }
+            if t.isWord && determiners.contains(t.folded) {
+                // "de l'action", "of the": inside the name when preceded by de/of.
+                let p = doc.f(k - 1)
+                let inside = (t.folded == "l" || t.folded == "la" || t.folded == "the" || t.folded == "des" || t.folded == "du" || t.folded == "and" || t.folded == "et" || t.folded == "of" || t.folded == "for" || t.folded == "pour")
+                    && (p == "de" || p == "of" || p == "d" || toks.indices.contains(k - 1) && toks[k - 1].isCapitalized && t.folded != "du" && t.folded != "des")
+                if !inside || t.folded == "a" || t.folded == "an" || t.folded == "un" || t.folded == "une" { break }
+            }
+            if t.isWord && lex.isStopWord(t.folded, language: "fr") && !["de", "des", "du", "d", "la", "l", "en", "et", "pour"].contains(t.folded)
+                && lex.isStopWord(t.folded, language: "en") && !["of", "the", "for", "and"].contains(t.folded) { break }
+            first = k
+            k -= 1
+            steps += 1
+        }
+        // Trim leading connectors.
+        while first < last, ["de", "des", "du", "d", "'", "’", "of", "the", "and", "et", "l", "la", "en"].contains(toks[first].folded) { first += 1 }
+        guard first < last else { return nil }
+        let words = toks[first...last].filter(\.isWord).map(\.folded)
+        let hasHead = words.contains { lex.orgHeadsFR.contains($0) || lex.orgHeadsEN.contains($0) || $0 == "taskforce" }
+        guard hasHead else { return nil }
+        return (first, last)
+    }
+
+    /// "Metropolitan Police Service", "National Center for Missing Children", "Brigade de protection des mineurs".
+    private func headWordName(_ doc: TokenizedText, _ i: Int, consumed: [Bool]) -> (Int, Int)? {
+        let toks = doc.tokens
+        // English: capitalised run ending in a head word.
+        var k = i
+        var lastCap = i
+        var words = 0
+        while k < doc.count, doc.sameLine(i, k), words < 7 {
+            let t = toks[k]
+            if consumed[k] || t.inLink { break }
+            if t.isWord && t.isCapitalized && !lex.nonNameWords.contains(t.folded) || t.isWord && t.isCapitalized && k > i && lex.orgHeadsEN.contains(t.folded) {
+                lastCap = k; words += 1; k += 1; continue
+            }
+            if t.isWord && ["of", "for", "and", "on"].contains(t.folded) && k > i { k += 1; continue }
+            if t.text == "&" && k > i { k += 1; continue }
+            break
+        }
+        if lastCap > i, lex.orgHeadsEN.contains(toks[lastCap].folded), toks[lastCap].isCapitalized {
+            let sentenceStart = i == 0 || !doc.sameLine(i - 1, i) || [".", "!", "?", ":"].contains(toks[i - 1].text)
+            if words >= 2 && !(sentenceStart && words < 3 && !lex.givenNames.contains(toks[i].folded) && lex.isStopWord(toks[i].folded, language: "en")) {
+                return (i, lastCap)
+            }
+        }
+        // French: capitalised head word then its complement.
+        let h = toks[i].folded
+        guard lex.orgHeadsFR.contains(h), toks[i].isCapitalized, i > 0, doc.sameLine(i - 1, i),
+              ![".", "!", "?", ":", "«", "“", "\""].contains(toks[i - 1].text) else { return nil }
+        var last = i
+        k = i + 1
+        var count = 0
+        let connectors: Set<String> = ["de", "des", "du", "d", "la", "l", "'", "’", "pour", "contre", "et", "aux", "a"]
+        while k < doc.count, doc.sameLine(i, k), count < 7 {
+            let t = toks[k]
+            if consumed[k] { break }
+            if t.isWord && connectors.contains(t.folded) || t.text == "'" || t.text == "’" { k += 1; count += 1; continue }
+            if t.isWord && !lex.isStopWord(t.folded, language: "fr") && !lex.speechVerbs.contains(t.folded) {
+                last = k; k += 1; count += 1; continue
+            }
+            break
+        }
+        guard last > i else { return nil }
+        return (i, last)
+    }
+}

@@ -1,0 +1,270 @@
+/// Finds named people: gazetteer names plus new "Firstname Lastname" sequences that either start
+/// with a known given name or stand in a name position (role apposition, speech verb, honorific).
+/// Attaches the role written beside the name and the organisation named in that role.
+struct PersonExtractor: Sendable {
+    let gazetteer: Gazetteer
+    let lex: CompiledLexicon
+    private var gazByFolded: [String: [([String], Int)]] = [:]
+    private static let particles: Set<String> = ["de", "du", "des", "van", "von", "der", "den", "le", "la", "da", "di", "del", "della", "ter", "ten", "af", "zu", "bin", "al", "el", "mc"]
+
+    init(gazetteer: Gazetteer, lex: CompiledLexicon) {
+        self.gazetteer = gazetteer
+        self.lex = lex
+        for (idx, p) in gazetteer.people.enumerated() {
+            for a in [p.name] + p.aliases {
+                let f = TokenizedText(a).tokens.map(\.folded)
+                guard let first = f.first else { continue }
+                gazByFolded[first, default: []].append((f, idx))
+            }
+        }
+        for k in gazByFolded.keys { gazByFolded[k]?.sort { $0.0.count > $1.0.count } }
+    }
+
+    struct Result {
+        var people: [ExtractedPerson]
+        var mentions: [EntityMention]
+        /// Lines that hold only a person's name followed by a title line (signature under a pull-quote).
+        var signatureLines: [(line: Int, name: String)]
+    }
+
+    // swiftlint:disable:next function_body_length cyclomatic_complexity
+    func extract(_ doc: TokenizedText, language: String, blocked: [Bool], orgMentions: [EntityMention]) -> Result {
+        let toks = doc.tokens
+        var order: [String] = []
+        var people: [String: ExtractedPerson] = [:]
+        var mentions: [EntityMention] = []
+        var signatures: [(Int, String)] = []
+        var used = blocked
+        var i = 0
+        while i < doc.count {
+            let t = toks[i]
+            guard t.isWord, t.isCapitalized || t.isAllCaps, !used[i], !t.inLink else { i += 1; continue }
+            var found: (first: Int, last: Int, name: String, gaz: Int?)?
+            if let (end, idx) = matchGazetteer(doc, i) {
+                found = (i, end - 1, gazetteer.people[idx].name, idx)
+            } else if let (last, name) = newName(doc, i, used: used) {
+                found = (i, last, name, nil)
+            }
+            guard var f = found else { i += 1; continue }
+            // Canonicalise against the gazetteer by slug.
+            let slug = Slug.make(f.name)
+            if f.gaz == nil, let idx = gazetteer.people.firstIndex(where: { Slug.make($0.name) == slug || $0.aliases.contains { Slug.make($0) == slug } }) {
+                f.gaz = idx
+                f.name = gazetteer.people[idx].name
+            }
+            var end = f.last
+            while end + 1 < doc.count, doc.sameLine(end, end + 1), lex.honorifics.contains(toks[end + 1].folded), toks[end + 1].isAllCaps || toks[end + 1].isCapitalized {
+                end += 1
+            }
+            let key = Slug.make(f.name)
+            if people[key] == nil {
+                order.append(key)
+                var orgName: String?
+                if let g = f.gaz, let os = gazetteer.people[g].organisation { orgName = gazetteer.organisations.first { $0.slug == os }?.name }
+                people[key] = ExtractedPerson(name: f.name, slug: key, role: nil, organisationName: orgName, mentions: [])
+            }
+            people[key]?.mentions.append(doc.span(tokens: f.first, f.last))
+            mentions.append(EntityMention(firstToken: f.first, lastToken: end, name: f.name, kind: .person))
+            for k in f.first...end { used[k] = true }
+            if people[key]?.role == nil {
+                if let (role, org) = roleAfter(doc, end, orgMentions: orgMentions) ?? signatureRole(doc, first: f.first, last: end, orgMentions: orgMentions) ?? roleBefore(doc, f.first, orgMentions: orgMentions) {
+                    people[key]?.role = role
+                    if let org { people[key]?.organisationName = org }
+                }
+            }
+            if isAloneOnLine(doc, f.first, end), let next = nextLine(doc, after: toks[end].line), lineLooksLikeTitle(doc, next) {
+                signatures.append((toks[f.first].line, f.name))
+            }
+            i = end + 1
+        }
+        // Surname-only later mentions ("Oerting said").
+        var bySurname: [String: String] = [:]
+        var ambiguous: Set<String> = []
+        for key in order {
+            guard let p = people[key], let last = p.name.split(separator: " ").last else { continue }
+            let s = TextFolding.fold(String(last))
+            if bySurname[s] != nil { ambiguous.insert(s) } else { bySurname[s] = key }
+        }
+        for k in 0..<doc.count where !used[k] && toks[k].isWord && toks[k].isCapitalized {
+            let s = toks[k].folded
+            guard !ambiguous.contains(s), let key = bySurname[s], let p = people[key] else { continue }
+            if k + 1 < doc.count, toks[k + 1].isWord, toks[k + 1].isCapitalized, doc.sameLine(k, k + 1) { continue }
+            people[key]?.mentions.append(doc.span(tokens: k, k))
+            mentions.append(EntityMention(firstToken: k, lastToken: k, name: p.name, kind: .person))
+        }
+        mentions.sort { $0.firstToken < $1.firstToken }
+        for key in order where people[key]?.role == nil {
+            if let p = people[key], let g = gazetteer.people.first(where: { Slug.make($0.name) == p.slug }) { people[key]?.role = g.role }
+        }
+        return Result(people: order.compactMap { people[$0] }, mentions: mentions, signatureLines: signatures)
+    }
+
+    private func matchGazetteer(_ doc: TokenizedText, _ i: Int) -> (Int, Int)? {
+        guard let cands = gazByFolded[doc.tokens[i].folded] else { return nil }
+        outer: for (f, idx) in cands {
+            let end = i + f.count
+            guard end <= doc.count else { continue }
+            for k in 0..<f.count where doc.tokens[i + k].folded != f[k] || (k > 0 && doc.tokens[i + k].gapBefore == .lineBreak) { continue outer }
+            return (end, idx)
+        }
+        return nil
+    }
+
+    private func isNameToken(_ t: Token) -> Bool {
+        t.isWord && (t.isCapitalized || t.isAllCaps) && !lex.nonNameWords.contains(t.folded) && lex.months[t.folded] == nil
+            && !lex.weekdays.contains(t.folded) && !lex.honorifics.contains(t.folded)
+    }
+
+    private static func titleCase(_ s: String) -> String {
+        var out = ""
+        var startOfWord = true
+        for c in s {
+            if startOfWord { out += c.uppercased() } else { out += c.lowercased() }
+            startOfWord = c == "-" || c == " " || c == "'" || c == "’"
+        }
+        return out
+    }
+
+    /// A new name starting at `i`: given name + 1–3 surname tokens, or any capitalised pair in a name position.
+    private func newName(_ doc: TokenizedText, _ i: Int, used: [Bool]) -> (Int, String)? {
+        let toks = doc.tokens
+        var start = i
+        // Skip capitalised titles ("Executive Director Catherine …") to reach the name.
+        while start < doc.count, doc.sameLine(i, start), lex.titleWords.contains(toks[start].folded), toks[start].isCapitalized || toks[start].isAllCaps { start += 1 }
+        guard start == i else { return nil }   // the loop will reach `start` itself
+        guard isNameToken(toks[i]), !(toks[i].isAllCaps && toks[i].text.unicodeScalars.count > 1 && !(i + 1 < doc.count && toks[i + 1].isAllCaps)) || lex.givenNames.contains(toks[i].folded) else { return nil }
+        var parts: [Int] = [i]
+        var k = i + 1
+        // Hyphenated given name.
+        if k + 1 < doc.count, toks[k].text == "-", toks[k].gapBefore == .none, toks[k + 1].gapBefore == .none, toks[k + 1].isCapitalized {
+            parts.append(k); parts.append(k + 1); k += 2
+        }
+        var surnames = 0
+        while k < doc.count, doc.sameLine(i, k), surnames < 3 {
+            let t = toks[k]
+            if used[k] || t.inLink { break }
+            if t.isWord, !t.isCapitalized, Self.particles.contains(t.folded), k + 1 < doc.count, isNameToken(toks[k + 1]), doc.sameLine(k, k + 1) {
+                parts.append(k); k += 1; continue
+            }
+            if t.isWord && t.isCapitalized && Self.particles.contains(t.folded) && k + 1 < doc.count && isNameToken(toks[k + 1]) && doc.sameLine(k, k + 1) {
+                parts.append(k); k += 1; continue
+            }
+            if isNameToken(t) && t.gapBefore != .none && !lex.orgHeadsEN.contains(t.folded) && !lex.orgHeadsFR.contains(t.folded) {
+                parts.append(k); surnames += 1; k += 1
+                if k + 1 < doc.count, toks[k].text == "-", toks[k].gapBefore == .none, toks[k + 1].gapBefore == .none, toks[k + 1].isCapitalized {
+                    parts.append(k); parts.append(k + 1); k += 2
+                }
+                continue
+            }
+            break
+        }
+        guard surnames >= 1, let last = parts.last else { return nil }
+        // A following org head word ("Victoria Police") means this is an institution.
+        if k < doc.count, doc.sameLine(last, k), toks[k].isCapitalized, lex.orgHeadsEN.contains(toks[k].folded) { return nil }
+        let known = lex.givenNames.contains(toks[i].folded)
+        if !known && !inNamePosition(doc, first: i, last: last) { return nil }
+        var name = ""
+        for p in parts {
+            let t = toks[p]
+            if p != i && t.gapBefore != .none { name += " " }
+            name += t.isAllCaps && t.text.unicodeScalars.count > 1 ? Self.titleCase(t.text) : t.text
+        }
+        return (last, name)
+    }
+
+    /// Structural cues that make an unknown capitalised pair a person.
+    private func inNamePosition(_ doc: TokenizedText, first: Int, last: Int) -> Bool {
+        let toks = doc.tokens
+        if first > 0 {
+            let p = toks[first - 1].folded
+            if lex.honorifics.contains(p) || (p == "." && first >= 2 && lex.honorifics.contains(toks[first - 2].folded)) { return true }
+            if lex.speechVerbs.matchBackward(in: doc, endingAt: first - 1) != nil && ["said", "says", "added", "selon", "according", "to", "explique", "declare", "ajoute"].contains(p) { return true }
+        }
+        var n = last + 1
+        while n < doc.count, lex.honorifics.contains(toks[n].folded) { n += 1 }
+        guard n < doc.count, doc.sameLine(last, n) else { return false }
+        if toks[n].text == ",", n + 1 < doc.count {
+            let w = toks[n + 1].folded
+            if lex.roleWords.contains(w) || lex.titleWords.contains(w) { return true }
+            if w == "the" || w == "le" || w == "la" || w == "l", n + 2 < doc.count, lex.roleWords.contains(toks[n + 2].folded) { return true }
+        }
+        if lex.speechVerbs.match(in: doc, at: n) != nil { return true }
+        return false
+    }
+
+    /// Apposition right after the name: ", chef du Centre européen de la cybercriminalité, a déclaré".
+    private func roleAfter(_ doc: TokenizedText, _ end: Int, orgMentions: [EntityMention]) -> (String, String?)? {
+        let toks = doc.tokens
+        guard end + 2 < doc.count, toks[end + 1].text == ",", doc.sameLine(end, end + 2) else { return nil }
+        let start = end + 2
+        var k = start
+        var hasRoleWord = false
+        while k < doc.count, doc.sameLine(start, k), k - start < 25 {
+            let t = toks[k]
+            if t.isPunct && [",", ":", ";", ".", "(", ")", "«", "“", "\""].contains(t.text) && !(t.text == "." && t.inLink) { break }
+            if lex.speechVerbs.match(in: doc, at: k) != nil && k > start { break }
+            if lex.roleWords.contains(t.folded) || lex.titleWords.contains(t.folded) && t.folded.count > 2 { hasRoleWord = true }
+            k += 1
+        }
+        guard hasRoleWord, k > start else { return nil }
+        return splitRole(doc, start, k - 1, orgMentions: orgMentions, stripPossessive: false)
+    }
+
+    /// Title words just before the name: "Europol Executive Director Catherine De Bolle".
+    private func roleBefore(_ doc: TokenizedText, _ first: Int, orgMentions: [EntityMention]) -> (String, String?)? {
+        let toks = doc.tokens
+        var k = first - 1
+        while k >= 0, doc.sameLine(k, first), toks[k].isCapitalized || toks[k].isAllCaps, lex.titleWords.contains(toks[k].folded), !lex.honorifics.contains(toks[k].folded) { k -= 1 }
+        guard k + 1 < first else { return nil }
+        var s = k + 1
+        while s < first, orgMentions.contains(where: { $0.firstToken <= s && s <= $0.lastToken }) { s += 1 }
+        guard s < first, toks[s..<first].contains(where: { lex.roleWords.contains($0.folded) }) else { return nil }
+        let org = orgMentions.first { $0.firstToken <= k + 1 && $0.lastToken >= k + 1 }?.name
+        return (doc.text(toks[s].start, toks[first - 1].end), org)
+    }
+
+    /// Signature block: the name alone on its line, the title on the next line.
+    private func signatureRole(_ doc: TokenizedText, first: Int, last: Int, orgMentions: [EntityMention]) -> (String, String?)? {
+        guard isAloneOnLine(doc, first, last), let next = nextLine(doc, after: doc.tokens[last].line), lineLooksLikeTitle(doc, next) else { return nil }
+        let r = doc.lineTokens[next]
+        var e = r.lowerBound
+        while e < r.upperBound, !(doc.tokens[e].text == "." && !doc.tokens[e].inLink) { e += 1 }
+        guard e > r.lowerBound else { return nil }
+        return splitRole(doc, r.lowerBound, e - 1, orgMentions: orgMentions, stripPossessive: true)
+    }
+
+    private func isAloneOnLine(_ doc: TokenizedText, _ first: Int, _ last: Int) -> Bool {
+        let r = doc.lineTokens[doc.tokens[first].line]
+        return r.lowerBound == first && r.upperBound == last + 1
+    }
+
+    private func nextLine(_ doc: TokenizedText, after line: Int) -> Int? {
+        line + 1 < doc.lineTokens.count ? line + 1 : nil
+    }
+
+    func lineLooksLikeTitle(_ doc: TokenizedText, _ line: Int) -> Bool {
+        let r = doc.lineTokens[line]
+        guard r.count <= 24 else { return false }
+        return doc.tokens[r].prefix(3).contains { lex.roleWords.contains($0.folded) }
+    }
+
+    /// Splits "Directeur exécutif d’Europol" into role and organisation; "chez/at ORG" is always split off.
+    private func splitRole(_ doc: TokenizedText, _ s: Int, _ e: Int, orgMentions: [EntityMention], stripPossessive: Bool) -> (String, String?) {
+        let toks = doc.tokens
+        let inside = orgMentions.filter { $0.firstToken >= s && $0.lastToken <= e }
+        var roleEnd = e
+        if let m = inside.first {
+            var c = m.firstToken - 1
+            if c >= s, toks[c].text == "'" || toks[c].text == "’" { c -= 1 }
+            let conn = c >= s ? toks[c].folded : ""
+            let always: Set<String> = ["chez", "at", "with", "aupres"]
+            let possessive: Set<String> = ["d", "de", "du", "of", "for", ","]
+            if m.lastToken == e, always.contains(conn) || stripPossessive && possessive.contains(conn) || conn == "," {
+                roleEnd = c - 1
+                if roleEnd >= s, ["l", "la", "le", "the"].contains(toks[roleEnd].folded) { roleEnd -= 1 }
+            }
+        }
+        if roleEnd < s { roleEnd = e }
+        return (doc.text(toks[s].start, toks[roleEnd].end), inside.first?.name)
+    }
+}

@@ -1,0 +1,97 @@
+/// Decides who said a quotation: speech-verb cues before or after it ("X a déclaré :", "said X",
+/// "selon X", "Le rapport indique que"), pronoun continuation, or the previous quote's speaker.
+struct QuoteAttributor: Sendable {
+    let lex: CompiledLexicon
+
+    struct Speaker {
+        var name: String?
+        var kind: SpeakerKind
+    }
+
+    private static let pronouns: Set<String> = ["il", "elle", "ils", "elles", "he", "she", "they", "t"]
+
+    func attribute(_ doc: TokenizedText, block: QuoteExtractor.Block, mentions: [EntityMention], previous: Speaker?) -> Speaker? {
+        let toks = doc.tokens
+        let openTok = doc.tokenIndex(atOrAfter: block.start)
+        // Left context: the sentence before the opening mark, or the previous line ending with ':'.
+        var leftEnd = openTok - 1
+        var leftStart = openTok
+        if leftEnd >= 0, toks[leftEnd].line == block.openLine || toks[leftEnd].text == ":" {
+            let line = toks[leftEnd].line
+            leftStart = leftEnd
+            while leftStart - 1 >= 0, toks[leftStart - 1].line == line, ![".", "!", "?", "»", "”"].contains(toks[leftStart - 1].text) { leftStart -= 1 }
+            if toks[leftEnd].line != block.openLine && toks[leftEnd].text != ":" { leftStart = openTok; leftEnd = openTok - 1 }
+        }
+        if leftStart <= leftEnd, let s = speaker(in: doc, leftStart, leftEnd, mentions: mentions, previous: previous, quoteAfter: true) {
+            return s
+        }
+        // Right context: "…,” said John Smith." / "», a déclaré X." / "he added".
+        let closeTok = doc.tokenIndex(atOrAfter: block.end)
+        if block.closed, closeTok < doc.count, toks[closeTok].line == block.closeLine {
+            var e = closeTok
+            while e + 1 < doc.count, toks[e + 1].line == block.closeLine, ![".", "!", "?", "«", "“"].contains(toks[e + 1].text), e - closeTok < 14 { e += 1 }
+            if let s = speaker(in: doc, closeTok, e, mentions: mentions, previous: previous, quoteAfter: false) { return s }
+        }
+        return nil
+    }
+
+    private func speaker(in doc: TokenizedText, _ a: Int, _ b: Int, mentions: [EntityMention], previous: Speaker?, quoteAfter: Bool) -> Speaker? {
+        let toks = doc.tokens
+        var verbAt: Int?
+        var verbEnd = a
+        var k = a
+        while k <= b {
+            if let e = lex.speechVerbs.match(in: doc, at: k) { verbAt = k; verbEnd = e; break }
+            k += 1
+        }
+        let inRange = mentions.filter { $0.firstToken >= a && $0.lastToken <= b }
+        guard let v = verbAt else {
+            // "X :" directly before the quote, or a name alone after it.
+            if quoteAfter, toks[b].text == ":", let m = inRange.last(where: { $0.kind == .person }) { return Speaker(name: m.name, kind: .person) }
+            return nil
+        }
+        let before = inRange.filter { $0.lastToken < v }
+        let after = inRange.filter { $0.firstToken >= verbEnd }
+        let verb = doc.f(v)
+        let docNoun = (a..<v).first { lex.documentNouns.contains(toks[$0].folded) }
+        let isSelon = verb == "selon" || verb == "according" || verb == "d"
+        var chosen: EntityMention?
+        if isSelon {
+            chosen = after.first
+        } else if let m = before.last(where: { $0.kind == .person }) {
+            chosen = m
+        } else if let m = after.first, m.firstToken - verbEnd <= 3 {
+            chosen = m
+        } else if docNoun == nil, let m = before.last {
+            chosen = m
+        }
+        if let m = chosen {
+            return Speaker(name: m.name, kind: m.kind == .person ? .person : .organisation)
+        }
+        if let d = docNoun {
+            return Speaker(name: documentOwner(doc, nounAt: d, mentions: mentions), kind: .document)
+        }
+        // Pronoun continuation: "il a ajouté", "she said", "a-t-il déclaré".
+        let window = max(a, v - 3)...min(b, verbEnd + 2)
+        if window.contains(where: { Self.pronouns.contains(toks[$0].folded) }), let p = previous { return p }
+        return nil
+    }
+
+    /// Whose report: the nearest earlier "<noun> … de/of/by/par ORG" or "ORG's <noun>".
+    private func documentOwner(_ doc: TokenizedText, nounAt: Int, mentions: [EntityMention]) -> String? {
+        let toks = doc.tokens
+        let orgs = mentions.filter { $0.kind == .organisation }
+        var k = nounAt
+        while k >= 0 {
+            if lex.documentNouns.contains(toks[k].folded) {
+                if let m = orgs.first(where: { $0.firstToken > k && $0.firstToken - k <= 12 && toks[$0.firstToken].line == toks[k].line }) {
+                    let c = doc.f(m.firstToken - 1) == "'" ? doc.f(m.firstToken - 2) : doc.f(m.firstToken - 1)
+                    if ["de", "d", "of", "by", "par", "du", "from"].contains(c) { return m.name }
+                }
+                if let m = orgs.last(where: { $0.lastToken < k && k - $0.lastToken <= 3 && doc.f($0.lastToken + 1) == "'" }) { return m.name }
+            }
+            k -= 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,107 @@
+/// Finds quotation blocks (« », “ ”, "…"), merging paragraphs that reopen an unclosed quotation,
+/// drops scare quotes (six words or fewer), adds unquoted pull-quotes signed by a name line,
+/// and hands each block to the attributor.
+struct QuoteExtractor: Sendable {
+    let lex: CompiledLexicon
+
+    struct Block {
+        var start: Int          // scalar offset of the opening mark (or first word)
+        var end: Int            // scalar offset one past the closing mark
+        var segments: [Range<Int>]
+        var openLine: Int
+        var closeLine: Int
+        var closed: Bool
+    }
+
+    private static func closer(for open: Unicode.Scalar) -> Unicode.Scalar? {
+        switch open {
+        case "«": return "»"
+        case "“": return "”"
+        case "\"": return "\""
+        case "„": return "“"
+        default: return nil
+        }
+    }
+
+    func blocks(_ doc: TokenizedText) -> [Block] {
+        var out: [Block] = []
+        let sc = doc.scalars
+        var current: Block?
+        var open: Unicode.Scalar = "«"
+        var close: Unicode.Scalar = "»"
+        var depth = 0
+        var segStart = 0
+        for (li, r) in doc.lineRanges.enumerated() {
+            var p = r.lowerBound
+            if current != nil {
+                // Continuation: the paragraph reopens the same quotation.
+                if sc[p] == open || (open == "\"" && sc[p] == "\"") {
+                    depth = 1
+                    p += 1
+                    segStart = p
+                } else if var b = current {
+                    b.closed = false
+                    out.append(b)
+                    current = nil
+                    depth = 0
+                }
+            }
+            while p < r.upperBound {
+                let s = sc[p]
+                if current == nil {
+                    if let c = Self.closer(for: s), s != "\"" || (p + 1 < r.upperBound && !TextFolding.isHorizontalSpace(sc[p + 1])) {
+                        open = s
+                        close = c
+                        depth = 1
+                        current = Block(start: p, end: p + 1, segments: [], openLine: li, closeLine: li, closed: false)
+                        segStart = p + 1
+                    }
+                } else if s == close && (open != "\"" || depth > 0) {
+                    depth -= 1
+                    if depth == 0, var b = current {
+                        b.segments.append(segStart..<p)
+                        b.end = p + 1
+                        b.closeLine = li
+                        b.closed = true
+                        out.append(b)
+                        current = nil
+                    }
+                } else if s == open && open != "\"" {
+                    depth += 1
+                }
+                p += 1
+            }
+            if var b = current {
+                b.segments.append(segStart..<r.upperBound)
+                b.end = r.upperBound
+                b.closeLine = li
+                current = b
+            }
+        }
+        if let b = current { out.append(b) }
+        return out
+    }
+
+    static func wordCount(_ doc: TokenizedText, _ segments: [Range<Int>]) -> Int {
+        var n = 0
+        for seg in segments {
+            var inWord = false
+            for k in seg {
+                let w = TextFolding.isWordScalar(doc.scalars[k]) || doc.scalars[k].value >= 0x30 && doc.scalars[k].value <= 0x39
+                if w && !inWord { n += 1 }
+                inWord = w
+            }
+        }
+        return n
+    }
+
+    static func text(_ doc: TokenizedText, _ segments: [Range<Int>]) -> String {
+        segments.map { seg -> String in
+            var a = seg.lowerBound
+            var b = seg.upperBound
+            while a < b, TextFolding.isHorizontalSpace(doc.scalars[a]) { a += 1 }
+            while b > a, TextFolding.isHorizontalSpace(doc.scalars[b - 1]) { b -= 1 }
+            return doc.text(a, b)
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,96 @@
+/// Case and diacritic folding on single scalars, hand-written so the hot path avoids
+/// Foundation's locale-aware folding (which is slow and allocates).
+enum TextFolding {
+    /// Folds one scalar to lower-case ASCII-like form; apostrophes unify to "'", dashes to "-".
+    static func fold(_ s: Unicode.Scalar, into out: inout String.UnicodeScalarView) {
+        let v = s.value
+        if v < 0x80 {
+            if v >= 0x41 && v <= 0x5A, let l = Unicode.Scalar(v + 32) { out.append(l) } else { out.append(s) }
+            return
+        }
+        if let mapped = latinMap(v) {
+            for c in mapped.unicodeScalars { out.append(c) }
+            return
+        }
+        switch v {
+        case 0x2019, 0x2018, 0x02BC, 0x00B4, 0x2032: out.append("'")
+        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014: out.append("-")
+        default:
+            if s.properties.isUppercase || s.properties.changesWhenLowercased {
+                for c in s.properties.lowercaseMapping.unicodeScalars { out.append(c) }
+            } else if s.properties.generalCategory == .nonspacingMark {
+                return // drop combining diacritics of decomposed text
+            } else {
+                out.append(s)
+            }
+        }
+    }
+
+    static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars { fold(s, into: &out) }
+        return String(out)
+    }
+
+    // swiftlint:disable:next cyclomatic_complexity
+    private static func latinMap(_ v: UInt32) -> String? {
+        switch v {
+        case 0xC0...0xC5, 0xE0...0xE5, 0x100...0x105: return "a"
+        case 0xC6, 0xE6: return "ae"
+        case 0xC7, 0xE7, 0x106...0x10D: return "c"
+        case 0xC8...0xCB, 0xE8...0xEB, 0x112...0x11B: return "e"
+        case 0xCC...0xCF, 0xEC...0xEF, 0x128...0x131: return "i"
+        case 0xD0, 0xF0, 0x10E...0x111: return "d"
+        case 0xD1, 0xF1, 0x143...0x148: return "n"
+        case 0xD2...0xD6, 0xD8, 0xF2...0xF6, 0xF8, 0x14C...0x151: return "o"
+        case 0x152, 0x153: return "oe"
+        case 0xD9...0xDC, 0xF9...0xFC, 0x168...0x173: return "u"
+        case 0xDD, 0xFD, 0xFF, 0x178: return "y"
+        case 0xDF: return "ss"
+        case 0x11C...0x123: return "g"
+        case 0x124...0x127: return "h"
+        case 0x134, 0x135: return "j"
+        case 0x136, 0x137: return "k"
+        case 0x139...0x142: return "l"
+        case 0x154...0x159: return "r"
+        case 0x15A...0x161: return "s"
+        case 0x162...0x167: return "t"
+        case 0x174, 0x175: return "w"
+        case 0x176, 0x177: return "y"
+        case 0x179...0x17E: return "z"
+        default: return nil
+        }
+    }
+
+    static func isApostrophe(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x27, 0x2019, 0x2018, 0x02BC: return true
+        default: return false
+        }
+    }
+
+    static func isHorizontalSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20, 0x09, 0xA0, 0x202F, 0x2009, 0x2007, 0x200A, 0x2002, 0x2003, 0x3000, 0xFEFF, 0x200B: return true
+        default: return false
+        }
+    }
+
+    static func isLineBreak(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0A, 0x0D, 0x0B, 0x0C, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+        if v == 0xAA || v == 0xBA { return true }
+        if v < 0xC0 { return false }
+        if v == 0xD7 || v == 0xF7 { return false }
+        if v < 0x250 { return true }
+        let p = s.properties
+        return p.isAlphabetic || p.generalCategory == .nonspacingMark
+    }
+}

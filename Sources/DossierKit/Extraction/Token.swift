@@ -1,0 +1,25 @@
+/// One lexical unit of the body: a run of letters, a run of ASCII digits, or a single other scalar.
+/// Offsets are Unicode scalar offsets into the body.
+struct Token: Sendable {
+    enum Kind: UInt8, Sendable { case word, number, punct }
+    /// Whitespace between the previous token and this one.
+    enum Gap: UInt8, Sendable { case none, space, spaces, lineBreak }
+
+    let kind: Kind
+    let start: Int
+    let end: Int
+    let text: String
+    /// Lower case, diacritics removed, apostrophes and dashes unified: the key for lexicon lookups.
+    let folded: String
+    let gapBefore: Gap
+    /// Index of the line (paragraph) holding the token.
+    let line: Int
+    let isCapitalized: Bool
+    let isAllCaps: Bool
+    /// Inside a URL, e-mail address or domain name: never a figure, date or name.
+    var inLink: Bool = false
+
+    var isWord: Bool { kind == .word }
+    var isNumber: Bool { kind == .number }
+    var isPunct: Bool { kind == .punct }
+}

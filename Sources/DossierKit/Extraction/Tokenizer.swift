@@ -1,0 +1,175 @@
+/// The body split once into tokens over Unicode scalars; every extractor reads this shared view
+/// instead of re-scanning the string, which keeps extraction linear and fast.
+struct TokenizedText: Sendable {
+    let scalars: [Unicode.Scalar]
+    let tokens: [Token]
+    /// Scalar ranges of non-empty lines (the paragraph unit of press releases).
+    let lineRanges: [Range<Int>]
+    /// Token index range of each line, parallel to `lineRanges`.
+    let lineTokens: [Range<Int>]
+
+    init(_ body: String) {
+        let scalars = Array(body.unicodeScalars)
+        self.scalars = scalars
+        var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count / 5)
+        var lineRanges: [Range<Int>] = []
+        var lineTokens: [Range<Int>] = []
+        var gap = Token.Gap.lineBreak
+        var line = 0
+        var lineStart = 0
+        var lineFirstToken = 0
+        var lineHasContent = false
+        var chunkFirstToken = 0
+        var i = 0
+        let n = scalars.count
+
+        func closeChunk(_ tokens: inout [Token], upTo end: Int) {
+            guard end > chunkFirstToken else { return }
+            if Self.chunkIsLink(tokens[chunkFirstToken..<end]) {
+                // Trailing sentence punctuation is not part of the link.
+                var last = end
+                while last > chunkFirstToken + 1, tokens[last - 1].isPunct, [".", ",", ";", ":", ")", "!", "?"].contains(tokens[last - 1].text) { last -= 1 }
+                for k in chunkFirstToken..<last { tokens[k].inLink = true }
+            }
+        }
+
+        while i < n {
+            let s = scalars[i]
+            if TextFolding.isLineBreak(s) {
+                closeChunk(&tokens, upTo: tokens.count)
+                chunkFirstToken = tokens.count
+                if lineHasContent {
+                    lineRanges.append(lineStart..<i)
+                    lineTokens.append(lineFirstToken..<tokens.count)
+                    line += 1
+                }
+                lineHasContent = false
+                gap = .lineBreak
+                i += 1
+                lineStart = i
+                lineFirstToken = tokens.count
+                continue
+            }
+            if TextFolding.isHorizontalSpace(s) {
+                closeChunk(&tokens, upTo: tokens.count)
+                chunkFirstToken = tokens.count
+                if gap == .none { gap = .space } else if gap == .space { gap = .spaces }
+                i += 1
+                if !lineHasContent { lineStart = i }
+                continue
+            }
+            if !lineHasContent { lineHasContent = true; lineStart = i }
+            let start = i
+            let kind: Token.Kind
+            if s.value >= 0x30 && s.value <= 0x39 {
+                kind = .number
+                i += 1
+                while i < n, scalars[i].value >= 0x30 && scalars[i].value <= 0x39 { i += 1 }
+            } else if TextFolding.isWordScalar(s) {
+                kind = .word
+                i += 1
+                while i < n, TextFolding.isWordScalar(scalars[i]) { i += 1 }
+            } else {
+                kind = .punct
+                i += 1
+            }
+            var text = String.UnicodeScalarView()
+            var folded = String.UnicodeScalarView()
+            var upper = 0
+            var lower = 0
+            for k in start..<i {
+                let c = scalars[k]
+                text.append(c)
+                TextFolding.fold(c, into: &folded)
+                if kind == .word {
+                    if c.properties.isUppercase { upper += 1 } else if c.properties.isLowercase { lower += 1 }
+                }
+            }
+            let firstUpper = kind == .word && scalars[start].properties.isUppercase
+            tokens.append(Token(kind: kind, start: start, end: i, text: String(text), folded: String(folded),
+                                gapBefore: gap, line: line, isCapitalized: firstUpper,
+                                isAllCaps: kind == .word && lower == 0 && upper > 0))
+            gap = .none
+        }
+        closeChunk(&tokens, upTo: tokens.count)
+        if lineHasContent {
+            lineRanges.append(lineStart..<n)
+            lineTokens.append(lineFirstToken..<tokens.count)
+        }
+        self.tokens = tokens
+        self.lineRanges = lineRanges
+        self.lineTokens = lineTokens
+    }
+
+    /// A chunk of non-space text is a link when it has a scheme, "www.", an e-mail "@", or ends in a
+    /// ".tld" domain suffix directly attached to a word ("Davidschmidt.fr", "example.com/path").
+    private static func chunkIsLink(_ chunk: ArraySlice<Token>) -> Bool {
+        guard chunk.count >= 3 else { return false }
+        var hasDot = false
+        var idx = chunk.startIndex
+        while idx < chunk.endIndex {
+            let t = chunk[idx]
+            if t.isPunct {
+                if t.text == "@" || t.text == "/" && idx + 1 < chunk.endIndex && chunk[idx + 1].text == "/" { return true }
+                if t.text == "." {
+                    hasDot = true
+                    if idx > chunk.startIndex, idx + 1 < chunk.endIndex {
+                        let prev = chunk[idx - 1]
+                        let next = chunk[idx + 1]
+                        if prev.folded == "www" { return true }
+                        if next.isWord && prev.isWord && !prev.isAllCaps && next.text.unicodeScalars.count >= 2
+                            && next.text.unicodeScalars.count <= 4 && next.text == next.folded && prev.text.unicodeScalars.count >= 2 {
+                            let after = idx + 2 < chunk.endIndex ? chunk[idx + 2].text : ""
+                            if after.isEmpty || after == "/" || after == "." || after == "," || after == ")" { return true }
+                        }
+                    }
+                }
+            }
+            idx += 1
+        }
+        _ = hasDot
+        return false
+    }
+
+    var count: Int { tokens.count }
+
+    /// Text of the body between two scalar offsets.
+    func text(_ start: Int, _ end: Int) -> String {
+        var v = String.UnicodeScalarView()
+        if start < end { v.append(contentsOf: scalars[start..<end]) }
+        return String(v)
+    }
+
+    /// Span covering tokens `first...last` (inclusive).
+    func span(tokens first: Int, _ last: Int) -> TextSpan {
+        let s = tokens[first].start
+        let e = tokens[last].end
+        return TextSpan(start: s, end: e, text: text(s, e))
+    }
+
+    func span(_ start: Int, _ end: Int) -> TextSpan {
+        TextSpan(start: start, end: end, text: text(start, end))
+    }
+
+    /// Folded text of token `i`, or "" when out of range (keeps look-ahead code short).
+    func f(_ i: Int) -> String {
+        i >= 0 && i < tokens.count ? tokens[i].folded : ""
+    }
+
+    /// True when tokens `a` and `b` (a < b) are on the same line.
+    func sameLine(_ a: Int, _ b: Int) -> Bool {
+        a >= 0 && b < tokens.count && tokens[a].line == tokens[b].line
+    }
+
+    /// Index of the first token at or after scalar offset `offset`.
+    func tokenIndex(atOrAfter offset: Int) -> Int {
+        var lo = 0
+        var hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}

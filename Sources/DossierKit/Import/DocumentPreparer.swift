@@ -1,0 +1,59 @@
+import Foundation
+
+/// Turns the raw bytes of one file into a `PreparedDocument`: decoding, front matter, inference
+/// and extraction. Pure with respect to the archive: it reads and writes nothing there.
+public struct DocumentPreparer: Sendable {
+    let decoder: SourceDecoder
+    let extractor: FactExtractor
+    let overrides: DocumentMetadata
+
+    public init(decoder: SourceDecoder, extractor: FactExtractor, overrides: DocumentMetadata) {
+        self.decoder = decoder
+        self.extractor = extractor
+        self.overrides = overrides
+    }
+
+    public func prepare(bytes: [UInt8], fileName: String?, sourcePath: String?, displayName: String) throws -> PreparedDocument {
+        let decoded = try decoder.decode(bytes, file: displayName)
+        let split = FrontMatter.split(decoded.body)
+        let declared = try split.yaml.map { try FrontMatter.metadata(from: $0, file: displayName) } ?? DocumentMetadata()
+        let body = split.body
+        guard !body.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) else {
+            throw ImportFailure(file: displayName, "has front matter but no text after it")
+        }
+        if let language = overrides.language ?? declared.language, !(2...3).contains(language.count) {
+            throw ImportFailure(file: displayName, "language '\(language)' is not an ISO 639 code such as fr or en")
+        }
+        let inferred = DocumentMetadata(
+            title: DocumentMetadataInference.title(of: body),
+            published: DocumentMetadataInference.publicationDate(of: body),
+            language: LanguageDetector.detect(body))
+        let metadata = inferred.overlaid(by: declared).overlaid(by: overrides)
+        let extraction = extractor.extract(from: body, language: metadata.language)
+        let document = Document(
+            sha256: SHA256Hex.of(body), originalSHA256: SHA256Hex.of(bytes),
+            normalizedSHA256: SHA256Hex.of(Self.collapsingWhitespace(body)), body: body, title: metadata.title,
+            fileName: fileName, sourcePath: sourcePath, sizeBytes: bytes.count, encoding: decoded.encoding,
+            publisher: metadata.publisher, author: metadata.author, url: metadata.url, publishedOn: metadata.published,
+            retrievedOn: metadata.retrieved, language: metadata.language, kind: metadata.kind ?? .pressRelease,
+            tags: metadata.tags ?? [], importedAt: Timestamp.now())
+        return PreparedDocument(document: document, metadata: metadata, extraction: extraction)
+    }
+
+    /// The body with every run of whitespace turned into one space and the ends trimmed, so that
+    /// texts differing only in line endings or spacing hash alike.
+    static func collapsingWhitespace(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+}

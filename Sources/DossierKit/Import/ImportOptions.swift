@@ -1,0 +1,28 @@
+/// How one run of `dossier import` behaves.
+public struct ImportOptions: Sendable {
+    /// Metadata given on the command line; it wins over front matter and inference.
+    public var metadata: DocumentMetadata
+    public var encoding: SourceDecoder.LegacyEncoding?
+    public var maximumBytes: Int
+    public var followSymlinks: Bool
+    public var dryRun: Bool
+    public var operatorName: String
+    /// Documents per transaction: a crash loses at most this many, and never part of one.
+    public var batchSize: Int
+
+    public static let defaultMaximumBytes = 10 * 1024 * 1024
+
+    public init(
+        metadata: DocumentMetadata = DocumentMetadata(), encoding: SourceDecoder.LegacyEncoding? = nil,
+        maximumBytes: Int = defaultMaximumBytes, followSymlinks: Bool = false, dryRun: Bool = false,
+        operatorName: String, batchSize: Int = 100
+    ) {
+        self.metadata = metadata
+        self.encoding = encoding
+        self.maximumBytes = maximumBytes
+        self.followSymlinks = followSymlinks
+        self.dryRun = dryRun
+        self.operatorName = operatorName
+        self.batchSize = batchSize
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+
+/// Imports files into an archive: each document with all its facts, or nothing of it.
+///
+/// Documents are written in savepoints inside a batch transaction that commits every
+/// `options.batchSize` documents, so a crash loses at most the uncommitted batch and never
+/// leaves a partial document; one failed file is reported and the run goes on.
+public struct Importer {
+    let archive: Archive?
+    let options: ImportOptions
+    let preparer: DocumentPreparer
+    /// Called after each fact is written; tests use it to inject a fault mid-document.
+    var afterFact: (() throws -> Void)?
+
+    /// `archive` may be nil for a dry run on an archive that does not exist yet.
+    public init(archive: Archive?, options: ImportOptions, extractor: FactExtractor) {
+        self.archive = archive
+        self.options = options
+        self.preparer = DocumentPreparer(
+            decoder: SourceDecoder(declaredEncoding: options.encoding), extractor: extractor, overrides: options.metadata)
+    }
+
+    /// Imports every input in order, reporting each result to `progress` as it is known.
+    public func run(_ inputs: [ImportInput], progress: (ImportResult, PreparedDocument?) -> Void = { _, _ in }) throws -> ImportSummary {
+        var summary = ImportSummary(dryRun: options.dryRun)
+        var batch = ImportBatch(operatorName: options.operatorName, toolVersion: DossierVersion.current, startedAt: Timestamp.now())
+        let reader = SourceReader(maximumBytes: options.maximumBytes)
+        if let archive, !options.dryRun {
+            batch.id = try archive.connection.writeTransaction {
+                try archive.batches.start(batch, optionsJSON: JSONText.encode(options.metadata))
+            }
+            summary.batchID = batch.id
+        }
+
+        var pendingInTransaction = 0
+        for input in inputs {
+            summary.seen += 1
+            var prepared: PreparedDocument?
+            var result: ImportResult
+            do {
+                let (bytes, path) = try reader.read(input)
+                let fileName = path.map { URL(fileURLWithPath: $0).lastPathComponent }
+                let document = try preparer.prepare(
+                    bytes: bytes, fileName: fileName, sourcePath: path, displayName: input.displayName)
+                prepared = document
+                result = try store(document, file: input.displayName, batchID: batch.id, pending: &pendingInTransaction)
+            } catch let failure as ImportFailure {
+                result = ImportResult(file: input.displayName, outcome: .failed, error: failure.reason)
+            } catch let error as DatabaseError where !error.isBusy {
+                result = ImportResult(file: input.displayName, outcome: .failed, error: "could not be stored: \(error.message)")
+            }
+            switch result.outcome {
+            case .imported: summary.imported += 1
+            case .duplicate: summary.duplicates += 1
+            case .failed: summary.failed += 1
+            }
+            summary.results.append(result)
+            progress(result, prepared)
+        }
+        try commitPending(&pendingInTransaction)
+
+        if let archive, batch.id != nil {
+            batch.finishedAt = Timestamp.now()
+            batch.status = .completed
+            batch.filesSeen = summary.seen
+            batch.imported = summary.imported
+            batch.duplicates = summary.duplicates
+            batch.failed = summary.failed
+            try archive.connection.writeTransaction { try archive.batches.finish(batch) }
+        }
+        return summary
+    }
+
+    private func store(_ prepared: PreparedDocument, file: String, batchID: Int64?, pending: inout Int) throws -> ImportResult {
+        var result = ImportResult(
+            file: file, outcome: .imported, sha256: prepared.document.sha256, title: prepared.document.title,
+            language: prepared.document.language)
+        let extraction = prepared.extraction
+        result.figures = extraction.figures.count
+        result.quotes = extraction.quotes.count
+        result.people = extraction.people.count
+        result.organisations = extraction.organisations.count
+        result.operations = extraction.operations.count
+        result.dates = extraction.dates.count
+        guard let archive else { return result }
+
+        // The write lock is taken before the duplicate check, so two importers given the same
+        // file at the same moment cannot both store it.
+        if !options.dryRun {
+            if pending == 0 {
+                try archive.connection.executeScript("BEGIN IMMEDIATE")
+            }
+            pending += 1
+        }
+        if let existing = try archive.documents.find(sha256: prepared.document.sha256) {
+            result.outcome = .duplicate
+            result.documentID = existing.id
+            return result
+        }
+        result.probableDuplicateOf = try archive.documents.id(
+            normalizedSHA256: prepared.document.normalizedSHA256, excluding: prepared.document.sha256)
+        if options.dryRun { return result }
+
+        let writer = FactWriter(archive: archive, afterFact: afterFact)
+        let written = try archive.connection.savepoint {
+            let written = try writer.write(prepared, batchID: batchID)
+            if let original = result.probableDuplicateOf {
+                try archive.links.insert(
+                    DocumentLink(documentID: written.documentID, relation: .probableDuplicateOf, targetDocumentID: original))
+            }
+            try archive.events.record(
+                Event(
+                    operatorName: options.operatorName, action: "import", entityType: "document", entityID: written.documentID,
+                    batchID: batchID, newJSON: JSONText.encode(ImportedEvent(file: file, sha256: prepared.document.sha256, facts: written.counts))))
+            return written
+        }
+        result.documentID = written.documentID
+        if pending >= options.batchSize {
+            try commitPending(&pending)
+        }
+        return result
+    }
+
+    private func commitPending(_ pending: inout Int) throws {
+        guard pending > 0, let archive else { return }
+        try archive.connection.executeScript("COMMIT")
+        pending = 0
+    }
+
+    private struct ImportedEvent: Encodable {
+        let file: String
+        let sha256: String
+        let facts: FactWriter.Counts
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// One thing to import: a file on disk, or standard input.
+public enum ImportInput: Sendable, Equatable {
+    case file(path: String)
+    case standardInput
+    /// A path that cannot be imported at all (missing, a symlink not to be followed, a loop).
+    case refused(path: String, reason: String)
+
+    public var displayName: String {
+        switch self {
+        case .file(let path), .refused(let path, _): path
+        case .standardInput: "-"
+        }
+    }
+}
+
+/// Expands the paths given to `dossier import` into files, in a stable order.
+public struct InputCollector: Sendable {
+    public let followSymlinks: Bool
+
+    public init(followSymlinks: Bool) {
+        self.followSymlinks = followSymlinks
+    }
+
+    public func collect(_ paths: [String]) -> [ImportInput] {
+        var inputs: [ImportInput] = []
+        var visitedDirectories = Set<String>()
+        for path in paths {
+            if path == "-" {
+                inputs.append(.standardInput)
+            } else {
+                collect(path, into: &inputs, visited: &visitedDirectories)
+            }
+        }
+        return inputs
+    }
+
+    private func collect(_ path: String, into inputs: inout [ImportInput], visited: inout Set<String>) {
+        let manager = FileManager.default
+        guard let attributes = try? manager.attributesOfItem(atPath: path) else {
+            inputs.append(.refused(path: path, reason: "no such file or directory"))
+            return
+        }
+        if attributes[.type] as? FileAttributeType == .typeSymbolicLink {
+            guard followSymlinks else {
+                inputs.append(.refused(path: path, reason: "is a symbolic link; pass --follow-symlinks to import through it"))
+                return
+            }
+            guard manager.fileExists(atPath: path) else {
+                inputs.append(.refused(path: path, reason: "is a symbolic link to nothing"))
+                return
+            }
+        }
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            inputs.append(.file(path: path))
+            return
+        }
+        let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard visited.insert(real).inserted else {
+            inputs.append(.refused(path: path, reason: "directory already visited (a symbolic link loop?)"))
+            return
+        }
+        guard let names = try? manager.contentsOfDirectory(atPath: path) else {
+            inputs.append(.refused(path: path, reason: "directory cannot be read"))
+            return
+        }
+        // Byte order of names, so the order is the same on every machine and locale.
+        for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) where !name.hasPrefix(".") {
+            collect((path as NSString).appendingPathComponent(name), into: &inputs, visited: &visited)
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import DossierKit
+import Foundation
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import press releases and articles, with their provenance and extracted facts.",
+        discussion: """
+            PATH may be a file, a folder (read recursively, in byte order of names) or - for standard input.
+            Files are plain text or Markdown, optionally with YAML front matter (title, publisher, author, url,
+            published, retrieved, language, kind, translation_of, cites, operation, tags). Options win over front
+            matter, which wins over what is inferred from the text. Exit code 1 when any file failed.
+            Example: dossier import Seeds/documents --publisher Europol
+            """
+    )
+
+    @OptionGroup var archive: ArchiveOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var operatorOptions: OperatorOptions
+
+    @Argument(help: ArgumentHelp("Files, folders, or - for standard input.", valueName: "path"))
+    var paths: [String]
+
+    @Option(help: "Publisher of every document in this run.")
+    var publisher: String?
+
+    @Option(help: "Author of every document in this run.")
+    var author: String?
+
+    @Option(help: "Canonical URL (for a single document).")
+    var url: String?
+
+    @Option(help: ArgumentHelp("Publication date, YYYY-MM-DD.", valueName: "date"))
+    var published: String?
+
+    @Option(help: ArgumentHelp("Language code, e.g. fr or en.", valueName: "code"))
+    var language: String?
+
+    @Option(help: "press_release, article, report or other.")
+    var kind: Document.Kind?
+
+    @Option(help: ArgumentHelp("Operation the documents report, e.g. \"Operation Cumberland\".", valueName: "name"))
+    var operation: String?
+
+    @Option(help: ArgumentHelp("URL or SHA-256 (prefix) of the document this one translates.", valueName: "url-or-hash"))
+    var translationOf: String?
+
+    @Option(help: "Declare a legacy encoding instead of UTF-8: windows-1252 or iso-8859-1.")
+    var encoding: SourceDecoder.LegacyEncoding?
+
+    @Option(help: ArgumentHelp("Largest file accepted, in bytes (default 10 MiB).", valueName: "bytes"))
+    var maxSize: Int = ImportOptions.defaultMaximumBytes
+
+    @Flag(help: "Follow symbolic links to files and folders.")
+    var followSymlinks = false
+
+    @Flag(help: "Extract and print what would be stored, writing nothing.")
+    var dryRun = false
+
+    func validate() throws {
+        if let published, ISODate.validated(published) == nil {
+            throw ValidationError("--published '\(published)' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        }
+        if maxSize <= 0 { throw ValidationError("--max-size must be a positive number of bytes") }
+        if let language, !(2...3).contains(language.count) || !language.allSatisfy(\.isLetter) {
+            throw ValidationError("--language '\(language)' is not an ISO 639 code such as fr or en")
+        }
+    }
+
+    func run() throws {
+        let options = ImportOptions(
+            metadata: DocumentMetadata(
+                publisher: publisher, author: author, url: url, published: published, language: language?.lowercased(),
+                kind: kind, translationOf: translationOf, operation: operation),
+            encoding: encoding, maximumBytes: maxSize, followSymlinks: followSymlinks, dryRun: dryRun,
+            operatorName: operatorOptions.resolved)
+        let target: Archive? =
+            dryRun && !FileManager.default.fileExists(atPath: archive.path) ? nil : try archive.open(dryRun ? .read : .write)
+        let importer = Importer(archive: target, options: options, extractor: try FactExtractor.builtIn())
+        let inputs = InputCollector(followSymlinks: followSymlinks).collect(paths)
+        let progress = ProgressLine(total: inputs.count, enabled: !output.quiet && !output.json)
+        let summary = try importer.run(inputs) { result, prepared in
+            progress.advance()
+            guard !output.json else { return }
+            if result.outcome == .failed {
+                progress.clear()
+                Console.error("\(result.file): \(result.error ?? "failed")")
+            } else if dryRun, let prepared {
+                progress.clear()
+                Console.output(ImportReport.dryRunText(result, prepared))
+            } else if !output.quiet {
+                progress.clear()
+                Console.output(ImportReport.line(result))
+            }
+        }
+        progress.clear()
+        if output.json {
+            Console.json(summary)
+        } else if !output.quiet {
+            Console.output(ImportReport.summaryText(summary))
+        }
+        if summary.failed > 0 { throw ExitCode(1) }
+    }
+}
+
+extension Document.Kind: ExpressibleByArgument {}
+extension SourceDecoder.LegacyEncoding: ExpressibleByArgument {}
