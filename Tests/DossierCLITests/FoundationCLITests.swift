@@ -133,7 +133,7 @@ struct FoundationCLITests {
         let commands = [
             ["init"], ["migrate"], ["seed"], ["stats"], ["operation", "add"], ["operation", "list"], ["operation", "show"],
             ["org", "add"], ["org", "alias"], ["org", "list"], ["org", "show"], ["person", "add"], ["person", "list"],
-            ["person", "show"], ["import"], ["export"],
+            ["person", "show"], ["import"], ["export"], ["eval"],
         ]
         for command in commands {
             let result = try cli.run(command + ["--help"])

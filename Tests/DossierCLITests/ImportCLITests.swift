@@ -1,0 +1,184 @@
+import Foundation
+import Testing
+
+/// The seed documents, read from the repository's Seeds/ folder.
+let seedDocuments = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appending(path: "Seeds/documents").path
+
+@Suite("CLI: import")
+struct ImportCLITests {
+    let cli: CLIRunner
+
+    init() throws {
+        cli = try CLIRunner()
+    }
+
+    func counts() throws -> String {
+        try cli.sql(
+            "SELECT (SELECT count(*) FROM documents) || ',' || (SELECT count(*) FROM figures) || ',' || (SELECT count(*) FROM quotes) || ',' || (SELECT count(*) FROM mentions) || ',' || (SELECT count(*) FROM document_links)")
+    }
+
+    @Test("the seed documents import end to end with their known facts")
+    func seeds() throws {
+        let result = try cli.run("import", seedDocuments)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("2 seen, 2 imported, 0 duplicates, 0 failed"))
+        let cumberland = "(SELECT id FROM documents WHERE file_name = '000_22aa1b1caa392d1c.txt')"
+        for (value, category) in [(273, "suspects_identified"), (25, "suspects_arrested"), (33, "house_searches"), (173, "devices_seized")] {
+            #expect(try cli.sql("SELECT count(*) FROM figures WHERE document_id = \(cumberland) AND value = \(value) AND category = '\(category)'") == "1", "\(value) \(category)")
+        }
+        #expect(try cli.sql("SELECT o.name FROM operations o JOIN document_operations d ON d.operation_id = o.id") == "Operation Cumberland")
+        #expect(try cli.sql("SELECT count(*) FROM figures WHERE document_id = \(cumberland) AND operation_id IS NULL") == "0")
+        #expect(try cli.sql("SELECT r.role || ' @ ' || o.slug FROM person_roles r JOIN people p ON p.id = r.person_id JOIN organisations o ON o.id = r.organisation_id WHERE p.slug = 'catherine-de-bolle' AND r.document_id IS NOT NULL") == "Directeur exécutif @ europol")
+        #expect(try cli.sql("SELECT count(*) FROM quotes q JOIN people p ON p.id = q.person_id WHERE p.slug = 'troels-oerting' AND q.text LIKE 'Nous devons suivre le rythme%'") == "1")
+        #expect(try cli.sql("SELECT title FROM documents WHERE file_name LIKE '004%'") == "Un rapport d’Europol révèle des vidéos d’abus diffusées en direct")
+        #expect(try cli.sql("SELECT group_concat(DISTINCT language) FROM documents") == "fr")
+        // Every span in the archive points at its exact text, checked by SQLite itself.
+        for table in ["figures", "quotes", "mentions"] {
+            #expect(try cli.sql("SELECT count(*) FROM \(table) f JOIN documents d ON d.id = f.document_id WHERE substr(d.body, f.char_start + 1, f.char_end - f.char_start) <> f.exact_text") == "0", "\(table)")
+        }
+        // The stored body is the file, byte for byte.
+        let original = try Data(contentsOf: URL(fileURLWithPath: seedDocuments).appending(path: "000_22aa1b1caa392d1c.txt"))
+        #expect(try cli.sql("SELECT sha256 = original_sha256 FROM documents WHERE file_name LIKE '000%'") == "1")
+        #expect(try cli.sql("SELECT length(CAST(body AS BLOB)) FROM documents WHERE file_name LIKE '000%'") == String(original.count))
+    }
+
+    @Test("importing again reports duplicates and changes nothing")
+    func duplicates() throws {
+        #expect(try cli.run("import", seedDocuments).exitCode == 0)
+        let before = try counts()
+        let again = try cli.run("import", seedDocuments, "--json")
+        #expect(again.exitCode == 0)
+        let summary = try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any]
+        #expect(summary?["duplicates"] as? Int == 2)
+        #expect(summary?["imported"] as? Int == 0)
+        #expect(try counts() == before)
+    }
+
+    @Test("standard input is imported with options applied")
+    func standardInput() throws {
+        let text = "Operation Blue Lake\n\nThe National Crime Agency said 14 people were arrested on 3 March 2024."
+        let result = try cli.run("import", "-", "--publisher", "NCA", "--published", "2024-03-04", stdin: Data(text.utf8))
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(try cli.sql("SELECT publisher || '|' || published_on || '|' || language || '|' || coalesce(file_name, 'NULL') FROM documents") == "NCA|2024-03-04|en|NULL")
+    }
+
+    @Test("a dry run prints what would be stored and writes nothing")
+    func dryRun() throws {
+        let result = try cli.run("import", seedDocuments, "--dry-run")
+        #expect(result.exitCode == 0)
+        #expect(result.stdout.contains("273 suspects identifiés"))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("dossier.sqlite")))
+    }
+
+    @Test(
+        "each bad input is refused with a clear message, exit code 1, and nothing stored",
+        arguments: [
+            ("empty.txt", Data(), "file is empty"),
+            ("nul.txt", Data("abc\u{0}def".utf8), "NUL byte at byte offset 3"),
+            ("latin1.txt", Data([0x63, 0x61, 0x66, 0xE9, 0x0A]), "invalid UTF-8 at byte offset 3"),
+            ("image.txt", Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]), "PNG image"),
+            ("scan.pdf", Data("%PDF-1.4\n".utf8), "PDF document"),
+            ("bundle.zip", Data([0x50, 0x4B, 0x03, 0x04, 0x0A, 0, 0, 0]), "ZIP archive"),
+            ("clip.mp4", Data([0, 0, 0, 0x20] + Array("ftypisom".utf8) + [0, 0, 0, 0]), "MP4"),
+            ("bad-date.md", Data("---\npublished: 2025-02-30\n---\nEuropol arrested 3 people.\n".utf8), "'published' is not a valid ISO date"),
+            ("bad-yaml.md", Data("---\ntitle: [unclosed\n---\nText here.\n".utf8), "not valid YAML"),
+        ])
+    func badInput(name: String, content: Data, message: String) throws {
+        #expect(try cli.run("init").exitCode == 0)
+        try cli.write(name, content)
+        let result = try cli.run("import", name)
+        #expect(result.exitCode == 1)
+        #expect(result.stderr.contains(name))
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(try cli.sql("SELECT count(*) FROM documents") == "0")
+        #expect(try cli.sql("SELECT failed FROM import_batches") == "1")
+    }
+
+    @Test("a failed file does not stop the others")
+    func goesOn() throws {
+        try cli.write("in/a-bad.txt", Data([0xFF, 0xD8, 0xFF, 0xE0]))
+        try cli.write("in/b-good.txt", "Europol: 12 suspects were arrested in Spain.")
+        let result = try cli.run("import", "in")
+        #expect(result.exitCode == 1)
+        #expect(result.stdout.contains("1 imported"))
+        #expect(try cli.sql("SELECT file_name FROM documents") == "b-good.txt")
+    }
+
+    @Test("files over the size limit are refused")
+    func tooLarge() throws {
+        try cli.write("big.txt", String(repeating: "Europol arrested 5 people. ", count: 100))
+        let result = try cli.run("import", "big.txt", "--max-size", "1000")
+        #expect(result.exitCode == 1)
+        #expect(result.stderr.contains("larger than the 1000 bytes limit"))
+    }
+
+    @Test("symbolic links are followed only when asked")
+    func symlinks() throws {
+        let target = try cli.write("real/release.txt", "Europol: 12 suspects were arrested in Spain.")
+        try FileManager.default.createSymbolicLink(atPath: cli.path("link.txt"), withDestinationPath: target)
+        let refused = try cli.run("import", "link.txt")
+        #expect(refused.exitCode == 1)
+        #expect(refused.stderr.contains("--follow-symlinks"))
+        let followed = try cli.run("import", "link.txt", "--follow-symlinks")
+        #expect(followed.exitCode == 0)
+        #expect(try cli.sql("SELECT count(*) FROM documents") == "1")
+    }
+
+    @Test("a directory loop through symbolic links ends")
+    func symlinkLoop() throws {
+        try cli.write("loop/a.txt", "Europol: 12 suspects were arrested in Spain.")
+        try FileManager.default.createSymbolicLink(atPath: cli.path("loop/again"), withDestinationPath: cli.path("loop"))
+        let result = try cli.run("import", "loop", "--follow-symlinks")
+        #expect(result.stderr.contains("already visited"))
+        #expect(try cli.sql("SELECT count(*) FROM documents") == "1")
+    }
+
+    @Test("bad options exit 2 before anything is read", arguments: [
+        ["import", "x.txt", "--published", "2025-13-01"], ["import", "x.txt", "--encoding", "ebcdic"],
+        ["import", "x.txt", "--max-size", "0"], ["import"],
+    ])
+    func badOptions(arguments: [String]) throws {
+        let result = try cli.run(arguments)
+        #expect(result.exitCode == 2)
+        #expect(!result.stderr.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: cli.path("dossier.sqlite")))
+    }
+
+    @Test("export gives CSV and JSON Lines with the documented columns")
+    func export() throws {
+        #expect(try cli.run("import", seedDocuments).exitCode == 0)
+        let csv = try cli.run("export", "figures")
+        #expect(csv.exitCode == 0)
+        #expect(csv.stdout.hasPrefix("id,document_id,document_file,value,value_max,unit,approximate,bound,counts,category,exact_text,char_start,char_end,operation,status\r\n"))
+        #expect(csv.stdout.contains("273 suspects identifiés"))
+        let quotes = try cli.run("export", "quotes", "--format", "jsonl")
+        let first = quotes.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        let object = try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any]
+        #expect(object?["speaker"] as? String == "Catherine De Bolle")
+        for table in ["documents", "mentions"] {
+            let result = try cli.run("export", table, "--output", "\(table).csv")
+            #expect(result.exitCode == 0)
+            #expect(FileManager.default.fileExists(atPath: cli.path("\(table).csv")))
+        }
+        let mentions = try String(contentsOfFile: cli.path("mentions.csv"), encoding: .utf8)
+        #expect(mentions.contains("operation,cumberland,Operation Cumberland"))
+    }
+
+    @Test("eval scores the seed documents against the answer keys")
+    func eval() throws {
+        let gold = try cli.write("gold/000_22aa1b1caa392d1c.json", """
+            {"file": "000_22aa1b1caa392d1c.txt", "language": "fr", "operations": ["Operation Cumberland"],
+             "organisations": [], "people": [], "quotes": [], "dates": [],
+             "figures": [{"text": "273 suspects identifiés", "value": 273, "unit": "count", "approximate": false, "bound": null, "counts": "suspects identified"}]}
+            """)
+        _ = gold
+        let result = try cli.run("eval", seedDocuments + "/000_22aa1b1caa392d1c.txt", "--gold", "gold", "--json")
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let totals = report?["totals"] as? [String: [String: Any]]
+        #expect(totals?["operations"]?["f1"] as? Double == 1.0)
+        #expect(totals?["figures"]?["tp"] as? Int == 1)
+        #expect(!FileManager.default.fileExists(atPath: cli.path("dossier.sqlite")))
+    }
+}

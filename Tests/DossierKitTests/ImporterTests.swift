@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+@testable import DossierKit
+
+@Suite("Importer")
+struct ImporterTests {
+    let test: TestArchive
+    let extractor: FactExtractor
+
+    init() throws {
+        test = try TestArchive()
+        extractor = try FactExtractor.builtIn()
+    }
+
+    var archive: Archive { test.archive }
+
+    let pressRelease = """
+        Operation Cumberland: 25 arrested
+
+        Europol announced on 28 February 2025 that 25 suspects were arrested and 33 house searches carried out \
+        during Operation Cumberland, led by Danish law enforcement.
+
+        “These artificially generated images are so easily created that they can be produced by anyone,” said \
+        Catherine De Bolle, Europol Executive Director.
+        """
+
+    func importer(dryRun: Bool = false, metadata: DocumentMetadata = DocumentMetadata(), batchSize: Int = 100) -> Importer {
+        Importer(
+            archive: archive,
+            options: ImportOptions(metadata: metadata, dryRun: dryRun, operatorName: "tester", batchSize: batchSize),
+            extractor: extractor)
+    }
+
+    func tableCounts() throws -> [Int] {
+        try StatsRepository.tables.filter { $0 != "import_batches" && $0 != "events" }.map { try test.count($0) }
+    }
+
+    @Test("a document is stored verbatim with both hashes, its batch, an event and its facts")
+    func importsDocument() throws {
+        let path = try test.directory.write("release.txt", pressRelease)
+        let summary = try importer().run([.file(path: path)])
+        #expect(summary.imported == 1)
+        let documentID = try #require(summary.results.first?.documentID)
+        let document = try #require(try archive.documents.find(id: documentID))
+        #expect(document.body == pressRelease)
+        #expect(document.sha256 == SHA256Hex.of(pressRelease))
+        #expect(document.originalSHA256 == SHA256Hex.of(Data(pressRelease.utf8)))
+        #expect(document.fileName == "release.txt")
+        #expect(document.language == "en")
+        #expect(document.batchID == summary.batchID)
+        let batchID = try #require(summary.batchID)
+        let batch = try #require(try archive.batches.find(id: batchID))
+        #expect(batch.status == .completed)
+        #expect((batch.filesSeen, batch.imported, batch.duplicates, batch.failed) == (1, 1, 0, 0))
+        #expect(try archive.events.list(entityType: "document", entityID: document.id ?? 0).map(\.action) == ["import"])
+        let figures = try archive.figures.list(documentID: document.id ?? 0)
+        #expect(figures.contains { $0.value == 25 })
+        #expect(figures.contains { $0.value == 33 })
+        // Every stored span points at its exact text.
+        let scalars = Array(document.body.unicodeScalars)
+        for figure in figures {
+            #expect(String(String.UnicodeScalarView(scalars[figure.span.start..<figure.span.end])) == figure.span.exactText)
+        }
+        #expect(try archive.operations.find(slug: "cumberland") != nil)
+    }
+
+    @Test("the same bytes again are a duplicate and change nothing")
+    func idempotent() throws {
+        let path = try test.directory.write("release.txt", pressRelease)
+        _ = try importer().run([.file(path: path)])
+        let before = try tableCounts()
+        let again = try importer().run([.file(path: path), .file(path: path)])
+        #expect(again.imported == 0)
+        #expect(again.duplicates == 2)
+        #expect(try tableCounts() == before)
+    }
+
+    @Test("a text differing only in whitespace is imported and linked as a probable duplicate")
+    func probableDuplicate() throws {
+        let first = try test.directory.write("a.txt", pressRelease)
+        let second = try test.directory.write("b.txt", pressRelease.replacingOccurrences(of: "\n", with: "\r\n") + "  \n")
+        let summary = try importer().run([.file(path: first), .file(path: second)])
+        #expect(summary.imported == 2)
+        let secondID = try #require(summary.results[1].documentID)
+        #expect(summary.results[1].probableDuplicateOf == summary.results[0].documentID)
+        let links = try archive.links.list(documentID: secondID)
+        #expect(links.map(\.relation) == [.probableDuplicateOf])
+        #expect(links.first?.targetDocumentID == summary.results[0].documentID)
+    }
+
+    @Test("a dry run writes nothing at all")
+    func dryRun() throws {
+        let path = try test.directory.write("release.txt", pressRelease)
+        let before = try StatsRepository.tables.map { try test.count($0) }
+        let summary = try importer(dryRun: true).run([.file(path: path)])
+        #expect(summary.imported == 1)
+        #expect(summary.batchID == nil)
+        #expect(try StatsRepository.tables.map { try test.count($0) } == before)
+    }
+
+    @Test("a fault after some facts are written leaves no trace of that document, and the run goes on")
+    func atomicity() throws {
+        let broken = try test.directory.write("broken.txt", pressRelease)
+        let fine = try test.directory.write("fine.txt", "Europol: 12 suspects were arrested in Spain on 3 March 2024.")
+        var writes = 0
+        var importer = importer()
+        importer.afterFact = {
+            writes += 1
+            if writes == 3 { throw DatabaseError(resultCode: 10, message: "injected I/O fault") }
+        }
+        let summary = try importer.run([.file(path: broken), .file(path: fine)])
+        #expect(summary.failed == 1)
+        #expect(summary.imported == 1)
+        #expect(summary.results[0].error?.contains("injected I/O fault") == true)
+        #expect(try test.count("documents") == 1)
+        #expect(try archive.documents.find(sha256: SHA256Hex.of(pressRelease)) == nil)
+        let remaining = try test.connection.scalarInt(
+            "SELECT count(*) FROM figures WHERE document_id NOT IN (SELECT id FROM documents)")
+        #expect(remaining == 0)
+        let orphanMentions = try test.connection.scalarInt(
+            "SELECT count(*) FROM mentions WHERE document_id NOT IN (SELECT id FROM documents)")
+        #expect(orphanMentions == 0)
+    }
+
+    @Test("a refused file never leaves a row behind, and is counted as failed")
+    func refusedFile() throws {
+        let image = try test.directory.write("photo.txt", Data([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10]))
+        let summary = try importer().run([.file(path: image), .refused(path: "missing.txt", reason: "no such file or directory")])
+        #expect(summary.failed == 2)
+        #expect(try test.count("documents") == 0)
+        let batchID = try #require(summary.batchID)
+        let batch = try #require(try archive.batches.find(id: batchID))
+        #expect(batch.failed == 2)
+    }
+
+    @Test("front matter provides metadata, options win over it, and the stored body excludes it")
+    func frontMatterAndOptions() throws {
+        let path = try test.directory.write(
+            "release.md",
+            """
+            ---
+            title: Declared title
+            publisher: Europol
+            published: 2025-02-28
+            operation: Operation Cumberland
+            translation_of: https://www.europol.europa.eu/en/cumberland
+            ---
+            \(pressRelease)
+            """)
+        let summary = try importer(metadata: DocumentMetadata(publisher: "Option publisher")).run([.file(path: path)])
+        let documentID = try #require(summary.results.first?.documentID)
+        let document = try #require(try archive.documents.find(id: documentID))
+        #expect(document.title == "Declared title")
+        #expect(document.publisher == "Option publisher")
+        #expect(document.publishedOn == "2025-02-28")
+        #expect(document.body == pressRelease)
+        #expect(try archive.links.list(documentID: document.id ?? 0).first?.targetURL == "https://www.europol.europa.eu/en/cumberland")
+        let operation = try #require(try archive.operations.find(slug: "cumberland"))
+        #expect(try archive.operations.documentIDs(operationID: operation.id ?? 0) == [document.id ?? 0])
+    }
+
+    @Test("small batches commit as they go and give the same archive")
+    func batching() throws {
+        var inputs: [ImportInput] = []
+        for index in 0..<7 {
+            inputs.append(.file(path: try test.directory.write("d\(index).txt", "Document \(index): \(index + 2) suspects were arrested by Europol.")))
+        }
+        let summary = try importer(batchSize: 3).run(inputs)
+        #expect(summary.imported == 7)
+        #expect(try test.count("documents") == 7)
+        #expect(!test.connection.isInTransaction)
+    }
+}

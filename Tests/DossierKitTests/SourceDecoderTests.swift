@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+@testable import DossierKit
+
+@Suite("Decoding source files")
+struct SourceDecoderTests {
+    let decoder = SourceDecoder()
+
+    @Test("UTF-8 is stored as is, with line endings kept")
+    func utf8() throws {
+        let decoded = try decoder.decode(Array("Opération\r\nCumberland\rfin\n".utf8), file: "a.txt")
+        #expect(decoded.body == "Opération\r\nCumberland\rfin\n")
+        #expect(decoded.encoding == "utf-8")
+    }
+
+    @Test("a UTF-8 byte-order mark is not part of the text")
+    func utf8BOM() throws {
+        let decoded = try decoder.decode([0xEF, 0xBB, 0xBF] + Array("Europol".utf8), file: "a.txt")
+        #expect(decoded.body == "Europol")
+        #expect(decoded.encoding == "utf-8-bom")
+    }
+
+    @Test("UTF-16 with a byte-order mark is transcoded, both byte orders")
+    func utf16() throws {
+        let text = "Arrêtés : 25 👮"
+        let little: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { unit -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let big: [UInt8] = [0xFE, 0xFF] + text.utf16.flatMap { unit -> [UInt8] in [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+        #expect(try decoder.decode(little, file: "le.txt") == SourceDecoder.Decoded(body: text, encoding: "utf-16le"))
+        #expect(try decoder.decode(big, file: "be.txt") == SourceDecoder.Decoded(body: text, encoding: "utf-16be"))
+    }
+
+    @Test("invalid UTF-8 names the file and the byte offset", arguments: [
+        ([0x61, 0x62, 0xFF, 0x63], 2), ([0x61, 0xC3], 1), ([0xE9, 0x74, 0xE9], 0), ([0x61, 0xED, 0xA0, 0x80], 1),
+        ([0x61, 0xC0, 0xAF], 1),
+    ])
+    func invalidUTF8(bytes: [UInt8], offset: Int) {
+        let error = #expect(throws: ImportFailure.self) { try decoder.decode(bytes, file: "bad.txt") }
+        #expect(error?.file == "bad.txt")
+        #expect(error?.reason.contains("invalid UTF-8 at byte offset \(offset)") == true)
+    }
+
+    @Test("a declared legacy encoding is decoded, never guessed")
+    func legacy() throws {
+        let bytes: [UInt8] = [0x80, 0x20, 0x93, 0x61, 0x94, 0x20, 0xE9]
+        let windows = try SourceDecoder(declaredEncoding: .windows1252).decode(bytes, file: "w.txt")
+        #expect(windows.body == "€ “a” é")
+        #expect(windows.encoding == "windows-1252")
+        let latin = try SourceDecoder(declaredEncoding: .iso88591).decode([0x63, 0x61, 0x66, 0xE9], file: "l.txt")
+        #expect(latin.body == "café")
+    }
+
+    @Test("NUL bytes are refused", arguments: [[0x61, 0x00, 0x62], [0xFF, 0xFE, 0x61, 0x00, 0x00, 0x00]])
+    func nul(bytes: [UInt8]) {
+        let error = #expect(throws: ImportFailure.self) { try decoder.decode(bytes, file: "nul.txt") }
+        #expect(error?.reason.contains("NUL") == true)
+    }
+
+    @Test("media and archive files are refused by their signature", arguments: [
+        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0], "PNG"), ([0xFF, 0xD8, 0xFF, 0xE0], "JPEG"),
+        (Array("GIF89a....".utf8), "GIF"), (Array("RIFF\0\0\0\0WEBPVP8 ".utf8), "WebP"),
+        ([0, 0, 0, 0x18] + Array("ftypmp42".utf8), "MP4"), (Array("%PDF-1.7\n".utf8), "PDF"),
+        ([0x50, 0x4B, 0x03, 0x04, 0x14, 0], "ZIP"),
+    ])
+    func media(bytes: [UInt8], kind: String) {
+        let error = #expect(throws: ImportFailure.self) { try decoder.decode(bytes, file: "media.bin") }
+        #expect(error?.reason.contains(kind) == true)
+        #expect(error?.reason.contains("text only") == true)
+    }
+
+    @Test("empty and blank files are refused", arguments: [[], Array(" \n\t\r\n".utf8)])
+    func empty(bytes: [UInt8]) {
+        #expect(throws: ImportFailure.self) { try decoder.decode(bytes, file: "empty.txt") }
+    }
+}
+
+@Suite("Front matter")
+struct FrontMatterTests {
+    @Test("front matter is split off and the body kept verbatim")
+    func split() {
+        let split = FrontMatter.split("---\r\ntitle: T\r\n---\r\nBody\r\nline\r\n")
+        #expect(split.yaml == "title: T\r\n")
+        #expect(split.body == "Body\r\nline\r\n")
+        #expect(FrontMatter.split("No front matter\n---\n").yaml == nil)
+        #expect(FrontMatter.split("---\nunclosed: yes\n").yaml == nil)
+    }
+
+    @Test("known fields are read with their types")
+    func fields() throws {
+        let metadata = try FrontMatter.metadata(
+            from: """
+                title: Opération Cumberland
+                publisher: Europol
+                url: https://www.europol.europa.eu/x
+                published: 2025-02-28
+                retrieved: 2025-03-01T10:00:00Z
+                language: FR
+                kind: press release
+                cites: [https://a.example, https://b.example]
+                tags: csam
+                operation: Operation Cumberland
+                unknown_field: ignored
+                """, file: "f.md")
+        #expect(metadata.title == "Opération Cumberland")
+        #expect(metadata.published == "2025-02-28")
+        #expect(metadata.retrieved == "2025-03-01")
+        #expect(metadata.language == "fr")
+        #expect(metadata.kind == .pressRelease)
+        #expect(metadata.cites == ["https://a.example", "https://b.example"])
+        #expect(metadata.tags == ["csam"])
+        #expect(metadata.operation == "Operation Cumberland")
+    }
+
+    @Test("wrong types, impossible dates and bad YAML are errors naming the file and field", arguments: [
+        ("title: [a, b]", "'title'"), ("published: 2025-02-30", "'published'"), ("kind: podcast", "'kind'"),
+        ("cites: {a: b}", "'cites'"), ("title: \"unclosed", "not valid YAML"), ("- just\n- a list", "mapping"),
+    ])
+    func invalid(yaml: String, expected: String) {
+        let error = #expect(throws: ImportFailure.self) { try FrontMatter.metadata(from: yaml, file: "doc.md") }
+        #expect(error?.file == "doc.md")
+        #expect(error?.reason.contains(expected) == true, "\(error?.reason ?? "")")
+    }
+
+    @Test("aliases that would expand exponentially are never expanded")
+    func billionLaughs() {
+        var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...20 {
+            yaml += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        yaml += "tags: *a20\n"
+        let error = #expect(throws: ImportFailure.self) { try FrontMatter.metadata(from: yaml, file: "bomb.md") }
+        #expect(error?.reason.contains("'tags'") == true)
+    }
+
+    @Test("metadata precedence: options over front matter over inference")
+    func precedence() {
+        let inferred = DocumentMetadata(title: "Inferred", published: "2025-01-01", language: "fr")
+        let declared = DocumentMetadata(title: "Declared", publisher: "Europol", published: "2025-02-02")
+        let options = DocumentMetadata(publisher: "Option publisher")
+        let merged = inferred.overlaid(by: declared).overlaid(by: options)
+        #expect(merged.title == "Declared")
+        #expect(merged.publisher == "Option publisher")
+        #expect(merged.published == "2025-02-02")
+        #expect(merged.language == "fr")
+    }
+}
