@@ -150,7 +150,7 @@ struct ImportCLITests {
         #expect(try cli.run("import", seedDocuments).exitCode == 0)
         let csv = try cli.run("export", "figures")
         #expect(csv.exitCode == 0)
-        #expect(csv.stdout.hasPrefix("id,document_id,document_file,value,value_max,unit,approximate,bound,counts,category,exact_text,char_start,char_end,operation,status\r\n"))
+        #expect(csv.stdout.hasPrefix("id,document_id,document_file,value,value_max,unit,approximate,bound,counts,category,exact_text,char_start,char_end,operation,status,document_title,publisher,published_on\r\n"))
         #expect(csv.stdout.contains("273 suspects identifiés"))
         let quotes = try cli.run("export", "quotes", "--format", "jsonl")
         let first = quotes.stdout.split(separator: "\n").first.map(String.init) ?? ""

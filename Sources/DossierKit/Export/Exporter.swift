@@ -1,15 +1,17 @@
 import Foundation
 
-/// Streams one table to CSV or JSON Lines, row by row.
+/// Streams one table to CSV, JSON Lines or a JSON array, row by row, never holding the table in memory.
 public struct Exporter {
-    public enum Format: String, Sendable, CaseIterable { case csv, jsonl }
+    public enum Format: String, Sendable, CaseIterable { case csv, jsonl, json }
 
     public struct Options: Sendable {
         public var format: Format = .csv
         public var delimiter: Character = ","
         public var byteOrderMark = false
         public var neutraliseFormulas = true
-        public var status: ExportRepository.StatusFilter = .notRejected
+        public var filter = ExportFilter()
+        /// Columns to write, in this order; nil for all of them.
+        public var columns: [String]?
 
         public init() {}
     }
@@ -20,24 +22,36 @@ public struct Exporter {
         repository = ExportRepository(connection: archive.connection)
     }
 
-    /// Writes the table through `sink` in chunks; returns the number of rows written.
+    /// Writes the table through `sink` in chunks of about 64 KiB; returns the number of rows written.
     @discardableResult
     public func export(_ table: ExportTable, options: Options, sink: ([UInt8]) throws -> Void) throws -> Int {
-        let columns = repository.columns(of: table)
-        let numeric = columns.map { table.numericColumns.contains($0) }
+        let columns = options.columns ?? repository.columns(of: table)
+        let numericNames = repository.numericColumns(of: table)
+        let numeric = columns.map { numericNames.contains($0) }
         let csv = CSVWriter(delimiter: options.delimiter, neutraliseFormulas: options.neutraliseFormulas)
         var chunk: [UInt8] = []
-        chunk.reserveCapacity(1 << 16)
-        if options.format == .csv {
+        chunk.reserveCapacity(1 << 17)
+        switch options.format {
+        case .csv:
             if options.byteOrderMark { chunk.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
             csv.appendRecord(columns, numeric: [], to: &chunk)
+        case .json:
+            chunk.append(UInt8(ascii: "["))
+        case .jsonl:
+            break
         }
         var rows = 0
-        try repository.stream(table, status: options.status) { row in
+        var fields = [String](repeating: "", count: columns.count)
+        try repository.stream(table, columns: options.columns, filter: options.filter) { row in
             switch options.format {
             case .csv:
-                csv.appendRecord(row.map(Self.csvText), numeric: numeric, to: &chunk)
+                for index in row.indices { fields[index] = Self.csvText(row[index]) }
+                csv.appendRecord(fields, numeric: numeric, to: &chunk)
             case .jsonl:
+                JSONLine.append(columns: columns, values: row, to: &chunk)
+                chunk.append(0x0A)
+            case .json:
+                chunk.append(contentsOf: rows == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
                 JSONLine.append(columns: columns, values: row, to: &chunk)
             }
             rows += 1
@@ -46,6 +60,7 @@ public struct Exporter {
                 chunk.removeAll(keepingCapacity: true)
             }
         }
+        if options.format == .json { chunk.append(contentsOf: rows == 0 ? [UInt8(ascii: "]"), 0x0A] : [0x0A, UInt8(ascii: "]"), 0x0A]) }
         if !chunk.isEmpty { try sink(chunk) }
         return rows
     }
@@ -69,7 +84,7 @@ public enum NumberText {
     }
 }
 
-/// One JSON object per line, keys in column order.
+/// One JSON object, keys in column order, written straight into a byte buffer.
 enum JSONLine {
     static func append(columns: [String], values: [DatabaseValue], to output: inout [UInt8]) {
         output.append(UInt8(ascii: "{"))
@@ -85,7 +100,7 @@ enum JSONLine {
             case .blob(let data): appendString(data.base64EncodedString(), to: &output)
             }
         }
-        output.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
+        output.append(UInt8(ascii: "}"))
     }
 
     private static let hex = Array("0123456789abcdef".utf8)

@@ -117,6 +117,18 @@ struct PrefixSet: Sendable {
 
     var isEmpty: Bool { single.isEmpty && multi.isEmpty }
 
+    /// Head-noun match: single stems against the first word only (so "19 countries arrested" is not
+    /// an arrest count), multi-word stems against the whole phrase ("recherches de maison").
+    func matchesHead(words: [String]) -> Bool {
+        guard let head = words.first else { return false }
+        for s in single where head.hasPrefix(s) { return true }
+        if !multi.isEmpty {
+            let joined = " " + words.joined(separator: " ")
+            for m in multi where joined.contains(" " + m) { return true }
+        }
+        return false
+    }
+
     /// True when any word starts with a stem, or the joined text contains a multi-word stem.
     func matches(words: [String]) -> Bool {
         for w in words { for s in single where w.hasPrefix(s) { return true } }

@@ -28,7 +28,8 @@ struct DateExtractor: Sendable {
         var out: [ExtractedDate] = []
         var i = 0
         while i < doc.count {
-            if doc.tokens[i].inLink { i += 1; continue }
+            let t = doc.tokens[i]
+            if t.inLink || t.isPunct || (t.isWord && lex.months[t.folded] == nil) { i += 1; continue }
             if let (atom, range) = parseWithRange(doc, i, language: language, defaultYear: defaultYear) {
                 let lastTok = range ?? atom
                 if let iso = isoOf(atom, range) {

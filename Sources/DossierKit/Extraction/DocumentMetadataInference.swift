@@ -4,7 +4,7 @@ import Foundation
 /// that arrive without metadata.
 public enum DocumentMetadataInference {
     private static let labelVerbs: Set<String> = ["est", "sont", "a", "ont", "is", "are", "was", "were", "has", "have"]
-    private static let dateCues: Set<String> = ["published", "publie", "publiee", "posted", "date", "updated", "mis", "le", "on", "dated", "issued"]
+    private static let dateCues: Set<String> = ["published", "publie", "publiee", "posted", "date", "updated", "mis", "dated", "issued", "publication"]
 
     /// First meaningful line: skips blank lines and a short section label ("Monde", "Press release")
     /// above the headline; nil when the first line is a full paragraph rather than a headline.

@@ -16,6 +16,12 @@ struct FigureExtractor: Sendable {
         var i = 0
         while i < doc.count {
             if consumed[i] || doc.tokens[i].isPunct { i += 1; continue }
+            // Cheap pre-filter: only digits and lexicon number/fraction words can start a figure.
+            if doc.tokens[i].isWord {
+                let f = doc.tokens[i].folded
+                if lex.numberWord(f, language: language) == nil && lex.raw.fractions[f] == nil
+                    && !(lex.singularCount[language]?.contains(f) ?? false) { i += 1; continue }
+            }
             guard var core = reader.read(doc, i, language: language) else { i += 1; continue }
             if (core.first...core.last).contains(where: { consumed[$0] }) { i += 1; continue }
             if let fig = build(doc, &core, language: language, consumed: consumed) {
@@ -104,6 +110,11 @@ struct FigureExtractor: Sendable {
             }
             if unit == "duration:year" && isAge(doc, first: first, afterUnit: afterUnit) { unit = "age:year" }
         }
+        // "aged 13 or under": an age without the word "years".
+        if unit == "count", lex.ageBefore.matchBackward(in: doc, endingAt: first - 1) != nil,
+           lex.trailingAtMost.match(in: doc, at: afterUnit) != nil || lex.trailingAtLeast.match(in: doc, at: afterUnit) != nil {
+            unit = "age:year"
+        }
         // Years that are dates, not counts.
         if unit == "count", core.fromDigits, !core.grouped, valueMax == nil, core.value >= 1900, core.value <= 2100,
            core.value == core.value.rounded() {
@@ -179,7 +190,7 @@ struct FigureExtractor: Sendable {
                 let seized = PrefixSet(["saisi", "seiz", "confisq", "gel", "frozen", "froze", "recover", "forfeit"])
                 category = seized.matches(words: window) ? "money_seized" : "money"
             } else {
-                for c in lex.categories where c.nouns.matches(words: phraseWords) {
+                for c in lex.categories where c.nouns.matchesHead(words: phraseWords) {
                     if c.cues.isEmpty || c.cues.matches(words: window) { category = c.slug; break }
                 }
             }

@@ -12,7 +12,7 @@ public enum LanguageDetector {
         var seen = 0
         for s in text.unicodeScalars {
             if TextFolding.isWordScalar(s) {
-                word.unicodeScalars.append(s.properties.isUppercase ? (s.properties.lowercaseMapping.unicodeScalars.first ?? s) : s)
+                if s.value < 0x80, s.value >= 0x41, s.value <= 0x5A, let l = Unicode.Scalar(s.value + 32) { word.unicodeScalars.append(l) } else { word.unicodeScalars.append(s) }
             } else if !word.isEmpty {
                 if french.contains(word) { fr += 1 } else if english.contains(word) { en += 1 }
                 word = ""

@@ -33,6 +33,8 @@ struct NumberReader: Sendable {
         let toks = doc.tokens
         let t = toks[i]
         if excludedByLeftContext(doc, i) { return nil }
+        // A loose run of digit groups ("0800 555 111", "01 23 45"): phone-like, never a figure.
+        if i > 0, toks[i - 1].isNumber, t.gapBefore == .space, doc.sameLine(i - 1, i) { return nil }
         let digits = t.text.unicodeScalars.count
         if digits >= 2 && t.text.hasPrefix("0") { return nil }
         var text = t.text
@@ -107,6 +109,7 @@ struct NumberReader: Sendable {
             if p.isWord && lex.currencySymbols[p.text] == nil { return true }   // "EC3", "G7", "B12"
             if p.text == "-" || p.text == "_" || p.text == "/" || p.text == "#" || p.text == "+" || p.text == "°" || p.text == "§" || p.text == "@" {
                 if p.text == "-", i >= 2, toks[i - 2].isWord, p.gapBefore == .none { return true }   // "COVID-19", "article 227-23"
+                if p.text == "-", i >= 2, toks[i - 2].isNumber, p.gapBefore == .none { return true }   // right side of "227-23"
                 if p.text != "-" { return true }
             }
             if p.text == "." || p.text == ",", i >= 2, toks[i - 2].isNumber, p.gapBefore == .none { return true }
@@ -183,6 +186,12 @@ struct NumberReader: Sendable {
         let toks = doc.tokens
         let t = toks[i]
         let f = t.folded
+        // Articles ("un", "a", "one") only count before "seul"/"single", a fraction or a number word.
+        if lex.singularCount[language]?.contains(f) ?? false {
+            let n = doc.f(i + 1)
+            if !["seul", "seule", "single"].contains(n) && lex.raw.fractions[n] == nil && lex.numberWord(n, language: language) == nil
+                && lex.raw.multipliers[n] == nil { return nil }
+        }
         // Capitalised number words mid-sentence are names ("Four Seasons").
         if t.isCapitalized, i > 0, doc.sameLine(i - 1, i), ![".", "!", "?", ":", "-", "«", "“", "\"", "("].contains(toks[i - 1].text) { return nil }
         // Fractions: "la moitié", "half of", "un tiers", "two-thirds".

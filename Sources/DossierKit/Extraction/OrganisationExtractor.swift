@@ -9,6 +9,9 @@ struct OrganisationExtractor: Sendable {
         let org: Int
     }
 
+    private static let orgStart: Set<String> = ["the", "le", "la", "les", "l", "a", "an", "un", "une", "this", "these", "those", "in", "on",
+                                                "at", "for", "by", "with", "from", "to", "and", "et", "ou", "or", "des", "du", "de", "il", "elle",
+                                                "we", "our", "their", "its", "his", "her", "since", "after", "during", "while", "when", "but"]
     let gazetteer: Gazetteer
     let lex: CompiledLexicon
     private var byFirst: [String: [AliasEntry]] = [:]
@@ -94,6 +97,16 @@ struct OrganisationExtractor: Sendable {
             }
             if t.isCapitalized, !consumed[i], let (first, last) = headWordName(doc, i, consumed: consumed) {
                 let name = doc.text(toks[first].start, toks[last].end)
+                // "Child Rescue Coalition (CRC)": the acronym defined right after belongs to this name.
+                if last + 3 < doc.count, toks[last + 1].text == "(", let acr = acronymAt(doc, last + 2), acr.last + 1 < doc.count,
+                   toks[acr.last + 1].text == ")", acronymOwner[acr.text] == nil {
+                    let slug = Slug.make(acr.text)
+                    localAcronyms[acr.text] = slug
+                    add(slug: slug, name: name, acronym: acr.text, first: first, last: last)
+                    add(slug: slug, name: name, acronym: acr.text, first: last + 2, last: acr.last)
+                    i = acr.last + 2
+                    continue
+                }
                 add(slug: Slug.make(name), name: name, acronym: nil, first: first, last: last)
                 i = last + 1
                 continue
@@ -191,7 +204,7 @@ struct OrganisationExtractor: Sendable {
         while k < doc.count, doc.sameLine(i, k), words < 7 {
             let t = toks[k]
             if consumed[k] || t.inLink { break }
-            if t.isWord && t.isCapitalized && !lex.nonNameWords.contains(t.folded) || t.isWord && t.isCapitalized && k > i && lex.orgHeadsEN.contains(t.folded) {
+            if t.isWord && t.isCapitalized && !Self.orgStart.contains(t.folded) && lex.months[t.folded] == nil && !lex.weekdays.contains(t.folded) {
                 lastCap = k; words += 1; k += 1; continue
             }
             if t.isWord && ["of", "for", "and", "on"].contains(t.folded) && k > i { k += 1; continue }

@@ -44,7 +44,15 @@ struct QuoteAttributor: Sendable {
             if let e = lex.speechVerbs.match(in: doc, at: k) { verbAt = k; verbEnd = e; break }
             k += 1
         }
-        let inRange = mentions.filter { $0.firstToken >= a && $0.lastToken <= b }
+        // Mentions are sorted by position: binary-search the window instead of scanning them all.
+        var lo = 0
+        var hi = mentions.count
+        while lo < hi { let mid = (lo + hi) / 2; if mentions[mid].firstToken < a { lo = mid + 1 } else { hi = mid } }
+        var inRange: [EntityMention] = []
+        while lo < mentions.count, mentions[lo].firstToken <= b {
+            if mentions[lo].lastToken <= b { inRange.append(mentions[lo]) }
+            lo += 1
+        }
         guard let v = verbAt else {
             // "X :" directly before the quote, or a name alone after it.
             if quoteAfter, toks[b].text == ":", let m = inRange.last(where: { $0.kind == .person }) { return Speaker(name: m.name, kind: .person) }
@@ -80,9 +88,10 @@ struct QuoteAttributor: Sendable {
     /// Whose report: the nearest earlier "<noun> … de/of/by/par ORG" or "ORG's <noun>".
     private func documentOwner(_ doc: TokenizedText, nounAt: Int, mentions: [EntityMention]) -> String? {
         let toks = doc.tokens
-        let orgs = mentions.filter { $0.kind == .organisation }
+        let orgs = mentions.filter { $0.kind == .organisation && $0.firstToken <= nounAt + 12 }
         var k = nounAt
-        while k >= 0 {
+        let floor = max(0, nounAt - 5000)   // bounded look-back keeps very long bodies linear
+        while k >= floor {
             if lex.documentNouns.contains(toks[k].folded) {
                 if let m = orgs.first(where: { $0.firstToken > k && $0.firstToken - k <= 12 && toks[$0.firstToken].line == toks[k].line }) {
                     let c = doc.f(m.firstToken - 1) == "'" ? doc.f(m.firstToken - 2) : doc.f(m.firstToken - 1)

@@ -62,6 +62,23 @@ enum TextFolding {
         }
     }
 
+    /// 1 for upper case, -1 for lower case, 0 otherwise; table-driven for Latin so the
+    /// tokenizer avoids Unicode property lookups on the hot path.
+    @inline(__always)
+    static func letterCase(_ s: Unicode.Scalar) -> Int8 {
+        let v = s.value
+        if v < 0x80 {
+            if v >= 0x41 && v <= 0x5A { return 1 }
+            if v >= 0x61 && v <= 0x7A { return -1 }
+            return 0
+        }
+        if v >= 0xC0 && v <= 0xDE { return v == 0xD7 ? 0 : 1 }
+        if v >= 0xDF && v <= 0xFF { return v == 0xF7 ? 0 : -1 }
+        if v < 0xC0 { return 0 }
+        let p = s.properties
+        return p.isUppercase ? 1 : (p.isLowercase ? -1 : 0)
+    }
+
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x27, 0x2019, 0x2018, 0x02BC: return true

@@ -83,10 +83,11 @@ struct TokenizedText: Sendable {
                 text.append(c)
                 TextFolding.fold(c, into: &folded)
                 if kind == .word {
-                    if c.properties.isUppercase { upper += 1 } else if c.properties.isLowercase { lower += 1 }
+                    let lc = TextFolding.letterCase(c)
+                    if lc > 0 { upper += 1 } else if lc < 0 { lower += 1 }
                 }
             }
-            let firstUpper = kind == .word && scalars[start].properties.isUppercase
+            let firstUpper = kind == .word && TextFolding.letterCase(scalars[start]) > 0
             tokens.append(Token(kind: kind, start: start, end: i, text: String(text), folded: String(folded),
                                 gapBefore: gap, line: line, isCapitalized: firstUpper,
                                 isAllCaps: kind == .word && lower == 0 && upper > 0))

@@ -25,3 +25,18 @@ public enum SHA256Hex {
         return String(decoding: characters, as: UTF8.self)
     }
 }
+
+/// SHA-256 over data that arrives in pieces (an export being written, a file being read).
+public struct StreamingSHA256 {
+    private var hasher = SHA256()
+
+    public init() {}
+
+    public mutating func update(_ bytes: [UInt8]) {
+        hasher.update(data: bytes)
+    }
+
+    public mutating func finalize() -> String {
+        SHA256Hex.hex(hasher.finalize())
+    }
+}

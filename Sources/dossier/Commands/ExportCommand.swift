@@ -5,28 +5,62 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export documents, figures, quotes or mentions as CSV or JSON Lines.",
+        abstract: "Export a table as CSV, JSON Lines or JSON, or every table with --all.",
         discussion: """
-            CSV is RFC 4180 (comma, double quotes, CRLF record ends, UTF-8, header row). Cells starting with
-            = + - @ tab or CR are prefixed with ' so spreadsheets show them as text, except in numeric columns.
-            Rejected facts are left out unless asked for with --status rejected.
-            Example: dossier export figures --format csv --output figures.csv
+            Tables: \(ExportTable.allCases.map(\.rawValue).joined(separator: ", ")).
+            CSV is RFC 4180: comma (or --delimiter), double quotes, CRLF record ends, UTF-8, a header row.
+            Cells starting with = + - @ tab or CR are prefixed with ' so spreadsheets show them as text
+            (OWASP's advice against CSV injection), except in numeric columns; --raw turns that off.
+            Rejected facts are left out unless asked for with --status rejected. Dates filter on publication date.
+            Files are written under a temporary name and renamed when complete.
+            Example: dossier export figures --operation cumberland --output figures.csv
+            Example: dossier export --all exports/2025-03-01
             """
     )
 
     @OptionGroup var archive: ArchiveOptions
 
-    @Argument(help: ArgumentHelp("What to export: \(ExportTable.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
-    var table: ExportTable
+    @Argument(help: ArgumentHelp("The table to export.", valueName: "name"))
+    var table: ExportTable?
 
-    @Option(help: "csv or jsonl.")
+    @Option(help: "csv, jsonl or json.")
     var format: Exporter.Format = .csv
 
-    @Option(name: [.short, .long], help: ArgumentHelp("File to write (default: standard output).", valueName: "file"))
+    @Option(name: [.short, .long], help: ArgumentHelp("File to write, or - for standard output.", valueName: "file"))
     var output: String = "-"
 
-    @Option(help: "Only facts with this status: extracted, confirmed, rejected or superseded.")
+    @Option(name: .customLong("all"), help: ArgumentHelp("Write every table as CSV into this folder, with a manifest.", valueName: "dir"))
+    var allDirectory: String?
+
+    @Flag(help: "With --all, overwrite the files of a non-empty folder.")
+    var force = false
+
+    @Option(help: ArgumentHelp("Only rows about this operation (slug).", valueName: "slug"))
+    var operation: String?
+
+    @Option(help: ArgumentHelp("Only rows from documents that mention this organisation (slug).", valueName: "slug"))
+    var organisation: String?
+
+    @Option(help: "Only documents from this publisher.")
+    var publisher: String?
+
+    @Option(help: ArgumentHelp("Only documents in this language (fr, en…).", valueName: "code"))
+    var language: String?
+
+    @Option(help: ArgumentHelp("Published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Published on or before this date.", valueName: "date"))
+    var until: String?
+
+    @Option(help: "Only facts with this status: extracted, confirmed, rejected or superseded (default: all but rejected).")
     var status: FactStatus?
+
+    @Option(help: ArgumentHelp("Only figures of this category, e.g. arrests.", valueName: "category"))
+    var category: String?
+
+    @Option(help: ArgumentHelp("Columns to write, in this order, e.g. id,value,category.", valueName: "a,b,c"))
+    var columns: String?
 
     @Option(help: "CSV field delimiter (one ASCII character).")
     var delimiter: String = ","
@@ -34,7 +68,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Start the CSV with a UTF-8 byte-order mark, for Excel.")
     var bom = false
 
-    @Flag(help: "Do not prefix cells that spreadsheets would run as formulas. Only for trusted consumers: the output can then execute formulas when opened in a spreadsheet.")
+    @Flag(help: "Keep cells verbatim even when a spreadsheet would run them as formulas. Only for trusted consumers.")
     var raw = false
 
     func validate() throws {
@@ -42,6 +76,13 @@ struct ExportCommand: ParsableCommand {
             character != "\n", character != "\r"
         else {
             throw ValidationError("--delimiter must be one ASCII character other than a quote or a line break")
+        }
+        if table == nil, allDirectory == nil { throw ValidationError("name a table to export, or use --all DIR") }
+        if table != nil, allDirectory != nil { throw ValidationError("give either a table or --all, not both") }
+        for (name, value) in [("--since", since), ("--until", until)] {
+            if let value, ISODate.validated(value) == nil {
+                throw ValidationError("\(name) '\(value)' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            }
         }
     }
 
@@ -51,8 +92,24 @@ struct ExportCommand: ParsableCommand {
         options.delimiter = delimiter.first ?? ","
         options.byteOrderMark = bom
         options.neutraliseFormulas = !raw
-        options.status = status.map { .only($0) } ?? .notRejected
-        let exporter = Exporter(archive: try archive.open(.read))
+        options.filter.operation = operation
+        options.filter.organisation = organisation
+        options.filter.publisher = publisher
+        options.filter.language = language
+        options.filter.since = since
+        options.filter.until = until
+        options.filter.status = status.map { .only($0) } ?? .notRejected
+        options.filter.category = category
+        options.columns = columns.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        let opened = try archive.open(.read)
+
+        if let allDirectory {
+            let manifest = try BundleExporter(archive: opened).export(to: allDirectory, options: options, force: force)
+            Console.note("\(manifest.files.count) tables, \(manifest.files.map(\.rows).reduce(0, +)) rows written to \(allDirectory) (see manifest.json, SHA256SUMS).")
+            return
+        }
+        guard let table else { return }
+        let exporter = Exporter(archive: opened)
         if output == "-" {
             try exporter.export(table, options: options) { FileHandle.standardOutput.write(Data($0)) }
         } else {
