@@ -14,7 +14,7 @@ struct Dossier: ParsableCommand {
             """,
         version: DossierVersion.current,
         subcommands: [
-            InitCommand.self, MigrateCommand.self, SeedCommand.self, ImportCommand.self, StatsCommand.self, ExportCommand.self, EvalCommand.self,
+            InitCommand.self, MigrateCommand.self, SeedCommand.self, ImportCommand.self, StatsCommand.self, ExportCommand.self, ReportCommand.self, SearchCommand.self, EvalCommand.self,
             OperationCommand.self, OrganisationCommand.self, PersonCommand.self,
         ]
     )

@@ -1,0 +1,43 @@
+/// Renders a report as GitHub-flavoured Markdown: headings, pipe tables, and the chart as a table.
+public struct MarkdownReportRenderer {
+    public init() {}
+
+    public func render(_ report: Report) -> String {
+        var lines = ["# \(escape(report.title))"]
+        if let subtitle = report.subtitle { lines += ["", "_\(escape(subtitle))_"] }
+        for section in report.sections {
+            lines += ["", "## \(escape(section.heading))"]
+            if !section.lines.isEmpty { lines += [""] + section.lines.map { "- \(escape($0))" } }
+            if let table = section.table { lines += [""] + render(table) }
+            if let chart = section.chart {
+                lines += ["", "**\(escape(chart.title))**", ""]
+                    + render(Report.Table(columns: ["Category", "Value"], rows: chart.bars.map { [$0.label, NumberText.format($0.value)] }, numericColumns: [1]))
+            }
+            if let timeline = section.timeline, !timeline.isEmpty {
+                lines += ["", "**Timeline**", ""] + timeline.map { "- \(escape($0.date)): \(escape($0.label))" }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func render(_ table: Report.Table) -> [String] {
+        guard !table.rows.isEmpty else { return ["_None._"] }
+        let header = "| " + table.columns.map(cell).joined(separator: " | ") + " |"
+        let rule = "|" + table.columns.indices.map { table.numericColumns.contains($0) ? " ---: " : " --- " }.joined(separator: "|") + "|"
+        return [header, rule] + table.rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }
+    }
+
+    private func cell(_ text: String) -> String {
+        escape(TextReportRenderer.singleLine(text)).replacingOccurrences(of: "|", with: "\\|")
+    }
+
+    /// Escapes the characters Markdown would otherwise read as formatting.
+    private func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if "\\`*_[]<>#".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+}

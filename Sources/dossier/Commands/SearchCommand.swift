@@ -1,0 +1,84 @@
+import ArgumentParser
+import DossierKit
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Find documents by words in their title or text, best matches first.",
+        discussion: """
+            Case and accents are ignored ("arretes" finds "arrêtés"). Use "quotes" for a phrase, arrest* for a
+            prefix, and AND / OR / NOT (in capitals) to combine words.
+            Example: dossier search '"opération Cumberland" suspects' --language fr
+            """
+    )
+
+    @OptionGroup var archive: ArchiveOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "The words to look for.")
+    var query: String
+
+    @Option(help: ArgumentHelp("Only documents about this operation (slug).", valueName: "slug"))
+    var operation: String?
+
+    @Option(help: ArgumentHelp("Only documents in this language.", valueName: "code"))
+    var language: String?
+
+    @Option(help: "Only documents from this publisher.")
+    var publisher: String?
+
+    @Option(help: ArgumentHelp("Published on or after this date.", valueName: "date"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Published on or before this date.", valueName: "date"))
+    var until: String?
+
+    @Option(help: "At most this many results.")
+    var limit: Int = 20
+
+    func validate() throws {
+        if limit <= 0 { throw ValidationError("--limit must be positive") }
+        if query.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the query is empty") }
+        for (name, value) in [("--since", since), ("--until", until)] {
+            if let value, ISODate.validated(value) == nil {
+                throw ValidationError("\(name) '\(value)' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            }
+        }
+    }
+
+    func run() throws {
+        var filter = ExportFilter()
+        filter.operation = operation
+        filter.language = language
+        filter.publisher = publisher
+        filter.since = since
+        filter.until = until
+        let hits = try SearchRepository(connection: archive.open(.read).connection).search(query, filter: filter, limit: limit)
+        if output.json {
+            Console.json(hits.map { hit in
+                var plain = hit
+                plain.snippet = hit.snippet.replacingOccurrences(of: SearchRepository.highlightOpen, with: "[")
+                    .replacingOccurrences(of: SearchRepository.highlightClose, with: "]")
+                return plain
+            })
+            return
+        }
+        if hits.isEmpty {
+            Console.output("No document matches.")
+            return
+        }
+        for hit in hits {
+            let open = Console.useColour ? "\u{1B}[1;33m" : "["
+            let close = Console.useColour ? "\u{1B}[0m" : "]"
+            let snippet = hit.snippet.replacingOccurrences(of: SearchRepository.highlightOpen, with: open)
+                .replacingOccurrences(of: SearchRepository.highlightClose, with: close)
+                .replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+            Console.output(
+                """
+                \(Console.bold("#\(hit.documentID) \(hit.title ?? hit.fileName ?? "untitled")"))
+                  \([hit.publisher, hit.publishedOn].compactMap { $0 }.joined(separator: ", "))
+                  \(snippet)
+                """)
+        }
+    }
+}
