@@ -32,13 +32,17 @@ struct Dossier: ParsableCommand {
             Foundation.exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
             if code == .success {
-                Console.output(message)
+                Console.output(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            Console.errorLines(message)
-            Foundation.exit(code.rawValue == 64 ? 2 : (code.rawValue == 0 ? 2 : code.rawValue))
+            if code.rawValue == 64 {
+                Console.errorLines(fullMessage(for: error))
+            } else {
+                // Not a usage error: an I/O or system failure the command could not work around.
+                Console.error(error.localizedDescription)
+            }
+            Foundation.exit(2)
         }
     }
 }

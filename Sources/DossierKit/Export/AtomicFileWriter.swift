@@ -43,10 +43,11 @@ public final class AtomicFileWriter {
         try handle.synchronize()
         try handle.close()
         finished = true
-        if FileManager.default.fileExists(atPath: destination.path) {
-            _ = try FileManager.default.replaceItemAt(destination, withItemAt: temporary)
-        } else {
-            try FileManager.default.moveItem(at: temporary, to: destination)
+        // rename(2) replaces an existing file atomically: readers see the old file or the new one.
+        guard rename(temporary.path, destination.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw UsageError("cannot move the finished file into place at \(destination.path): \(reason)")
         }
     }
 }

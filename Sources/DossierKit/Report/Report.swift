@@ -30,13 +30,13 @@ public struct Report: Sendable, Codable, Equatable {
     public struct Table: Sendable, Codable, Equatable {
         public var columns: [String]
         public var rows: [[String]]
-        /// Columns that hold numbers, aligned right.
-        public var numericColumns: Set<Int>
+        /// Columns that hold numbers, aligned right (indexes, ascending).
+        public var numericColumns: [Int]
 
-        public init(columns: [String], rows: [[String]], numericColumns: Set<Int> = []) {
+        public init(columns: [String], rows: [[String]], numericColumns: [Int] = []) {
             self.columns = columns
             self.rows = rows
-            self.numericColumns = numericColumns
+            self.numericColumns = numericColumns.sorted()
         }
     }
 
