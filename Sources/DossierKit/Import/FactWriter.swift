@@ -1,5 +1,9 @@
-/// Writes a prepared document and everything extracted from it. Callers wrap it in a savepoint:
-/// the document and its facts are stored together or not at all.
+/// Writes a document's extracted facts. Callers wrap it in a savepoint: the document and its facts
+/// are stored together or not at all.
+///
+/// On a fresh import every fact is inserted. On re-extraction (`existing` given) the archivists'
+/// decisions win: a new fact overlapping a confirmed or rejected one of the same kind is not added,
+/// facts found again are kept as they are, and machine facts no longer found become `superseded`.
 struct FactWriter {
     let archive: Archive
     /// Called after each fact is written; tests use it to inject a fault mid-document.
@@ -18,22 +22,31 @@ struct FactWriter {
         var document = prepared.document
         document.batchID = batchID
         let documentID = try archive.documents.insert(document)
-        let extraction = prepared.extraction
+        let (counts, _) = try writeFacts(
+            prepared.extraction, documentID: documentID, language: document.language,
+            declaredOperation: prepared.metadata.operation, existing: nil)
+        try writeLinks(prepared.metadata, documentID: documentID)
+        return (documentID, counts)
+    }
+
+    func writeFacts(
+        _ extraction: Extraction, documentID: Int64, language: String?, declaredOperation: String?, existing: ExistingFacts?
+    ) throws -> (Counts, ReextractionChanges) {
         var counts = Counts()
+        var reconciler = existing.map { Reconciler(existing: $0) }
 
         var organisationIDs: [String: Int64] = [:]
         let organisationSlugs = Dictionary(
             extraction.organisations.map { ($0.name, $0.slug) }, uniquingKeysWith: { first, _ in first })
         for organisation in extraction.organisations {
             let aliases = Set(organisation.mentions.map(\.text)).subtracting([organisation.name]).sorted().map {
-                OrganisationAlias(alias: $0, language: document.language)
+                OrganisationAlias(alias: $0, language: language)
             }
             let id = try archive.organisations.upsert(
                 Organisation(slug: organisation.slug, name: organisation.name, acronym: organisation.acronym, aliases: aliases))
             organisationIDs[organisation.name] = id
             for span in organisation.mentions {
-                try archive.mentions.insert(Mention(documentID: documentID, entity: .organisation(id), span: sourceSpan(span)))
-                try afterFact?()
+                try writeMention(Mention(documentID: documentID, entity: .organisation(id), span: sourceSpan(span)), &reconciler)
             }
             counts.organisations += 1
         }
@@ -50,8 +63,8 @@ struct FactWriter {
             let id = try archive.people.upsert(Person(slug: person.slug, name: person.name, roles: roles))
             personIDs[person.name] = id
             for span in person.mentions {
-                try archive.mentions.insert(Mention(documentID: documentID, entity: .person(id), span: sourceSpan(span)))
-                try afterFact?()
+                if span.text != person.name { try archive.people.addAlias(span.text, to: id) }
+                try writeMention(Mention(documentID: documentID, entity: .person(id), span: sourceSpan(span)), &reconciler)
             }
             counts.people += 1
         }
@@ -61,15 +74,14 @@ struct FactWriter {
             let id = try archive.operations.upsert(Operation(slug: operation.slug, name: operation.name))
             operationIDs.append(id)
             for span in operation.mentions {
-                try archive.mentions.insert(Mention(documentID: documentID, entity: .operation(id), span: sourceSpan(span)))
-                try afterFact?()
+                try writeMention(Mention(documentID: documentID, entity: .operation(id), span: sourceSpan(span)), &reconciler)
             }
             counts.operations += 1
         }
-        if let declared = prepared.metadata.operation {
-            let slug = OperationNaming.slug(forName: declared)
+        if let declaredOperation {
+            let slug = OperationNaming.slug(forName: declaredOperation)
             if !slug.isEmpty {
-                let id = try archive.operations.upsert(Operation(slug: slug, name: OperationNaming.canonicalName(declared)))
+                let id = try archive.operations.upsert(Operation(slug: slug, name: OperationNaming.canonicalName(declaredOperation)))
                 if !operationIDs.contains(id) { operationIDs.insert(id, at: 0) }
             }
         }
@@ -80,44 +92,63 @@ struct FactWriter {
         let figureOperation = Set(operationIDs).count == 1 ? operationIDs.first : nil
 
         for date in extraction.dates {
-            try archive.mentions.insert(Mention(documentID: documentID, entity: .date(date.iso), span: sourceSpan(date.span)))
-            try afterFact?()
+            try writeMention(Mention(documentID: documentID, entity: .date(date.iso), span: sourceSpan(date.span)), &reconciler)
             counts.dates += 1
         }
 
-        for figure in extraction.figures {
-            try archive.figures.insert(
-                Figure(
-                    documentID: documentID, operationID: figureOperation, value: figure.value, valueMax: figure.valueMax,
-                    unit: figure.unit, approximate: figure.approximate, bound: figure.bound?.rawValue, counts: figure.counts,
-                    category: figure.category, span: sourceSpan(figure.span)))
-            try afterFact?()
+        for extracted in extraction.figures {
+            let figure = Figure(
+                documentID: documentID, operationID: figureOperation, value: extracted.value, valueMax: extracted.valueMax,
+                unit: extracted.unit, approximate: extracted.approximate, bound: extracted.bound?.rawValue,
+                counts: extracted.counts, category: extracted.category, span: sourceSpan(extracted.span))
+            if reconciler?.claimFigure(figure.span) ?? true {
+                try archive.figures.insert(figure)
+                try afterFact?()
+            }
             counts.figures += 1
         }
 
-        for quote in extraction.quotes {
+        for extracted in extraction.quotes {
             var personID: Int64?
             var organisationID: Int64?
-            if let speaker = quote.speakerName {
-                switch quote.speakerKind {
+            if let speaker = extracted.speakerName {
+                switch extracted.speakerKind {
                 case .person:
                     personID = personIDs[speaker]
-                    let role = extraction.people.first { $0.name == speaker }?.organisationName
-                    organisationID = role.flatMap { organisationIDs[$0] }
+                    let organisation = extraction.people.first { $0.name == speaker }?.organisationName
+                    organisationID = organisation.flatMap { organisationIDs[$0] }
                 case .organisation, .document:
                     organisationID = organisationIDs[speaker]
                 }
             }
-            try archive.quotes.insert(
-                Quote(
-                    documentID: documentID, speakerKind: Quote.SpeakerKind(rawValue: quote.speakerKind.rawValue) ?? .person,
-                    personID: personID, organisationID: organisationID, text: quote.text, span: sourceSpan(quote.span)))
-            try afterFact?()
+            let quote = Quote(
+                documentID: documentID, speakerKind: Quote.SpeakerKind(rawValue: extracted.speakerKind.rawValue) ?? .person,
+                personID: personID, organisationID: organisationID, text: extracted.text, span: sourceSpan(extracted.span))
+            if reconciler?.claimQuote(quote.span) ?? true {
+                try archive.quotes.insert(quote)
+                try afterFact?()
+            }
             counts.quotes += 1
         }
 
-        try writeLinks(prepared.metadata, documentID: documentID)
-        return (documentID, counts)
+        guard let reconciler else { return (counts, ReextractionChanges()) }
+        try archive.figures.supersede(ids: reconciler.unclaimedFigures)
+        try archive.quotes.supersede(ids: reconciler.unclaimedQuotes)
+        try archive.mentions.supersede(ids: reconciler.unclaimedMentions)
+        try archive.mentions.restore(ids: reconciler.restoredMentions)
+        try archive.figures.restore(ids: reconciler.restoredFigures)
+        try archive.quotes.restore(ids: reconciler.restoredQuotes)
+        var changes = reconciler.changes
+        changes.superseded = reconciler.unclaimedFigures.count + reconciler.unclaimedQuotes.count + reconciler.unclaimedMentions.count
+        changes.restored = reconciler.restoredFigures.count + reconciler.restoredQuotes.count + reconciler.restoredMentions.count
+        return (counts, changes)
+    }
+
+    private func writeMention(_ mention: Mention, _ reconciler: inout Reconciler?) throws {
+        if reconciler?.claimMention(mention) ?? true {
+            try archive.mentions.insert(mention)
+            try afterFact?()
+        }
     }
 
     /// The slug of the organisation a person's role names, creating it when it is new to the archive.
@@ -145,4 +176,105 @@ struct FactWriter {
     private func sourceSpan(_ span: TextSpan) -> SourceSpan {
         SourceSpan(start: span.start, end: span.end, exactText: span.text)
     }
+}
+
+/// The facts a document already has, read before re-extraction.
+struct ExistingFacts {
+    var figures: [Figure]
+    var quotes: [Quote]
+    var mentions: [Mention]
+}
+
+/// Decides, fact by fact, what re-extraction may write, and remembers what it matched.
+struct Reconciler {
+    private var figures: [Figure]
+    private var quotes: [Quote]
+    private var mentions: [Mention]
+    private var claimedFigures = Set<Int64>()
+    private var claimedQuotes = Set<Int64>()
+    private var claimedMentions = Set<Int64>()
+    private(set) var changes = ReextractionChanges()
+
+    init(existing: ExistingFacts) {
+        figures = existing.figures
+        quotes = existing.quotes
+        mentions = existing.mentions
+    }
+
+    private static func overlaps(_ a: SourceSpan, _ b: SourceSpan) -> Bool {
+        a.start < b.end && b.start < a.end
+    }
+
+    private static func isDecided(_ status: FactStatus) -> Bool {
+        status == .confirmed || status == .rejected
+    }
+
+    private enum Decision {
+        case insert
+        /// The same span is already stored: keep it as it is.
+        case matched(Int64)
+        /// An archivist confirmed or rejected an overlapping fact: their decision stands.
+        case decided(Int64)
+    }
+
+    private static func decide(_ span: SourceSpan, among candidates: [(id: Int64?, span: SourceSpan, status: FactStatus)]) -> Decision {
+        if let same = candidates.first(where: { $0.span.start == span.start && $0.span.end == span.end }), let id = same.id {
+            return .matched(id)
+        }
+        if let decided = candidates.first(where: { isDecided($0.status) && overlaps($0.span, span) }), let id = decided.id {
+            return .decided(id)
+        }
+        return .insert
+    }
+
+    /// Returns true when a new fact should be inserted; records matches and decisions otherwise.
+    private mutating func record(_ decision: Decision, in claimed: WritableKeyPath<Reconciler, Set<Int64>>) -> Bool {
+        switch decision {
+        case .insert:
+            changes.added += 1
+            return true
+        case .matched(let id):
+            self[keyPath: claimed].insert(id)
+            changes.kept += 1
+            return false
+        case .decided(let id):
+            self[keyPath: claimed].insert(id)
+            changes.skippedByDecision += 1
+            return false
+        }
+    }
+
+    mutating func claimFigure(_ span: SourceSpan) -> Bool {
+        record(Self.decide(span, among: figures.map { ($0.id, $0.span, $0.status) }), in: \.claimedFigures)
+    }
+
+    mutating func claimQuote(_ span: SourceSpan) -> Bool {
+        record(Self.decide(span, among: quotes.map { ($0.id, $0.span, $0.status) }), in: \.claimedQuotes)
+    }
+
+    mutating func claimMention(_ mention: Mention) -> Bool {
+        let sameKind = mentions.filter { $0.entity.typeName == mention.entity.typeName }
+        return record(Self.decide(mention.span, among: sameKind.map { ($0.id, $0.span, $0.status) }), in: \.claimedMentions)
+    }
+
+    private func unclaimed<T>(_ facts: [T], _ claimed: Set<Int64>, id: (T) -> Int64?, status: (T) -> FactStatus) -> [Int64] {
+        facts.compactMap { fact in
+            guard let factID = id(fact), status(fact) == .extracted, !claimed.contains(factID) else { return nil }
+            return factID
+        }
+    }
+
+    private func restored<T>(_ facts: [T], _ claimed: Set<Int64>, id: (T) -> Int64?, status: (T) -> FactStatus) -> [Int64] {
+        facts.compactMap { fact in
+            guard let factID = id(fact), status(fact) == .superseded, claimed.contains(factID) else { return nil }
+            return factID
+        }
+    }
+
+    var unclaimedFigures: [Int64] { unclaimed(figures, claimedFigures, id: \.id, status: \.status) }
+    var unclaimedQuotes: [Int64] { unclaimed(quotes, claimedQuotes, id: \.id, status: \.status) }
+    var unclaimedMentions: [Int64] { unclaimed(mentions, claimedMentions, id: \.id, status: \.status) }
+    var restoredFigures: [Int64] { restored(figures, claimedFigures, id: \.id, status: \.status) }
+    var restoredQuotes: [Int64] { restored(quotes, claimedQuotes, id: \.id, status: \.status) }
+    var restoredMentions: [Int64] { restored(mentions, claimedMentions, id: \.id, status: \.status) }
 }

@@ -79,4 +79,24 @@ public struct DocumentRepository {
             tags: row.optionalString(17).flatMap { JSONText.decode([String].self, from: $0) } ?? [],
             batchID: row.optionalInt64(18), importedAt: row.string(19))
     }
+
+    /// Corrects a document's metadata. The body and its hashes are never changed.
+    public func updateMetadata(_ document: Document) throws {
+        guard let id = document.id else { return }
+        try connection.execute(
+            """
+            UPDATE documents SET title = ?, publisher = ?, author = ?, url = ?, published_on = ?, retrieved_on = ?,
+                language = ?, kind = ?, tags_json = ?
+            WHERE id = ?
+            """,
+            [
+                document.title, document.publisher, document.author, document.url, document.publishedOn, document.retrievedOn,
+                document.language, document.kind.rawValue, document.tags.isEmpty ? nil : JSONText.encode(document.tags), id,
+            ])
+    }
+
+    /// Ids of every document, oldest first, for commands that walk the whole archive.
+    public func allIDs() throws -> [Int64] {
+        try connection.query("SELECT id FROM documents ORDER BY id") { $0.int64(0) }
+    }
 }

@@ -23,19 +23,58 @@ public struct FigureRepository {
     }
 
     public func list(documentID: Int64) throws -> [Figure] {
-        try connection.query(
+        try connection.query("\(Self.select) WHERE document_id = ? ORDER BY char_start, id", [documentID], Self.figure)
+    }
+
+    private static let select = """
+        SELECT id, document_id, operation_id, value, value_max, unit, approximate, bound, counts, category,
+            exact_text, char_start, char_end, status
+        FROM figures
+        """
+
+    private static func figure(_ row: Statement) -> Figure {
+        Figure(
+            id: row.int64(0), documentID: row.int64(1), operationID: row.optionalInt64(2), value: row.double(3),
+            valueMax: row.optionalDouble(4), unit: row.string(5), approximate: row.bool(6), bound: row.optionalString(7),
+            counts: row.optionalString(8), category: row.optionalString(9),
+            span: SourceSpan(start: row.int(11), end: row.int(12), exactText: row.string(10)),
+            status: FactStatus(rawValue: row.string(13)) ?? .extracted)
+    }
+
+    public func find(id: Int64) throws -> Figure? {
+        try connection.queryFirst("\(Self.select) WHERE id = ?", [id], Self.figure)
+    }
+
+    /// Rewrites every editable field of a figure; the span and document never change.
+    public func update(_ figure: Figure, reason: String?) throws {
+        guard let id = figure.id else { return }
+        try connection.execute(
             """
-            SELECT id, document_id, operation_id, value, value_max, unit, approximate, bound, counts, category,
-                exact_text, char_start, char_end, status
-            FROM figures WHERE document_id = ? ORDER BY char_start, id
-            """, [documentID]
-        ) {
-            Figure(
-                id: $0.int64(0), documentID: $0.int64(1), operationID: $0.optionalInt64(2), value: $0.double(3),
-                valueMax: $0.optionalDouble(4), unit: $0.string(5), approximate: $0.bool(6), bound: $0.optionalString(7),
-                counts: $0.optionalString(8), category: $0.optionalString(9),
-                span: SourceSpan(start: $0.int(11), end: $0.int(12), exactText: $0.string(10)),
-                status: FactStatus(rawValue: $0.string(13)) ?? .extracted)
+            UPDATE figures SET operation_id = ?, value = ?, value_max = ?, unit = ?, approximate = ?, bound = ?, counts = ?,
+                category = ?, status = ?, status_reason = ?
+            WHERE id = ?
+            """,
+            [
+                figure.operationID, figure.value, figure.valueMax, figure.unit, figure.approximate, figure.bound, figure.counts,
+                figure.category, figure.status.rawValue, reason, id,
+            ])
+    }
+
+    /// Marks machine-extracted figures of a document that the current rules no longer find.
+    public func supersede(ids: [Int64]) throws {
+        for id in ids {
+            try connection.execute("UPDATE figures SET status = 'superseded' WHERE id = ? AND status = 'extracted'", [id])
+        }
+    }
+
+    public func status(id: Int64) throws -> FactStatus? {
+        try connection.queryFirst("SELECT status FROM figures WHERE id = ?", [id]) { FactStatus(rawValue: $0.string(0)) } ?? nil
+    }
+
+    /// Brings back machine facts that the current rules find again.
+    public func restore(ids: [Int64]) throws {
+        for id in ids {
+            try connection.execute("UPDATE figures SET status = 'extracted' WHERE id = ? AND status = 'superseded'", [id])
         }
     }
 }

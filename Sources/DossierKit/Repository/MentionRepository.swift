@@ -34,4 +34,40 @@ public struct MentionRepository {
     public func count(documentID: Int64) throws -> Int {
         Int(try connection.scalarInt("SELECT count(*) FROM mentions WHERE document_id = ?", [documentID]) ?? 0)
     }
+
+    /// Every mention of a document, with its id, for re-extraction to reconcile against.
+    public func list(documentID: Int64) throws -> [Mention] {
+        try connection.query(
+            """
+            SELECT id, document_id, entity_type, person_id, organisation_id, operation_id, date_iso, exact_text,
+                char_start, char_end, status
+            FROM mentions WHERE document_id = ? ORDER BY char_start, id
+            """, [documentID]
+        ) { row in
+            let entity: Mention.Entity =
+                switch row.string(2) {
+                case "person": .person(row.int64(3))
+                case "organisation": .organisation(row.int64(4))
+                case "operation": .operation(row.int64(5))
+                default: .date(row.string(6))
+                }
+            return Mention(
+                id: row.int64(0), documentID: row.int64(1), entity: entity,
+                span: SourceSpan(start: row.int(8), end: row.int(9), exactText: row.string(7)),
+                status: FactStatus(rawValue: row.string(10)) ?? .extracted)
+        }
+    }
+
+    public func supersede(ids: [Int64]) throws {
+        for id in ids {
+            try connection.execute("UPDATE mentions SET status = 'superseded' WHERE id = ? AND status = 'extracted'", [id])
+        }
+    }
+
+    /// Brings back machine facts that the current rules find again.
+    public func restore(ids: [Int64]) throws {
+        for id in ids {
+            try connection.execute("UPDATE mentions SET status = 'extracted' WHERE id = ? AND status = 'superseded'", [id])
+        }
+    }
 }

@@ -73,4 +73,26 @@ public struct OperationRepository {
             actionDay: row.optionalString(4), status: Operation.Status(rawValue: row.string(5)) ?? .unknown,
             description: row.optionalString(6))
     }
+
+    /// Removes a document from an operation; returns false when it was not linked.
+    @discardableResult
+    public func unlinkDocument(_ documentID: Int64, from operationID: Int64) throws -> Bool {
+        try connection.execute(
+            "DELETE FROM document_operations WHERE document_id = ? AND operation_id = ?", [documentID, operationID])
+        return connection.changes > 0
+    }
+
+    /// Overwrites an operation's lead agency, action day and status, as an archivist decided.
+    public func update(_ operation: Operation) throws {
+        var leadAgencyID: Int64?
+        if let slug = operation.leadAgencySlug {
+            guard let found = try OrganisationRepository(connection: connection).id(slug: slug) else {
+                throw UsageError("no organisation with slug '\(slug)'; add it first with `dossier org add`")
+            }
+            leadAgencyID = found
+        }
+        try connection.execute(
+            "UPDATE operations SET name = ?, lead_agency_id = ?, action_day = ?, status = ?, description = ? WHERE slug = ?",
+            [operation.name, leadAgencyID, operation.actionDay, operation.status.rawValue, operation.description, operation.slug])
+    }
 }

@@ -64,4 +64,40 @@ public struct OrganisationRepository {
     private static func organisation(_ row: Statement) -> Organisation {
         Organisation(id: row.int64(0), slug: row.string(1), name: row.string(2), acronym: row.optionalString(3))
     }
+
+    public func find(id: Int64) throws -> Organisation? {
+        guard var organisation = try connection.queryFirst(
+            "SELECT id, slug, name, acronym FROM organisations WHERE id = ?", [id], Self.organisation)
+        else { return nil }
+        organisation.aliases = try aliases(of: id)
+        return organisation
+    }
+
+    /// Removes an alias; returns false when the organisation did not have it.
+    @discardableResult
+    public func removeAlias(_ alias: String, from organisationID: Int64) throws -> Bool {
+        try connection.execute("DELETE FROM organisation_aliases WHERE organisation_id = ? AND alias = ?", [organisationID, alias])
+        return connection.changes > 0
+    }
+
+    /// Renames an organisation; the old name stays as an alias.
+    public func rename(_ organisationID: Int64, to name: String) throws {
+        guard let old = try find(id: organisationID) else { return }
+        try addAlias(OrganisationAlias(alias: old.name), to: organisationID)
+        try connection.execute("UPDATE organisations SET name = ? WHERE id = ?", [name, organisationID])
+    }
+
+    /// Moves every alias, mention, quote, role and led operation of `sourceID` to `targetID`,
+    /// keeps the source's name and acronym as aliases of the target, and deletes the source.
+    public func merge(_ sourceID: Int64, into targetID: Int64) throws {
+        guard let source = try find(id: sourceID) else { return }
+        try connection.execute("UPDATE OR IGNORE organisation_aliases SET organisation_id = ? WHERE organisation_id = ?", [targetID, sourceID])
+        try connection.execute("UPDATE OR IGNORE mentions SET organisation_id = ? WHERE organisation_id = ?", [targetID, sourceID])
+        try connection.execute("UPDATE quotes SET organisation_id = ? WHERE organisation_id = ?", [targetID, sourceID])
+        try connection.execute("UPDATE OR IGNORE person_roles SET organisation_id = ? WHERE organisation_id = ?", [targetID, sourceID])
+        try connection.execute("UPDATE operations SET lead_agency_id = ? WHERE lead_agency_id = ?", [targetID, sourceID])
+        try addAlias(OrganisationAlias(alias: source.name), to: targetID)
+        if let acronym = source.acronym { try addAlias(OrganisationAlias(alias: acronym), to: targetID) }
+        try connection.execute("DELETE FROM organisations WHERE id = ?", [sourceID])
+    }
 }

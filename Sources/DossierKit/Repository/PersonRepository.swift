@@ -72,4 +72,39 @@ public struct PersonRepository {
     private static func person(_ row: Statement) -> Person {
         Person(id: row.int64(0), slug: row.string(1), name: row.string(2))
     }
+
+    public func find(id: Int64) throws -> Person? {
+        guard var person = try connection.queryFirst("SELECT id, slug, name FROM people WHERE id = ?", [id], Self.person)
+        else { return nil }
+        person.roles = try roles(of: id)
+        return person
+    }
+
+    public func aliases(of personID: Int64) throws -> [String] {
+        try connection.query("SELECT alias FROM person_aliases WHERE person_id = ? ORDER BY alias", [personID]) { $0.string(0) }
+    }
+
+    public func addAlias(_ alias: String, to personID: Int64) throws {
+        try connection.execute(
+            "INSERT INTO person_aliases (person_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING", [personID, alias])
+    }
+
+    /// Renames a person; the old name stays as an alias so earlier spellings still find them.
+    public func rename(_ personID: Int64, to name: String) throws {
+        guard let old = try find(id: personID) else { return }
+        try addAlias(old.name, to: personID)
+        try connection.execute("UPDATE people SET name = ? WHERE id = ?", [name, personID])
+    }
+
+    /// Moves every quote, mention, role and alias of `sourceID` to `targetID`, keeps the source's
+    /// name as an alias of the target, and deletes the source.
+    public func merge(_ sourceID: Int64, into targetID: Int64) throws {
+        guard let source = try find(id: sourceID) else { return }
+        try connection.execute("UPDATE quotes SET person_id = ? WHERE person_id = ?", [targetID, sourceID])
+        try connection.execute("UPDATE OR IGNORE mentions SET person_id = ? WHERE person_id = ?", [targetID, sourceID])
+        try connection.execute("UPDATE OR IGNORE person_roles SET person_id = ? WHERE person_id = ?", [targetID, sourceID])
+        try connection.execute("UPDATE OR IGNORE person_aliases SET person_id = ? WHERE person_id = ?", [targetID, sourceID])
+        try addAlias(source.name, to: targetID)
+        try connection.execute("DELETE FROM people WHERE id = ?", [sourceID])
+    }
 }

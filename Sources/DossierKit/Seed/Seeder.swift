@@ -31,7 +31,10 @@ public struct Seeder {
                 if try archive.people.id(slug: entry.slug) == nil { summary.peopleCreated += 1 }
                 let roles = entry.role != nil || entry.organisation != nil
                     ? [PersonRole(role: entry.role, organisationSlug: entry.organisation)] : []
-                try archive.people.upsert(Person(slug: entry.slug, name: entry.name, roles: roles))
+                let id = try archive.people.upsert(Person(slug: entry.slug, name: entry.name, roles: roles))
+                for alias in entry.aliases where alias != entry.name {
+                    try archive.people.addAlias(alias, to: id)
+                }
             }
             try archive.events.record(
                 Event(operatorName: operatorName, action: "seed", entityType: "gazetteer", newJSON: JSONText.encode(summary)))

@@ -1,0 +1,105 @@
+/// A document laid out for checking: its text and every fact found in it, numbered in reading order.
+public struct Review: Sendable, Codable, Equatable {
+    public struct Fact: Sendable, Codable, Equatable {
+        /// "F3" for the third figure, "Q1" for the first quote, "M12" for a mention.
+        public var label: String
+        public var kind: String
+        public var id: Int64
+        public var start: Int
+        public var end: Int
+        public var exactText: String
+        public var status: String
+        public var summary: String
+    }
+
+    public var documentID: Int64
+    public var title: String?
+    public var publisher: String?
+    public var publishedOn: String?
+    public var body: String
+    public var facts: [Fact]
+
+    /// The body with each fact's label inserted where it starts and a closing mark where it ends,
+    /// `open` and `close` choosing the markers (brackets, colours).
+    public func annotatedBody(open: (Fact) -> String, close: (Fact) -> String) -> String {
+        var opens: [Int: [Fact]] = [:]
+        var closes: [Int: [Fact]] = [:]
+        for fact in facts {
+            opens[fact.start, default: []].append(fact)
+            closes[fact.end, default: []].append(fact)
+        }
+        var result = ""
+        var offset = 0
+        for scalar in body.unicodeScalars {
+            emit(at: offset, opens: opens, closes: closes, into: &result, open: open, close: close)
+            result.unicodeScalars.append(scalar)
+            offset += 1
+        }
+        emit(at: offset, opens: opens, closes: closes, into: &result, open: open, close: close)
+        return result
+    }
+
+    private func emit(
+        at offset: Int, opens: [Int: [Fact]], closes: [Int: [Fact]], into result: inout String,
+        open: (Fact) -> String, close: (Fact) -> String
+    ) {
+        // Inner facts close before outer ones; longer facts open first so they enclose shorter ones.
+        for fact in (closes[offset] ?? []).sorted(by: { $0.start > $1.start }) { result += close(fact) }
+        for fact in (opens[offset] ?? []).sorted(by: { $0.end > $1.end }) { result += open(fact) }
+    }
+}
+
+/// Builds the review of one document from the archive.
+public struct ReviewBuilder {
+    let archive: Archive
+
+    public init(archive: Archive) {
+        self.archive = archive
+    }
+
+    /// `includeSuperseded` shows facts the current rules no longer find, for a complete picture.
+    public func review(documentID: Int64, includeSuperseded: Bool = false) throws -> Review {
+        guard let document = try archive.documents.find(id: documentID) else {
+            throw UsageError("no document with id \(documentID); see `dossier export documents`")
+        }
+        var facts: [Review.Fact] = []
+        let keep: (FactStatus) -> Bool = { includeSuperseded || $0 != .superseded }
+        for (index, figure) in try archive.figures.list(documentID: documentID).filter({ keep($0.status) }).enumerated() {
+            let bound = figure.bound.map { "\($0) " } ?? ""
+            facts.append(
+                Review.Fact(
+                    label: "F\(index + 1)", kind: "figure", id: figure.id ?? 0, start: figure.span.start, end: figure.span.end,
+                    exactText: figure.span.exactText, status: figure.status.rawValue,
+                    summary: "\(figure.approximate ? "about " : "")\(bound)\(NumberText.format(figure.value)) \(figure.unit)"
+                        + "\(figure.category.map { " · \($0)" } ?? "")\(figure.counts.map { " · \($0)" } ?? "")"))
+        }
+        let people = Dictionary(try archive.people.list().compactMap { person in person.id.map { ($0, person.name) } }, uniquingKeysWith: { a, _ in a })
+        let organisations = Dictionary(
+            try archive.organisations.list().compactMap { organisation in organisation.id.map { ($0, organisation.name) } }, uniquingKeysWith: { a, _ in a })
+        for (index, quote) in try archive.quotes.list(documentID: documentID).filter({ keep($0.status) }).enumerated() {
+            let speaker = quote.personID.flatMap { people[$0] } ?? quote.organisationID.flatMap { organisations[$0] } ?? "unattributed"
+            facts.append(
+                Review.Fact(
+                    label: "Q\(index + 1)", kind: "quote", id: quote.id ?? 0, start: quote.span.start, end: quote.span.end,
+                    exactText: quote.span.exactText, status: quote.status.rawValue, summary: "\(quote.speakerKind.rawValue): \(speaker)"))
+        }
+        let operations = Dictionary(try archive.operations.list().compactMap { operation in operation.id.map { ($0, operation.name) } }, uniquingKeysWith: { a, _ in a })
+        for (index, mention) in try archive.mentions.list(documentID: documentID).filter({ keep($0.status) }).enumerated() {
+            let name: String =
+                switch mention.entity {
+                case .person(let id): "person: \(people[id] ?? "#\(id)")"
+                case .organisation(let id): "organisation: \(organisations[id] ?? "#\(id)")"
+                case .operation(let id): "operation: \(operations[id] ?? "#\(id)")"
+                case .date(let iso): "date: \(iso)"
+                }
+            facts.append(
+                Review.Fact(
+                    label: "M\(index + 1)", kind: "mention", id: mention.id ?? 0, start: mention.span.start, end: mention.span.end,
+                    exactText: mention.span.exactText, status: mention.status.rawValue, summary: name))
+        }
+        facts.sort { ($0.start, $1.end) < ($1.start, $0.end) }
+        return Review(
+            documentID: documentID, title: document.title, publisher: document.publisher, publishedOn: document.publishedOn,
+            body: document.body, facts: facts)
+    }
+}
