@@ -15,6 +15,7 @@ struct Dossier: ParsableCommand {
         version: DossierVersion.current,
         subcommands: [
             InitCommand.self, MigrateCommand.self, SeedCommand.self, ImportCommand.self, StatsCommand.self, ExportCommand.self, EvalCommand.self,
+            CheckCommand.self, BackupCommand.self, RestoreCommand.self,
             OperationCommand.self, OrganisationCommand.self, PersonCommand.self,
         ]
     )

@@ -15,7 +15,7 @@ struct CheckPhases {
     ) throws {
         switch phase {
         case .sqlite: try sqlite(&report)
-        case .schema: schema(statuses, &report)
+        case .schema: try schema(statuses, &report)
         case .fixity: try fixity(&report, progress: progress)
         case .spans: try spans(&report)
         case .fullText: try fullText(&report)
@@ -28,11 +28,18 @@ struct CheckPhases {
     private func sqlite(_ report: inout CheckReport) throws {
         var lines: [Finding] = []
         defer { report.findings += lines }
-        try integrity.integrityCheck(quick: options.quick) { line in
-            lines.append(
-                Finding(
-                    kind: .sqliteIntegrity, entityType: "page", entityID: Self.pageNumber(in: line),
-                    expected: options.quick ? "quick_check ok" : "integrity_check ok", found: line))
+        do {
+            try integrity.integrityCheck(quick: options.quick) { text in
+                // One row may hold several problems, one per line, under a "*** in database main ***" heading.
+                for line in text.split(separator: "\n") where !line.hasPrefix("***") {
+                    lines.append(
+                        Finding(
+                            kind: .sqliteIntegrity, entityType: "page", entityID: Self.pageNumber(in: String(line)),
+                            expected: options.quick ? "quick_check ok" : "integrity_check ok", found: String(line)))
+                }
+            }
+        } catch let error as DatabaseError where error.isCorrupt && !lines.isEmpty {
+            // SQLite stops after reporting the damage it found; those lines are the finding.
         }
         try integrity.foreignKeyViolations { table, rowid, parent in
             lines.append(
@@ -50,12 +57,17 @@ struct CheckPhases {
 
     // MARK: Schema
 
-    private func schema(_ statuses: [MigrationStatus], _ report: inout CheckReport) {
-        for status in statuses where status.state == .checksumMismatch {
+    private func schema(_ statuses: [MigrationStatus], _ report: inout CheckReport) throws {
+        let mismatched = statuses.filter { $0.state == .checksumMismatch }
+        guard !mismatched.isEmpty else { return }
+        let builtIn = Dictionary(uniqueKeysWithValues: try Migrator.builtIn().migrations.map { ($0.version, $0.checksum) })
+        let recorded = try integrity.recordedMigrationChecksums()
+        for status in mismatched {
             report.findings.append(
                 Finding(
                     kind: .migrationChecksum, entityType: "migration", entityID: Int64(status.version),
-                    expected: "the checksum of built-in migration \(status.name)", found: "a different recorded checksum"))
+                    expected: "sha256 \(builtIn[status.version] ?? "?") (built-in \(status.name))",
+                    found: "sha256 \(recorded[status.version] ?? "?")"))
         }
     }
 

@@ -15,6 +15,7 @@ public struct CheckReport: Sendable, Codable {
     public let archive: String
     public let startedAt: String
     public var finishedAt: String = ""
+    /// The phases that ran: none when not even the schema could be read.
     public var phases: [CheckOptions.Phase] = []
     public var quick = false
     public var againstSources = false

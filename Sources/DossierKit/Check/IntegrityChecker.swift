@@ -21,7 +21,6 @@ public final class IntegrityChecker {
     /// Runs every check in `options.phases`, then the repair if asked, then records the event.
     public func run(progress: (CheckProgress) -> Void = { _ in }) throws -> CheckReport {
         var report = CheckReport(archive: path, startedAt: Timestamp.now())
-        report.phases = options.phases
         report.quick = options.quick
         report.againstSources = options.againstSources
         let reader = try openReader()
@@ -31,6 +30,7 @@ public final class IntegrityChecker {
             try Self.refuseUncheckable(statuses, path: path)
             for phase in options.phases {
                 progress(CheckProgress(phase: phase, done: 0, total: nil))
+                report.phases.append(phase)
                 do {
                     try phases.run(phase, statuses: statuses, into: &report, progress: progress)
                 } catch let error as DatabaseError where error.isCorrupt {

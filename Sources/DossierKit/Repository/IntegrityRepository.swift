@@ -62,6 +62,13 @@ public struct IntegrityRepository {
         }
     }
 
+    /// The checksum recorded for each applied migration, by version.
+    public func recordedMigrationChecksums() throws -> [Int: String] {
+        Dictionary(
+            try connection.query("SELECT version, sha256 FROM schema_migrations") { ($0.int(0), $0.string(1)) },
+            uniquingKeysWith: { first, _ in first })
+    }
+
     // MARK: Fixity
 
     private static let selectionFilter = """
