@@ -38,9 +38,10 @@ public struct ArchiveBackup {
         if URL(fileURLWithPath: destination).standardizedFileURL == URL(fileURLWithPath: archivePath).standardizedFileURL {
             throw UsageError("the backup cannot be the archive itself (\(archivePath))")
         }
-        let source = try Archive.open(path: archivePath, access: .read)
         let partial = ArchiveCopier.partialPath(for: destination)
-        try ArchiveCopier.copy(source.connection, to: partial)
+        // The read-only connection closes before the event is written, so that the writing one
+        // closes last and can fold the WAL back into the archive file.
+        try ArchiveCopier.copy(try Archive.open(path: archivePath, access: .read).connection, to: partial)
         let report: CheckReport
         do {
             report = try ArchiveCopier.verify(partial, operatorName: operatorName)
