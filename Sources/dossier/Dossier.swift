@@ -14,7 +14,9 @@ struct Dossier: ParsableCommand {
             """,
         version: DossierVersion.current,
         subcommands: [
-            InitCommand.self, MigrateCommand.self, SeedCommand.self, ImportCommand.self, StatsCommand.self, ExportCommand.self, ReportCommand.self, SearchCommand.self, EvalCommand.self,
+            InitCommand.self, MigrateCommand.self, SeedCommand.self, ImportCommand.self, StatsCommand.self,
+            ExportCommand.self, ReportCommand.self, SearchCommand.self, EvalCommand.self,
+            CheckCommand.self, BackupCommand.self, RestoreCommand.self,
             OperationCommand.self, OrganisationCommand.self, PersonCommand.self,
         ]
     )

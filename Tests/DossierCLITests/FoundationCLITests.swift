@@ -13,8 +13,11 @@ struct FoundationCLITests {
     func initCreatesArchive() throws {
         let result = try cli.run("init")
         #expect(result.exitCode == 0)
-        #expect(result.stdout.contains("schema version 1"))
-        #expect(try cli.sql("SELECT version FROM schema_migrations") == "1")
+        let migrations = try FileManager.default.contentsOfDirectory(
+            atPath: URL(fileURLWithPath: seedDocuments).deletingLastPathComponent().deletingLastPathComponent().appending(path: "Migrations").path
+        ).filter { $0.hasSuffix(".sql") }.count
+        #expect(result.stdout.contains("schema version \(migrations)"))
+        #expect(try cli.sql("SELECT count(*) || '/' || max(version) FROM schema_migrations") == "\(migrations)/\(migrations)")
         #expect(try cli.sql("SELECT count(*) FROM sqlite_master WHERE name = 'documents_fts'") == "1")
     }
 

@@ -1,0 +1,224 @@
+import Foundation
+
+/// The checks themselves, one method per phase, each turning what a repository query finds into findings.
+struct CheckPhases {
+    let options: CheckOptions
+    let reader: Connection
+    /// The writing connection, opened on first use; nil when the archive cannot be written.
+    let writer: () -> Connection?
+
+    private var integrity: IntegrityRepository { IntegrityRepository(connection: reader) }
+
+    func run(
+        _ phase: CheckOptions.Phase, statuses: [MigrationStatus], into report: inout CheckReport,
+        progress: (CheckProgress) -> Void
+    ) throws {
+        switch phase {
+        case .sqlite: try sqlite(&report)
+        case .schema: try schema(statuses, &report)
+        case .fixity: try fixity(&report, progress: progress)
+        case .spans: try spans(&report)
+        case .fullText: try fullText(&report)
+        case .consistency: try consistency(&report)
+        }
+    }
+
+    // MARK: SQLite
+
+    private func sqlite(_ report: inout CheckReport) throws {
+        var lines: [Finding] = []
+        defer { report.findings += lines }
+        do {
+            try integrity.integrityCheck(quick: options.quick) { text in
+                // One row may hold several problems, one per line, under a "*** in database main ***" heading.
+                for line in text.split(separator: "\n") where !line.hasPrefix("***") {
+                    lines.append(
+                        Finding(
+                            kind: .sqliteIntegrity, entityType: "page", entityID: Self.pageNumber(in: String(line)),
+                            expected: options.quick ? "quick_check ok" : "integrity_check ok", found: String(line)))
+                }
+            }
+        } catch let error as DatabaseError where error.isCorrupt && !lines.isEmpty {
+            // SQLite stops after reporting the damage it found; those lines are the finding.
+        }
+        try integrity.foreignKeyViolations { table, rowid, parent in
+            lines.append(
+                Finding(
+                    kind: .foreignKey, entityType: table, entityID: rowid, expected: "a referenced row in \(parent)",
+                    found: "none"))
+        }
+    }
+
+    /// The page SQLite names in an integrity_check line such as "Page 37: btreeInitPage() returns error code 11".
+    static func pageNumber(in line: String) -> Int64? {
+        guard let range = line.range(of: "Page ") ?? line.range(of: "page ") else { return nil }
+        return Int64(line[range.upperBound...].prefix(while: \.isNumber))
+    }
+
+    // MARK: Schema
+
+    private func schema(_ statuses: [MigrationStatus], _ report: inout CheckReport) throws {
+        let mismatched = statuses.filter { $0.state == .checksumMismatch }
+        guard !mismatched.isEmpty else { return }
+        let builtIn = Dictionary(uniqueKeysWithValues: try Migrator.builtIn().migrations.map { ($0.version, $0.checksum) })
+        let recorded = try integrity.recordedMigrationChecksums()
+        for status in mismatched {
+            report.findings.append(
+                Finding(
+                    kind: .migrationChecksum, entityType: "migration", entityID: Int64(status.version),
+                    expected: "sha256 \(builtIn[status.version] ?? "?") (built-in \(status.name))",
+                    found: "sha256 \(recorded[status.version] ?? "?")"))
+        }
+    }
+
+    // MARK: Fixity
+
+    private func fixity(_ report: inout CheckReport, progress: (CheckProgress) -> Void) throws {
+        let selection = IntegrityRepository.DocumentSelection(since: options.since, sample: options.sample)
+        report.documents = try integrity.documentCount()
+        let total = try integrity.count(selection)
+        var findings: [Finding] = []
+        var checked = 0
+        var sources = 0
+        defer {
+            report.findings += findings
+            report.fixityChecked = checked
+            report.sourcesChecked = sources
+        }
+        try integrity.forEachDocument(selection) { id, sha256, originalSHA256, sourcePath, body in
+            let actual = SHA256Hex.of(body)
+            if actual != sha256 {
+                findings.append(
+                    Finding(kind: .bodyHash, entityType: "document", entityID: id, expected: "sha256 \(sha256)", found: "sha256 \(actual)"))
+            }
+            if options.againstSources, let sourcePath {
+                sources += 1
+                if let finding = Self.sourceFinding(documentID: id, path: sourcePath, originalSHA256: originalSHA256) {
+                    findings.append(finding)
+                }
+            }
+            checked += 1
+            progress(CheckProgress(phase: .fixity, done: checked, total: total))
+        }
+    }
+
+    /// Compares an original file, where it still is, with the hash of the bytes imported.
+    static func sourceFinding(documentID: Int64, path: String, originalSHA256: String) -> Finding? {
+        guard FileManager.default.fileExists(atPath: path) else {
+            return Finding(
+                kind: .sourceMissing, entityType: "document", entityID: documentID, expected: "original file at \(path)",
+                found: "no file")
+        }
+        guard let bytes = try? Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) else {
+            return Finding(
+                kind: .sourceUnreadable, entityType: "document", entityID: documentID, expected: "readable original file at \(path)",
+                found: "cannot read it")
+        }
+        let actual = SHA256Hex.of(bytes)
+        guard actual == originalSHA256 else {
+            return Finding(
+                kind: .sourceHash, entityType: "document", entityID: documentID,
+                expected: "\(path) with sha256 \(originalSHA256)", found: "sha256 \(actual)")
+        }
+        return nil
+    }
+
+    // MARK: Spans
+
+    private func spans(_ report: inout CheckReport) throws {
+        report.spansChecked = try integrity.spanCount()
+        var findings: [Finding] = []
+        defer { report.findings += findings }
+        try integrity.spanViolations { violation in
+            let entity = IntegrityRepository.spanTables[violation.table] ?? violation.table
+            let span = "[\(violation.start), \(violation.end))"
+            if let text = violation.textAtSpan {
+                findings.append(
+                    Finding(
+                        kind: .spanText, entityType: entity, entityID: violation.id,
+                        expected: "\(Self.quoted(violation.exactText)) at \(span) of document #\(violation.documentID)",
+                        found: Self.quoted(text)))
+            } else {
+                findings.append(
+                    Finding(
+                        kind: .spanOutOfRange, entityType: entity, entityID: violation.id,
+                        expected: "0 <= start <= end <= \(violation.bodyLength) (length of document #\(violation.documentID))",
+                        found: span))
+            }
+        }
+    }
+
+    /// Quoted, and shortened so one finding stays one readable line.
+    static func quoted(_ text: String) -> String {
+        let shown = text.count > 80 ? text.prefix(80) + "…" : Substring(text)
+        return "\"\(shown.replacingOccurrences(of: "\n", with: "\\n"))\""
+    }
+
+    // MARK: Full-text index
+
+    private func fullText(_ report: inout CheckReport) throws {
+        if let writer = writer() {
+            if let problem = try IntegrityRepository(connection: writer).fullTextIndexProblem() {
+                report.findings.append(
+                    Finding(
+                        kind: .ftsIntegrity, entityType: "index", entityID: nil,
+                        expected: "documents_fts to pass FTS5 integrity-check", found: problem))
+            }
+        } else {
+            report.warnings.append("FTS5 integrity-check skipped: the archive cannot be opened for writing, which SQLite requires for it")
+        }
+        var findings: [Finding] = []
+        defer { report.findings += findings }
+        try integrity.documentsMissingFromIndex { id in
+            findings.append(
+                Finding(kind: .ftsMissing, entityType: "document", entityID: id, expected: "a row in documents_fts", found: "none"))
+        }
+        try integrity.indexRowsWithoutDocument { id in
+            findings.append(
+                Finding(kind: .ftsOrphan, entityType: "document", entityID: id, expected: "no row in documents_fts", found: "an index row"))
+        }
+    }
+
+    // MARK: Consistency
+
+    private func consistency(_ report: inout CheckReport) throws {
+        var findings: [Finding] = []
+        defer { report.findings += findings }
+        try integrity.missingReferences { reference in
+            findings.append(
+                Finding(
+                    kind: .factMissingEntity, entityType: Self.entityType(reference.table), entityID: reference.id,
+                    expected: "\(reference.column) \(reference.target) to exist", found: "no such row"))
+        }
+        try integrity.rejectedReferences { reference in
+            findings.append(
+                Finding(
+                    kind: .factRejectedEntity, entityType: Self.entityType(reference.table), entityID: reference.id,
+                    expected: "a non-rejected mention of \(reference.column) \(reference.target) in its document",
+                    found: "every mention rejected"))
+        }
+        try integrity.operationsWithoutDocuments { id, slug in
+            findings.append(
+                Finding(
+                    kind: .operationWithoutDocuments, entityType: "operation", entityID: id,
+                    expected: "at least one document reporting \(slug)", found: "none"))
+        }
+        try integrity.peopleWithoutFacts { id, slug in
+            findings.append(
+                Finding(
+                    kind: .personWithoutFacts, entityType: "person", entityID: id,
+                    expected: "a role, quote or mention for \(slug)", found: "none"))
+        }
+        try integrity.duplicateNames { table, id, name, firstID in
+            findings.append(
+                Finding(
+                    kind: .duplicateName, entityType: IntegrityRepository.namedTables[table] ?? table, entityID: id,
+                    expected: "a name unique regardless of case", found: "\(Self.quoted(name)), as #\(firstID)"))
+        }
+    }
+
+    /// `figures` → `figure`: the entity a table's row is.
+    static func entityType(_ table: String) -> String {
+        IntegrityRepository.spanTables[table] ?? (table == "person_roles" ? "person_role" : table)
+    }
+}

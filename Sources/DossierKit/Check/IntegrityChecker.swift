@@ -1,0 +1,190 @@
+import Foundation
+
+/// Runs `dossier check` over one archive file: reads it through a read-only connection, and
+/// opens a second, writing connection only for what SQLite accepts as writes (FTS5's
+/// integrity-check, rolled back), for `--repair`, and to record the run as an event.
+///
+/// A file SQLite cannot recognise, or whose schema belongs to a newer dossier, cannot be checked
+/// and throws (exit code 2). A recognised SQLite file whose pages are damaged is a finding
+/// (`sqlite_corrupt`, exit code 1): the check ran, and what it found is corruption.
+public final class IntegrityChecker {
+    public let path: String
+    public let options: CheckOptions
+    private var writer: Connection?
+    private var writerFailure: String?
+
+    public init(path: String, options: CheckOptions) {
+        self.path = path
+        self.options = options
+    }
+
+    /// Runs every check in `options.phases`, then the repair if asked, then records the event.
+    public func run(progress: (CheckProgress) -> Void = { _ in }) throws -> CheckReport {
+        var report = CheckReport(archive: path, startedAt: Timestamp.now())
+        report.quick = options.quick
+        report.againstSources = options.againstSources
+        let reader = try openReader()
+        let phases = CheckPhases(options: options, reader: reader, writer: { [unowned self] in self.writingConnection() })
+        do {
+            let statuses = try Migrator.builtIn().status(of: reader)
+            try Self.refuseUncheckable(statuses, path: path)
+            for phase in options.phases {
+                progress(CheckProgress(phase: phase, done: 0, total: nil))
+                report.phases.append(phase)
+                do {
+                    try phases.run(phase, statuses: statuses, into: &report, progress: progress)
+                } catch let error as DatabaseError where error.isCorrupt {
+                    report.findings.append(
+                        Finding(
+                            kind: .sqliteCorrupt, entityType: "check", entityID: nil,
+                            expected: "the \(phase.rawValue) check to read the archive", found: error.message))
+                }
+            }
+        } catch let error as DatabaseError where error.isCorrupt {
+            // Not even the schema can be read: no other check can run.
+            report.findings.append(
+                Finding(kind: .sqliteCorrupt, entityType: "file", entityID: nil, expected: "a readable SQLite schema", found: error.message))
+        } catch let error as DatabaseError where error.isNotADatabase {
+            throw UsageError("\(path) is not a Dossier archive (not an SQLite database)")
+        }
+        if options.repair {
+            repairFullTextIndex(phases: phases, report: &report)
+        }
+        report.finish()
+        if options.recordEvent {
+            recordEvent(report: &report)
+        }
+        return report
+    }
+
+    private func openReader() throws -> Connection {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw UsageError("no archive at \(path): check the path, or pass --db")
+        }
+        if isDirectory.boolValue {
+            throw UsageError("\(path) is a directory, not an archive file")
+        }
+        do {
+            return try Connection(path: path, mode: .readOnly)
+        } catch let error as DatabaseError where error.isCannotOpen || error.isNotADatabase {
+            throw UsageError("cannot open archive \(path): \(error.message)")
+        }
+    }
+
+    /// A schema this build does not know cannot be judged: newer migrations, pending ones, or none at all.
+    private static func refuseUncheckable(_ statuses: [MigrationStatus], path: String) throws {
+        if let unknown = statuses.first(where: { $0.state == .unknown }) {
+            throw MigrationError.newerSchema(version: unknown.version, name: unknown.name)
+        }
+        let pending = statuses.filter { $0.state == .pending }.map(\.version)
+        if pending.count == statuses.count {
+            throw UsageError("\(path) is not a Dossier archive (no applied migrations)")
+        }
+        if !pending.isEmpty {
+            throw MigrationError.pendingMigrations(versions: pending)
+        }
+    }
+
+    /// The connection for writes, opened once; nil (with the reason kept) when the file cannot be written.
+    private func writingConnection() -> Connection? {
+        if let writer { return writer }
+        if writerFailure != nil { return nil }
+        do {
+            writer = try Connection(path: path, mode: .readWrite)
+        } catch {
+            writerFailure = "\(error)"
+        }
+        return writer
+    }
+
+    private func repairFullTextIndex(phases: CheckPhases, report: inout CheckReport) {
+        let broken = report.findings.filter(\.kind.isRepairableByRebuildingIndex)
+        guard !broken.isEmpty else { return }
+        guard let writer = writingConnection() else {
+            report.warnings.append("could not rebuild the full-text index: \(writerFailure ?? "archive not writable")")
+            return
+        }
+        do {
+            try writer.writeTransaction {
+                try IntegrityRepository(connection: writer).rebuildFullTextIndex()
+                try EventRepository(connection: writer).record(
+                    Event(
+                        operatorName: options.operatorName, action: "repair", entityType: "index",
+                        newJSON: JSONText.encode(RepairEvent(rebuilt: "documents_fts", findings: broken.count)),
+                        reason: "dossier check --repair: full-text index checks failed"))
+            }
+            var after = CheckReport(archive: path, startedAt: report.startedAt)
+            try phases.run(.fullText, statuses: [], into: &after, progress: { _ in })
+            report.findings.removeAll(where: \.kind.isRepairableByRebuildingIndex)
+            report.findings += after.findings
+            report.warnings += after.warnings
+            report.repairs.append(
+                CheckReport.Repair(
+                    action: "rebuild_full_text_index",
+                    description: "rebuilt the full-text index documents_fts from the documents table", resolved: broken))
+        } catch {
+            report.warnings.append("could not rebuild the full-text index: \(error)")
+        }
+    }
+
+    private func recordEvent(report: inout CheckReport) {
+        guard let writer = writingConnection() else {
+            report.warnings.append("the check could not be recorded as an event: \(writerFailure ?? "archive not writable")")
+            return
+        }
+        do {
+            _ = try writer.writeTransaction {
+                try EventRepository(connection: writer).record(
+                    Event(
+                        operatorName: options.operatorName, action: "check", entityType: "archive",
+                        newJSON: JSONText.encode(CheckEvent(report: report, options: options))))
+            }
+            report.eventRecorded = true
+        } catch {
+            report.warnings.append("the check could not be recorded as an event: \(error)")
+        }
+    }
+}
+
+/// What the audit log keeps of a check, so `dossier report` can say when the archive was last verified.
+struct CheckEvent: Encodable {
+    let outcome: String
+    let problems: Int
+    let notices: Int
+    let findingsByKind: [String: Int]
+    let quick: Bool
+    let againstSources: Bool
+    let sample: Int?
+    let since: String?
+    let documents: Int
+    let fixityChecked: Int
+    let repaired: [String]
+
+    init(report: CheckReport, options: CheckOptions) {
+        outcome = report.outcome.rawValue
+        problems = report.problemCount
+        notices = report.noticeCount
+        findingsByKind = report.countsByKind
+        quick = options.quick
+        againstSources = options.againstSources
+        sample = options.sample
+        since = options.since
+        documents = report.documents
+        fixityChecked = report.fixityChecked
+        repaired = report.repairs.map(\.action)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case outcome, problems, notices, quick, sample, since, documents, repaired
+        case findingsByKind = "findings_by_kind"
+        case againstSources = "against_sources"
+        case fixityChecked = "fixity_checked"
+    }
+}
+
+/// What the audit log keeps of a repair.
+struct RepairEvent: Encodable {
+    let rebuilt: String
+    let findings: Int
+}
