@@ -2,9 +2,9 @@
 /// is only dictionary lookups.
 struct CompiledLexicon: Sendable {
     let raw: FigureLexicon
-    let numberWords: [String: [String: Double]]
-    let approximateNumberWords: Set<String>
-    let singularCount: [String: Set<String>]
+    let numberWords: ByLanguage<FoldedMap<Double>>
+    let approximateNumberWords: FoldedSet
+    let singularCount: ByLanguage<FoldedSet>
     let approximate: PhraseMatcher
     let atLeast: PhraseMatcher
     let atMost: PhraseMatcher
@@ -12,42 +12,51 @@ struct CompiledLexicon: Sendable {
     let trailingAtMost: PhraseMatcher
     let percent: PhraseMatcher
     let currencyWords: PhraseMatcher
-    let currencyByWordKey: [String: String]
-    let currencySymbols: [String: String]
-    let unitWords: [String: String]
+    let currencyByWordKey: FoldedMap<String>
+    let currencySymbols: FoldedMap<String>
+    let unitWords: FoldedMap<String>
     let ageBefore: PhraseMatcher
     let ageAfter: PhraseMatcher
-    let fileSizeUnits: Set<String>
-    let ordinalSuffixes: Set<String>
-    let identifierContext: Set<String>
-    let stopWords: [String: Set<String>]
+    let fileSizeUnits: FoldedSet
+    let ordinalSuffixes: FoldedSet
+    let identifierContext: FoldedSet
+    let stopWords: ByLanguage<FoldedSet>
     let auxiliaries: PhraseMatcher
-    let months: [String: Int]
-    let ambiguousMonths: Set<String>
-    let yearPrepositions: Set<String>
-    let weekdays: Set<String>
+    let months: FoldedMap<Int>
+    let ambiguousMonths: FoldedSet
+    let yearPrepositions: FoldedSet
+    let weekdays: FoldedSet
     let speechVerbs: PhraseMatcher
-    let documentNouns: Set<String>
-    let givenNames: Set<String>
-    let honorifics: Set<String>
-    let titleWords: Set<String>
-    let roleWords: Set<String>
+    let documentNouns: FoldedSet
+    let givenNames: FoldedSet
+    let honorifics: FoldedSet
+    let titleWords: FoldedSet
+    let roleWords: FoldedSet
     let orgHeadsEN: PhraseMatcher
-    let orgHeadsFR: Set<String>
-    let nonNameWords: Set<String>
+    let orgHeadsFR: FoldedSet
+    let nonNameWords: FoldedSet
+    /// Raw (unfolded) keys, as in the lexicon file, behind fast tables.
+    let multipliers: FoldedMap<Double>
+    let fractions: FoldedMap<Double>
+    let standaloneFractions: FoldedSet
     let categories: [(slug: String, nouns: PrefixSet, cues: PrefixSet)]
+    /// Cues that turn a currency amount into money seized.
+    let seizureCues = PrefixSet(["saisi", "seiz", "confisq", "gel", "frozen", "froze", "recover", "forfeit"])
 
     init(_ lex: FigureLexicon) {
         raw = lex
+        multipliers = FoldedMap(lex.multipliers)
+        fractions = FoldedMap(lex.fractions)
+        standaloneFractions = FoldedSet(lex.standaloneFractions)
         var nw: [String: [String: Double]] = [:]
         for (lang, words) in lex.numberWords {
             var m: [String: Double] = [:]
             for (w, v) in words { m[TextFolding.fold(w)] = v }
             nw[lang] = m
         }
-        numberWords = nw
-        approximateNumberWords = Set(lex.approximateNumberWords.map(TextFolding.fold))
-        singularCount = lex.singularCountWords.mapValues { Set($0.map(TextFolding.fold)) }
+        numberWords = ByLanguage(nw.mapValues { FoldedMap($0) })
+        approximateNumberWords = FoldedSet(lex.approximateNumberWords.map(TextFolding.fold))
+        singularCount = ByLanguage(lex.singularCountWords.mapValues { FoldedSet($0.map(TextFolding.fold)) })
         approximate = PhraseMatcher(lex.qualifiers.approximate)
         atLeast = PhraseMatcher(lex.qualifiers.atLeast)
         atMost = PhraseMatcher(lex.qualifiers.atMost)
@@ -65,33 +74,33 @@ struct CompiledLexicon: Sendable {
             for s in c.symbols { cs[s] = c.code }
         }
         currencyWords = PhraseMatcher(cw)
-        currencyByWordKey = cbw
-        currencySymbols = cs
+        currencyByWordKey = FoldedMap(cbw)
+        currencySymbols = FoldedMap(cs)
         var uw: [String: String] = [:]
         for u in lex.units { for w in u.words { uw[TextFolding.fold(w)] = u.unit } }
-        unitWords = uw
+        unitWords = FoldedMap(uw)
         ageBefore = PhraseMatcher(lex.ageBefore)
         ageAfter = PhraseMatcher(lex.ageAfter)
-        fileSizeUnits = Set(lex.fileSizeUnits.map(TextFolding.fold))
-        ordinalSuffixes = Set(lex.ordinalSuffixes.map(TextFolding.fold))
-        identifierContext = Set(lex.identifierContext.map(TextFolding.fold))
-        stopWords = lex.counterStopWords.mapValues { Set($0.map(TextFolding.fold)) }
+        fileSizeUnits = FoldedSet(lex.fileSizeUnits.map(TextFolding.fold))
+        ordinalSuffixes = FoldedSet(lex.ordinalSuffixes.map(TextFolding.fold))
+        identifierContext = FoldedSet(lex.identifierContext.map(TextFolding.fold))
+        stopWords = ByLanguage(lex.counterStopWords.mapValues { FoldedSet($0.map(TextFolding.fold)) })
         auxiliaries = PhraseMatcher(lex.auxiliaries)
         var mo: [String: Int] = [:]
         for (k, v) in lex.months { mo[TextFolding.fold(k)] = v }
-        months = mo
-        ambiguousMonths = Set(lex.ambiguousMonthWords.map(TextFolding.fold))
-        yearPrepositions = Set(lex.yearPrepositions.map(TextFolding.fold))
-        weekdays = Set(lex.weekdays.map(TextFolding.fold))
+        months = FoldedMap(mo)
+        ambiguousMonths = FoldedSet(lex.ambiguousMonthWords.map(TextFolding.fold))
+        yearPrepositions = FoldedSet(lex.yearPrepositions.map(TextFolding.fold))
+        weekdays = FoldedSet(lex.weekdays.map(TextFolding.fold))
         speechVerbs = PhraseMatcher(lex.speechVerbs)
-        documentNouns = Set(lex.documentNouns.map(TextFolding.fold))
-        givenNames = Set(lex.givenNames.map(TextFolding.fold))
-        honorifics = Set(lex.honorifics.map(TextFolding.fold))
-        titleWords = Set(lex.titleWords.map(TextFolding.fold))
-        roleWords = Set(lex.roleWords.map(TextFolding.fold))
+        documentNouns = FoldedSet(lex.documentNouns.map(TextFolding.fold))
+        givenNames = FoldedSet(lex.givenNames.map(TextFolding.fold))
+        honorifics = FoldedSet(lex.honorifics.map(TextFolding.fold))
+        titleWords = FoldedSet(lex.titleWords.map(TextFolding.fold))
+        roleWords = FoldedSet(lex.roleWords.map(TextFolding.fold))
         orgHeadsEN = PhraseMatcher(lex.orgHeads["en"] ?? [])
-        orgHeadsFR = Set((lex.orgHeads["fr"] ?? []).map(TextFolding.fold))
-        nonNameWords = Set(lex.nonNameWords.map(TextFolding.fold))
+        orgHeadsFR = FoldedSet((lex.orgHeads["fr"] ?? []).map(TextFolding.fold))
+        nonNameWords = FoldedSet(lex.nonNameWords.map(TextFolding.fold))
         categories = lex.categories.map { ($0.slug, PrefixSet($0.nouns), PrefixSet($0.cues)) }
     }
 
@@ -99,43 +108,56 @@ struct CompiledLexicon: Sendable {
         stopWords[language]?.contains(folded) ?? false
     }
 
+    func isStopWord(_ t: Token, language: String) -> Bool {
+        stopWords[language]?.contains(t) ?? false
+    }
+
     func numberWord(_ folded: String, language: String) -> Double? {
         numberWords[language]?[folded]
+    }
+
+    func numberWord(_ t: Token, language: String) -> Double? {
+        numberWords[language]?[token: t]
     }
 }
 
 /// Keyword stems matched as prefixes of folded words; multi-word stems match a joined window.
 struct PrefixSet: Sendable {
     let single: [String]
-    let multi: [String]
+    /// Multi-word stems split on spaces: all words but the last must equal consecutive words, the last
+    /// is a prefix (the same as finding " stem" in the space-joined words, without building the string).
+    let multi: [[String]]
 
     init(_ stems: [String]) {
         let f = stems.map { TextFolding.fold($0) }
         single = f.filter { !$0.contains(" ") }
-        multi = f.filter { $0.contains(" ") }
+        multi = f.filter { $0.contains(" ") }.map { $0.split(separator: " ", omittingEmptySubsequences: false).map(String.init) }
     }
 
     var isEmpty: Bool { single.isEmpty && multi.isEmpty }
+
+    private func multiMatches(_ words: [String]) -> Bool {
+        for m in multi where m.count <= words.count {
+            guard let lastStem = m.last else { continue }
+            start: for i in 0...(words.count - m.count) {
+                for k in 0..<(m.count - 1) where words[i + k] != m[k] { continue start }
+                if words[i + m.count - 1].hasPrefix(lastStem) { return true }
+            }
+        }
+        return false
+    }
 
     /// Head-noun match: single stems against the first word only (so "19 countries arrested" is not
     /// an arrest count), multi-word stems against the whole phrase ("recherches de maison").
     func matchesHead(words: [String]) -> Bool {
         guard let head = words.first else { return false }
         for s in single where head.hasPrefix(s) { return true }
-        if !multi.isEmpty {
-            let joined = " " + words.joined(separator: " ")
-            for m in multi where joined.contains(" " + m) { return true }
-        }
-        return false
+        return multiMatches(words)
     }
 
     /// True when any word starts with a stem, or the joined text contains a multi-word stem.
     func matches(words: [String]) -> Bool {
         for w in words { for s in single where w.hasPrefix(s) { return true } }
-        if !multi.isEmpty {
-            let joined = " " + words.joined(separator: " ")
-            for m in multi where joined.contains(" " + m) { return true }
-        }
-        return false
+        return multiMatches(words)
     }
 }

@@ -29,7 +29,7 @@ struct DateExtractor: Sendable {
         var i = 0
         while i < doc.count {
             let t = doc.tokens[i]
-            if t.inLink || t.isPunct || (t.isWord && lex.months[t.folded] == nil) { i += 1; continue }
+            if t.inLink || t.isPunct || (t.isWord && lex.months[token: t] == nil) { i += 1; continue }
             if let (atom, range) = parseWithRange(doc, i, language: language, defaultYear: defaultYear) {
                 let lastTok = range ?? atom
                 if let iso = isoOf(atom, range) {
@@ -99,7 +99,7 @@ struct DateExtractor: Sendable {
         let prev = doc.f(i - 1)
         let next = i + 1 < doc.count && doc.sameLine(i, i + 1) ? doc.tokens[i + 1] : nil
         if let n = next {
-            if n.folded == "%" || lex.unitWords[n.folded] != nil || lex.currencyWords.match(in: doc, at: i + 1) != nil { return false }
+            if n.folded == "%" || lex.unitWords[token: n] != nil || lex.currencyWords.match(in: doc, at: i + 1) != nil { return false }
         }
         guard i > 0, doc.sameLine(i - 1, i) || doc.tokens[i].gapBefore != .lineBreak else { return false }
         if prev == "de" || prev == "of" || prev == "from" || prev == "'" {

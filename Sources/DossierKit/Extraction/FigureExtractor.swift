@@ -1,7 +1,9 @@
 /// Builds figures around numeric cores: qualifier before, unit/currency/percent after,
 /// the counted noun phrase, ranges, trailing bounds ("ou moins") and a lexicon category.
 struct FigureExtractor: Sendable {
-    private static let timeAdjectives: Set<String> = ["derniers", "dernieres", "prochains", "prochaines", "premiers", "premieres",
+    private static let leading: FoldedSet = ["de", "des", "du", "d", "of", "the", "l", "la", "les", "ces", "these", "those", "their", "leurs"]
+    private static let connectors: FoldedSet = ["de", "des", "du", "d", "of", "et", "and", "l", "la", "the"]
+    private static let timeAdjectives: FoldedSet = ["derniers", "dernieres", "prochains", "prochaines", "premiers", "premieres",
                                                       "last", "past", "next", "first", "consecutive", "consecutifs", "consecutives"]
     let lex: CompiledLexicon
     let reader: NumberReader
@@ -13,14 +15,16 @@ struct FigureExtractor: Sendable {
 
     func extract(_ doc: TokenizedText, language: String, consumed: [Bool]) -> [ExtractedFigure] {
         var out: [ExtractedFigure] = []
+        let numberWords = lex.numberWords[language]
+        let singular = lex.singularCount[language]
         var i = 0
         while i < doc.count {
             if consumed[i] || doc.tokens[i].isPunct { i += 1; continue }
             // Cheap pre-filter: only digits and lexicon number/fraction words can start a figure.
             if doc.tokens[i].isWord {
-                let f = doc.tokens[i].folded
-                if lex.numberWord(f, language: language) == nil && lex.raw.fractions[f] == nil
-                    && !(lex.singularCount[language]?.contains(f) ?? false) { i += 1; continue }
+                let t = doc.tokens[i]
+                if numberWords?[token: t] == nil && lex.fractions[token: t] == nil
+                    && !(singular?.contains(t) ?? false) { i += 1; continue }
             }
             guard var core = reader.read(doc, i, language: language) else { i += 1; continue }
             if (core.first...core.last).contains(where: { consumed[$0] }) { i += 1; continue }
@@ -92,10 +96,10 @@ struct FigureExtractor: Sendable {
         if unit == "count", last + 1 < doc.count, doc.sameLine(last, last + 1) {
             // "six derniers mois", "three consecutive days": one time adjective before the unit.
             var u = last + 1
-            if Self.timeAdjectives.contains(toks[u].folded), u + 1 < doc.count, doc.sameLine(u, u + 1),
-               let w = lex.unitWords[toks[u + 1].folded], w.hasPrefix("duration") { u += 1 }
+            if Self.timeAdjectives.contains(toks[u]), u + 1 < doc.count, doc.sameLine(u, u + 1),
+               let w = lex.unitWords[token: toks[u + 1]], w.hasPrefix("duration") { u += 1 }
             let n = toks[u]
-            if n.isWord, let u = lex.unitWords[n.folded] {
+            if n.isWord, let u = lex.unitWords[token: n] {
                 let shortUnit = n.folded.count <= 2 && n.folded != "an"
                 let dataOK = !u.hasPrefix("data:") || n.isCapitalized
                 let glueOK = !shortUnit || n.gapBefore == .none || u.hasPrefix("data:")
@@ -187,8 +191,7 @@ struct FigureExtractor: Sendable {
             var window: [String] = []
             for k in windowStart...windowEnd where doc.sameLine(first, k) { window.append(toks[k].folded) }
             if unit.hasPrefix("currency") {
-                let seized = PrefixSet(["saisi", "seiz", "confisq", "gel", "frozen", "froze", "recover", "forfeit"])
-                category = seized.matches(words: window) ? "money_seized" : "money"
+                category = lex.seizureCues.matches(words: window) ? "money_seized" : "money"
             } else {
                 for c in lex.categories where c.nouns.matchesHead(words: phraseWords) {
                     if c.cues.isEmpty || c.cues.matches(words: window) { category = c.slug; break }
@@ -223,13 +226,11 @@ struct FigureExtractor: Sendable {
         var lastContent: Int?
         var words: [String] = []
         var content = 0
-        let connectors: Set<String> = ["de", "des", "du", "d", "of", "et", "and", "l", "la", "the"]
-        let leading: Set<String> = ["de", "des", "du", "d", "of", "the", "l", "la", "les", "ces", "these", "those", "their", "leurs"]
         guard k < doc.count, k == 0 || doc.sameLine(k - 1, k) else { return (nil, []) }
         // Leading determiners/partitives.
         while k < doc.count, content == 0, doc.sameLine(j, k), k - j < 3 {
             let t = toks[k]
-            if t.isWord && leading.contains(t.folded) && allowLeadingOf { k += 1; continue }
+            if t.isWord && Self.leading.contains(t) && allowLeadingOf { k += 1; continue }
             if t.text == "'" || t.text == "’" || t.text == "«" || t.text == "“" || t.text == "\"" { k += 1; continue }
             break
         }
@@ -244,15 +245,15 @@ struct FigureExtractor: Sendable {
             }
             if t.isNumber { break }
             let f = t.folded
-            if connectors.contains(f) {
+            if Self.connectors.contains(f) {
                 // Only inside the phrase, and only if a content word follows.
                 guard content > 0, k + 1 < doc.count, doc.sameLine(k, k + 1) else { break }
                 var m = k + 1
                 if toks[m].text == "'" || toks[m].text == "’" { m += 1 }
                 if m < doc.count, ["la", "l", "the"].contains(toks[m].folded) { m += 1 }
                 if m < doc.count, toks[m].text == "'" || m < doc.count && toks[m].text == "’" { m += 1 }
-                guard m < doc.count, doc.sameLine(k, m), toks[m].isWord, !lex.isStopWord(toks[m].folded, language: language),
-                      !connectors.contains(toks[m].folded), !toks[m].isCapitalized || toks[m].isAllCaps else { break }
+                guard m < doc.count, doc.sameLine(k, m), toks[m].isWord, !lex.isStopWord(toks[m], language: language),
+                      !Self.connectors.contains(toks[m]), !toks[m].isCapitalized || toks[m].isAllCaps else { break }
                 words.append(f)
                 k = m
                 continue

@@ -97,7 +97,7 @@ struct NumberReader: Sendable {
 
     private func isUnitSuffix(_ t: Token) -> Bool {
         let f = t.folded
-        return lex.raw.multipliers[f] != nil || lex.unitWords[f] != nil || lex.fileSizeUnits.contains(f)
+        return lex.multipliers[f] != nil || lex.unitWords[f] != nil || lex.fileSizeUnits.contains(f)
     }
 
     private func excludedByLeftContext(_ doc: TokenizedText, _ i: Int) -> Bool {
@@ -117,7 +117,7 @@ struct NumberReader: Sendable {
         // "article 34", "art. 227-23", "no 12", "§ 2252", "page 4".
         var k = i - 1
         if toks[k].text == "." || toks[k].text == "°" || toks[k].text == "§" { if toks[k].text == "§" { return true }; k -= 1 }
-        if k >= 0, doc.sameLine(k, i), lex.identifierContext.contains(toks[k].folded) { return true }
+        if k >= 0, doc.sameLine(k, i), lex.identifierContext.contains(toks[k]) { return true }
         // Times "14 h 30": the minutes.
         if p.folded == "h", i >= 2, toks[i - 2].isNumber, doc.sameLine(i - 2, i) { return true }
         return false
@@ -137,7 +137,7 @@ struct NumberReader: Sendable {
                 if lex.ordinalSuffixes.contains(f) { return true }
                 if lex.fileSizeUnits.contains(f) { return true }
                 if f == "h" || f == "am" || f == "pm" { return true }
-                if lex.raw.multipliers[f] != nil || lex.unitWords[f] != nil || lex.percent.contains(f) { return false }
+                if lex.multipliers[f] != nil || lex.unitWords[f] != nil || lex.percent.contains(f) { return false }
                 if f.hasPrefix("h") && f.count <= 3 { return true }
                 return true   // other letters glued to digits: identifiers ("4G", "719KB", "3D")
             }
@@ -146,7 +146,7 @@ struct NumberReader: Sendable {
             if n.folded != "h" || last + 2 >= doc.count || toks[last + 2].isNumber || toks[last + 2].isPunct { return true }
         }
         if n.folded == "u", last + 2 < doc.count, toks[last + 2].text == "." { return true }   // 18 U.S.C.
-        if n.isWord, lex.fileSizeUnits.contains(n.folded), n.text != n.folded { return true }   // "719 KB"
+        if n.isWord, lex.fileSizeUnits.contains(n), n.text != n.folded { return true }   // "719 KB"
         return false
     }
 
@@ -154,7 +154,7 @@ struct NumberReader: Sendable {
         let j = core.last + 1
         guard j < doc.count, doc.sameLine(core.last, j) else { return }
         let n = doc.tokens[j]
-        guard n.isWord, let m = lex.raw.multipliers[n.folded] else { return }
+        guard n.isWord, let m = lex.multipliers[token: n] else { return }
         let short = n.folded.count <= 2
         if short && n.gapBefore != .none { return }
         if short && !hasCurrencyBefore(doc, core.first) && n.folded != "bn" { return }
@@ -189,13 +189,13 @@ struct NumberReader: Sendable {
         // Articles ("un", "a", "one") only count before "seul"/"single", a fraction or a number word.
         if lex.singularCount[language]?.contains(f) ?? false {
             let n = doc.f(i + 1)
-            if !["seul", "seule", "single"].contains(n) && lex.raw.fractions[n] == nil && lex.numberWord(n, language: language) == nil
-                && lex.raw.multipliers[n] == nil { return nil }
+            if !["seul", "seule", "single"].contains(n) && lex.fractions[n] == nil && lex.numberWord(n, language: language) == nil
+                && lex.multipliers[n] == nil { return nil }
         }
         // Capitalised number words mid-sentence are names ("Four Seasons").
         if t.isCapitalized, i > 0, doc.sameLine(i - 1, i), ![".", "!", "?", ":", "-", "«", "“", "\"", "("].contains(toks[i - 1].text) { return nil }
         // Fractions: "la moitié", "half of", "un tiers", "two-thirds".
-        if lex.raw.standaloneFractions.contains(f), let v = lex.raw.fractions[f] {
+        if lex.standaloneFractions.contains(f), let v = lex.fractions[f] {
             var first = i
             let p = doc.f(i - 1)
             if p == "la" || p == "a" || p == "one" { first = i - 1 } else if language == "en" && (doc.f(i + 1) == "of" || doc.f(i + 1) == "the") {
@@ -230,25 +230,25 @@ struct NumberReader: Sendable {
             var k = j
             if toks[k].text == "-" && toks[k].gapBefore == .none { k += 1 }
             else if ["et", "and"].contains(toks[k].folded) { k += 1 }
-            guard k < doc.count, let v = lex.numberWord(toks[k].folded, language: language) else { break }
+            guard k < doc.count, let v = lex.numberWord(toks[k], language: language) else { break }
             if v == 100 { current = max(current, 1) * 100 }
             else if v >= 1000 { total += max(current, 1) * v; current = 0 }
             else if v == 12 && toks[k].folded.hasPrefix("dou") || v == 12 && toks[k].folded == "dozen" { current = max(current, 1) * 12 }
-            else if lex.approximateNumberWords.contains(toks[k].folded) { current = max(current, 1) * v; approx = true }
+            else if lex.approximateNumberWords.contains(toks[k]) { current = max(current, 1) * v; approx = true }
             else { current += v }
             last = k
             j = k + 1
         }
         value = total + current
-        if let m = lex.raw.multipliers[doc.f(last + 1)], doc.f(last + 1).count > 2 { value *= m; last += 1 }
+        if let m = lex.multipliers[doc.f(last + 1)], doc.f(last + 1).count > 2 { value *= m; last += 1 }
         // Fraction denominators: "un tiers", "deux tiers", "a quarter of".
-        if let fr = lex.raw.fractions[doc.f(last + 1)], !lex.raw.standaloneFractions.contains(doc.f(last + 1)) || singular {
+        if let fr = lex.fractions[doc.f(last + 1)], !lex.standaloneFractions.contains(doc.f(last + 1)) || singular {
             if language == "en" && doc.f(last + 1).hasPrefix("quarter") && doc.f(last + 2) != "of" { return nil }
             var core = Core(first: i, last: last + 1, value: (value * fr * 1000).rounded() / 1000)
             core.isFraction = true
             return core
         }
-        if last + 2 < doc.count, toks[last + 1].text == "-", let fr = lex.raw.fractions[doc.f(last + 2)] {
+        if last + 2 < doc.count, toks[last + 1].text == "-", let fr = lex.fractions[doc.f(last + 2)] {
             var core = Core(first: i, last: last + 2, value: (value * fr * 1000).rounded() / 1000)
             core.isFraction = true
             return core

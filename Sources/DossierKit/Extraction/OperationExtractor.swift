@@ -1,10 +1,10 @@
 /// Finds named operations ("opération Cumberland", "Operation Pacifier", "operation codenamed 'Viper'")
 /// and canonicalises them to "Operation X" so French and English texts share one slug.
 struct OperationExtractor: Sendable {
-    private static let introducers: Set<String> = ["codenamed", "code-named", "dubbed", "called", "named", "baptisee", "baptise",
+    private static let introducers: FoldedSet = ["codenamed", "code-named", "dubbed", "called", "named", "baptisee", "baptise",
                                                    "nommee", "denommee", "intitulee", "appelee", "dite", "code"]
-    private static let notNames: Set<String> = ["the", "le", "la", "les", "this", "in", "a", "an", "de", "of", "et", "and", "on"]
-    private static let quoteMarks: Set<String> = ["«", "»", "“", "”", "\"", "'", "‘", "’"]
+    private static let notNames: FoldedSet = ["the", "le", "la", "les", "this", "in", "a", "an", "de", "of", "et", "and", "on"]
+    private static let quoteMarks: FoldedSet = ["«", "»", "“", "”", "\"", "'", "‘", "’"]
 
     func extract(_ doc: TokenizedText, orgTokens: [Bool]) -> (operations: [ExtractedOperation], consumed: [Bool]) {
         var consumed = [Bool](repeating: false, count: doc.count)
@@ -21,7 +21,7 @@ struct OperationExtractor: Sendable {
             var k = j
             var skipped = 0
             while k < doc.count, doc.sameLine(i, k), skipped < 3, toks[k].isWord, !toks[k].isCapitalized {
-                if Self.introducers.contains(toks[k].folded) { j = k + 1; if doc.f(j) == "-" { j += 2 }; if doc.f(j) == "name" { j += 1 }; break }
+                if Self.introducers.contains(toks[k]) { j = k + 1; if doc.f(j) == "-" { j += 2 }; if doc.f(j) == "name" { j += 1 }; break }
                 skipped += 1
                 k += 1
             }
@@ -30,7 +30,7 @@ struct OperationExtractor: Sendable {
             var m = j
             while m < doc.count, doc.sameLine(i, m), nameTokens.count < 4 {
                 let t = toks[m]
-                if t.isWord && (t.isCapitalized || t.isAllCaps) && !Self.notNames.contains(t.folded) && !orgTokens[m] {
+                if t.isWord && (t.isCapitalized || t.isAllCaps) && !Self.notNames.contains(t) && !orgTokens[m] {
                     if !nameTokens.isEmpty && t.gapBefore != .space && t.gapBefore != .none { break }
                     nameTokens.append(m)
                     m += 1

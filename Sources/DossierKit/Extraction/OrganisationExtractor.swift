@@ -2,6 +2,8 @@
 /// no-break-space variants folded), acronyms defined in the text ("National Crime Agency (NCA)"),
 /// and capitalised institution names built on a head word ("Metropolitan Police Service").
 struct OrganisationExtractor: Sendable {
+    private static let connectors: FoldedSet = ["de", "des", "du", "d", "la", "l", "'", "’", "pour", "contre", "et", "aux", "a"]
+    private static let determiners: FoldedSet = ["le", "la", "les", "the", "a", "an", "un", "une", "l", "au", "aux", "du", "des", "par", "by", "with", "avec", "et", "and", "pour", "for", "from", "of"]
     struct AliasEntry: Sendable {
         let folded: [String]
         let original: [String]
@@ -9,20 +11,26 @@ struct OrganisationExtractor: Sendable {
         let org: Int
     }
 
-    private static let orgStart: Set<String> = ["the", "le", "la", "les", "l", "a", "an", "un", "une", "this", "these", "those", "in", "on",
+    private static let orgStart: FoldedSet = ["the", "le", "la", "les", "l", "a", "an", "un", "une", "this", "these", "those", "in", "on",
                                                 "at", "for", "by", "with", "from", "to", "and", "et", "ou", "or", "des", "du", "de", "il", "elle",
                                                 "we", "our", "their", "its", "his", "her", "since", "after", "during", "while", "when", "but"]
     let gazetteer: Gazetteer
     let lex: CompiledLexicon
-    private var byFirst: [String: [AliasEntry]] = [:]
+    private let byFirst: FoldedMap<[AliasEntry]>
     private var acronymOwner: [String: Int] = [:]
+    /// Slug of a gazetteer name or alias → organisation, so "Danish police" found by the nationality
+    /// rule joins the gazetteer's "Danish law enforcement".
+    private var ownerBySlug: [String: Int] = [:]
+    private let nationalPolice = NationalPoliceMatcher()
 
     init(gazetteer: Gazetteer, lex: CompiledLexicon) {
         self.gazetteer = gazetteer
         self.lex = lex
+        var byFirst: [String: [AliasEntry]] = [:]
         for (idx, org) in gazetteer.organisations.enumerated() {
             var texts = org.aliases.map(\.text) + [org.name]
             if let a = org.acronym { texts.append(a); acronymOwner[a] = idx }
+            for text in texts where ownerBySlug[Slug.make(text)] == nil { ownerBySlug[Slug.make(text)] = idx }
             for text in texts {
                 let toks = TokenizedText(text).tokens
                 guard let first = toks.first else { continue }
@@ -34,6 +42,7 @@ struct OrganisationExtractor: Sendable {
             }
         }
         for k in byFirst.keys { byFirst[k]?.sort { $0.folded.count > $1.folded.count } }
+        self.byFirst = FoldedMap(byFirst)
     }
 
     private static func unifyApostrophe(_ s: String) -> String {
@@ -72,6 +81,16 @@ struct OrganisationExtractor: Sendable {
                 let org = gazetteer.organisations[entry.org]
                 add(slug: org.slug, name: org.name, acronym: org.acronym, first: i, last: end - 1)
                 i = end
+                continue
+            }
+            if !consumed[i], let m = nationalPolice.match(doc, at: i) {
+                if let owner = ownerBySlug[Slug.make(m.name)] {
+                    let org = gazetteer.organisations[owner]
+                    add(slug: org.slug, name: org.name, acronym: org.acronym, first: m.first, last: m.last)
+                } else {
+                    add(slug: Slug.make(m.name), name: m.name, acronym: nil, first: m.first, last: m.last)
+                }
+                i = m.last + 1
                 continue
             }
             if let slug = localAcronyms[t.text], t.isAllCaps, let acr = acronymAt(doc, i), acr.text == t.text || localAcronyms[acr.text] != nil {
@@ -118,7 +137,7 @@ struct OrganisationExtractor: Sendable {
 
     private func matchAlias(_ doc: TokenizedText, _ i: Int) -> (AliasEntry, Int)? {
         let toks = doc.tokens
-        guard let cands = byFirst[toks[i].folded] else { return nil }
+        guard let cands = byFirst[token: toks[i]] else { return nil }
         // Whole words only: not glued to a preceding letter run.
         if i > 0, toks[i].gapBefore == .none, toks[i - 1].isWord || toks[i - 1].isNumber { return nil }
         outer: for e in cands {
@@ -164,7 +183,6 @@ struct OrganisationExtractor: Sendable {
         let toks = doc.tokens
         let last = paren - 1
         guard last >= 0, doc.sameLine(last, paren), toks[last].isWord else { return nil }
-        let determiners: Set<String> = ["le", "la", "les", "the", "a", "an", "un", "une", "l", "au", "aux", "du", "des", "par", "by", "with", "avec", "et", "and", "pour", "for", "from", "of"]
         var first = last
         var k = last
         var steps = 0
@@ -172,15 +190,15 @@ struct OrganisationExtractor: Sendable {
             let t = toks[k]
             if t.isPunct && t.text != "'" && t.text != "’" && t.text != "-" && t.text != "&" { break }
             if consumed[k] { break }
-            if t.isWord && determiners.contains(t.folded) {
+            if t.isWord && Self.determiners.contains(t) {
                 // "de l'action", "of the": inside the name when preceded by de/of.
                 let p = doc.f(k - 1)
                 let inside = (t.folded == "l" || t.folded == "la" || t.folded == "the" || t.folded == "des" || t.folded == "du" || t.folded == "and" || t.folded == "et" || t.folded == "of" || t.folded == "for" || t.folded == "pour")
                     && (p == "de" || p == "of" || p == "d" || toks.indices.contains(k - 1) && toks[k - 1].isCapitalized && t.folded != "du" && t.folded != "des")
                 if !inside || t.folded == "a" || t.folded == "an" || t.folded == "un" || t.folded == "une" { break }
             }
-            if t.isWord && lex.isStopWord(t.folded, language: "fr") && !["de", "des", "du", "d", "la", "l", "en", "et", "pour"].contains(t.folded)
-                && lex.isStopWord(t.folded, language: "en") && !["of", "the", "for", "and"].contains(t.folded) { break }
+            if t.isWord && lex.isStopWord(t, language: "fr") && !["de", "des", "du", "d", "la", "l", "en", "et", "pour"].contains(t.folded)
+                && lex.isStopWord(t, language: "en") && !["of", "the", "for", "and"].contains(t.folded) { break }
             first = k
             k -= 1
             steps += 1
@@ -204,16 +222,16 @@ struct OrganisationExtractor: Sendable {
         while k < doc.count, doc.sameLine(i, k), words < 7 {
             let t = toks[k]
             if consumed[k] || t.inLink { break }
-            if t.isWord && t.isCapitalized && !Self.orgStart.contains(t.folded) && lex.months[t.folded] == nil && !lex.weekdays.contains(t.folded) {
+            if t.isWord && t.isCapitalized && !Self.orgStart.contains(t) && lex.months[token: t] == nil && !lex.weekdays.contains(t) {
                 lastCap = k; words += 1; k += 1; continue
             }
             if t.isWord && ["of", "for", "and", "on"].contains(t.folded) && k > i { k += 1; continue }
             if t.text == "&" && k > i { k += 1; continue }
             break
         }
-        if lastCap > i, lex.orgHeadsEN.contains(toks[lastCap].folded), toks[lastCap].isCapitalized {
+        if lastCap > i, lex.orgHeadsEN.contains(toks[lastCap]), toks[lastCap].isCapitalized {
             let sentenceStart = i == 0 || !doc.sameLine(i - 1, i) || [".", "!", "?", ":"].contains(toks[i - 1].text)
-            if words >= 2 && !(sentenceStart && words < 3 && !lex.givenNames.contains(toks[i].folded) && lex.isStopWord(toks[i].folded, language: "en")) {
+            if words >= 2 && !(sentenceStart && words < 3 && !lex.givenNames.contains(toks[i]) && lex.isStopWord(toks[i], language: "en")) {
                 return (i, lastCap)
             }
         }
@@ -224,12 +242,11 @@ struct OrganisationExtractor: Sendable {
         var last = i
         k = i + 1
         var count = 0
-        let connectors: Set<String> = ["de", "des", "du", "d", "la", "l", "'", "’", "pour", "contre", "et", "aux", "a"]
         while k < doc.count, doc.sameLine(i, k), count < 7 {
             let t = toks[k]
             if consumed[k] { break }
-            if t.isWord && connectors.contains(t.folded) || t.text == "'" || t.text == "’" { k += 1; count += 1; continue }
-            if t.isWord && !lex.isStopWord(t.folded, language: "fr") && !lex.speechVerbs.contains(t.folded) {
+            if t.isWord && Self.connectors.contains(t) || t.text == "'" || t.text == "’" { k += 1; count += 1; continue }
+            if t.isWord && !lex.isStopWord(t, language: "fr") && !lex.speechVerbs.contains(t) {
                 last = k; k += 1; count += 1; continue
             }
             break

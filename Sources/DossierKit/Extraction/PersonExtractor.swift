@@ -2,14 +2,24 @@
 /// with a known given name or stand in a name position (role apposition, speech verb, honorific).
 /// Attaches the role written beside the name and the organisation named in that role.
 struct PersonExtractor: Sendable {
+    private static let possessive: FoldedSet = ["d", "de", "du", "of", "for", ","]
+    private static let always: FoldedSet = ["chez", "at", "with", "aupres"]
     let gazetteer: Gazetteer
     let lex: CompiledLexicon
-    private var gazByFolded: [String: [([String], Int)]] = [:]
-    private static let particles: Set<String> = ["de", "du", "des", "van", "von", "der", "den", "le", "la", "da", "di", "del", "della", "ter", "ten", "af", "zu", "bin", "al", "el", "mc"]
+    private let gazByFolded: FoldedMap<[GazetteerName]>
+    /// Slug of a gazetteer name or alias → first person holding it, precomputed so canonicalising a
+    /// found name is one lookup instead of re-slugging the whole gazetteer.
+    private var gazIndexBySlug: [String: Int] = [:]
+    /// Slug of a gazetteer person's canonical name → first such person (for the role fallback).
+    private var gazIndexByNameSlug: [String: Int] = [:]
+    /// Folded tokens of a gazetteer name or alias and the person's index.
+    private typealias GazetteerName = (words: [String], person: Int)
+    private static let particles: FoldedSet = ["de", "du", "des", "van", "von", "der", "den", "le", "la", "da", "di", "del", "della", "ter", "ten", "af", "zu", "bin", "al", "el", "mc"]
 
     init(gazetteer: Gazetteer, lex: CompiledLexicon) {
         self.gazetteer = gazetteer
         self.lex = lex
+        var gazByFolded: [String: [GazetteerName]] = [:]
         for (idx, p) in gazetteer.people.enumerated() {
             for a in [p.name] + p.aliases {
                 let f = TokenizedText(a).tokens.map(\.folded)
@@ -18,6 +28,12 @@ struct PersonExtractor: Sendable {
             }
         }
         for k in gazByFolded.keys { gazByFolded[k]?.sort { $0.0.count > $1.0.count } }
+        self.gazByFolded = FoldedMap(gazByFolded)
+        for (idx, p) in gazetteer.people.enumerated() {
+            let nameSlug = Slug.make(p.name)
+            if gazIndexByNameSlug[nameSlug] == nil { gazIndexByNameSlug[nameSlug] = idx }
+            for sl in [nameSlug] + p.aliases.map(Slug.make) where gazIndexBySlug[sl] == nil { gazIndexBySlug[sl] = idx }
+        }
     }
 
     struct Result {
@@ -48,12 +64,12 @@ struct PersonExtractor: Sendable {
             guard var f = found else { i += 1; continue }
             // Canonicalise against the gazetteer by slug.
             let slug = Slug.make(f.name)
-            if f.gaz == nil, let idx = gazetteer.people.firstIndex(where: { Slug.make($0.name) == slug || $0.aliases.contains { Slug.make($0) == slug } }) {
+            if f.gaz == nil, let idx = gazIndexBySlug[slug] {
                 f.gaz = idx
                 f.name = gazetteer.people[idx].name
             }
             var end = f.last
-            while end + 1 < doc.count, doc.sameLine(end, end + 1), lex.honorifics.contains(toks[end + 1].folded), toks[end + 1].isAllCaps || toks[end + 1].isCapitalized {
+            while end + 1 < doc.count, doc.sameLine(end, end + 1), lex.honorifics.contains(toks[end + 1]), toks[end + 1].isAllCaps || toks[end + 1].isCapitalized {
                 end += 1
             }
             let key = Slug.make(f.name)
@@ -94,13 +110,13 @@ struct PersonExtractor: Sendable {
         }
         mentions.sort { $0.firstToken < $1.firstToken }
         for key in order where people[key]?.role == nil {
-            if let p = people[key], let g = gazetteer.people.first(where: { Slug.make($0.name) == p.slug }) { people[key]?.role = g.role }
+            if let p = people[key], let g = gazIndexByNameSlug[p.slug].map({ gazetteer.people[$0] }) { people[key]?.role = g.role }
         }
         return Result(people: order.compactMap { people[$0] }, mentions: mentions, signatureLines: signatures)
     }
 
     private func matchGazetteer(_ doc: TokenizedText, _ i: Int) -> (Int, Int)? {
-        guard let cands = gazByFolded[doc.tokens[i].folded] else { return nil }
+        guard let cands = gazByFolded[token: doc.tokens[i]] else { return nil }
         outer: for (f, idx) in cands {
             let end = i + f.count
             guard end <= doc.count else { continue }
@@ -111,8 +127,8 @@ struct PersonExtractor: Sendable {
     }
 
     private func isNameToken(_ t: Token) -> Bool {
-        t.isWord && (t.isCapitalized || t.isAllCaps) && !lex.nonNameWords.contains(t.folded) && lex.months[t.folded] == nil
-            && !lex.weekdays.contains(t.folded) && !lex.honorifics.contains(t.folded)
+        t.isWord && (t.isCapitalized || t.isAllCaps) && !lex.nonNameWords.contains(t) && lex.months[token: t] == nil
+            && !lex.weekdays.contains(t) && !lex.honorifics.contains(t)
     }
 
     private static func titleCase(_ s: String) -> String {
@@ -130,26 +146,31 @@ struct PersonExtractor: Sendable {
         let toks = doc.tokens
         var start = i
         // Skip capitalised titles ("Executive Director Catherine …") to reach the name.
-        while start < doc.count, doc.sameLine(i, start), lex.titleWords.contains(toks[start].folded), toks[start].isCapitalized || toks[start].isAllCaps { start += 1 }
+        while start < doc.count, doc.sameLine(i, start), lex.titleWords.contains(toks[start]), toks[start].isCapitalized || toks[start].isAllCaps { start += 1 }
         guard start == i else { return nil }   // the loop will reach `start` itself
-        guard isNameToken(toks[i]), !(toks[i].isAllCaps && toks[i].text.unicodeScalars.count > 1 && !(i + 1 < doc.count && toks[i + 1].isAllCaps)) || lex.givenNames.contains(toks[i].folded) else { return nil }
+        guard isNameToken(toks[i]), !(toks[i].isAllCaps && toks[i].text.unicodeScalars.count > 1 && !(i + 1 < doc.count && toks[i + 1].isAllCaps)) || lex.givenNames.contains(toks[i]) else { return nil }
         var parts: [Int] = [i]
         var k = i + 1
         // Hyphenated given name.
         if k + 1 < doc.count, toks[k].text == "-", toks[k].gapBefore == .none, toks[k + 1].gapBefore == .none, toks[k + 1].isCapitalized {
             parts.append(k); parts.append(k + 1); k += 2
         }
+        // Middle initial: "Jessica D. Aber".
+        if k + 2 < doc.count, doc.sameLine(i, k + 2), toks[k].isWord, toks[k].isAllCaps, toks[k].text.unicodeScalars.count == 1,
+           toks[k].gapBefore == .space, toks[k + 1].text == ".", toks[k + 1].gapBefore == .none, isNameToken(toks[k + 2]), !used[k + 2] {
+            parts.append(k); parts.append(k + 1); k += 2
+        }
         var surnames = 0
         while k < doc.count, doc.sameLine(i, k), surnames < 3 {
             let t = toks[k]
             if used[k] || t.inLink { break }
-            if t.isWord, !t.isCapitalized, Self.particles.contains(t.folded), k + 1 < doc.count, isNameToken(toks[k + 1]), doc.sameLine(k, k + 1) {
+            if t.isWord, !t.isCapitalized, Self.particles.contains(t), k + 1 < doc.count, isNameToken(toks[k + 1]), doc.sameLine(k, k + 1) {
                 parts.append(k); k += 1; continue
             }
-            if t.isWord && t.isCapitalized && Self.particles.contains(t.folded) && k + 1 < doc.count && isNameToken(toks[k + 1]) && doc.sameLine(k, k + 1) {
+            if t.isWord && t.isCapitalized && Self.particles.contains(t) && k + 1 < doc.count && isNameToken(toks[k + 1]) && doc.sameLine(k, k + 1) {
                 parts.append(k); k += 1; continue
             }
-            if isNameToken(t) && t.gapBefore != .none && !lex.orgHeadsEN.contains(t.folded) && !lex.orgHeadsFR.contains(t.folded) {
+            if isNameToken(t) && t.gapBefore != .none && !lex.orgHeadsEN.contains(t) && !lex.orgHeadsFR.contains(t) {
                 parts.append(k); surnames += 1; k += 1
                 if k + 1 < doc.count, toks[k].text == "-", toks[k].gapBefore == .none, toks[k + 1].gapBefore == .none, toks[k + 1].isCapitalized {
                     parts.append(k); parts.append(k + 1); k += 2
@@ -160,8 +181,8 @@ struct PersonExtractor: Sendable {
         }
         guard surnames >= 1, let last = parts.last else { return nil }
         // A following org head word ("Victoria Police") means this is an institution.
-        if k < doc.count, doc.sameLine(last, k), toks[k].isCapitalized, lex.orgHeadsEN.contains(toks[k].folded) { return nil }
-        let known = lex.givenNames.contains(toks[i].folded)
+        if k < doc.count, doc.sameLine(last, k), toks[k].isCapitalized, lex.orgHeadsEN.contains(toks[k]) { return nil }
+        let known = lex.givenNames.contains(toks[i])
         if !known && !inNamePosition(doc, first: i, last: last) { return nil }
         var name = ""
         for p in parts {
@@ -177,16 +198,16 @@ struct PersonExtractor: Sendable {
         let toks = doc.tokens
         if first > 0 {
             let p = toks[first - 1].folded
-            if lex.honorifics.contains(p) || (p == "." && first >= 2 && lex.honorifics.contains(toks[first - 2].folded)) { return true }
+            if lex.honorifics.contains(p) || (p == "." && first >= 2 && lex.honorifics.contains(toks[first - 2])) { return true }
             if lex.speechVerbs.matchBackward(in: doc, endingAt: first - 1) != nil && ["said", "says", "added", "selon", "according", "to", "explique", "declare", "ajoute"].contains(p) { return true }
         }
         var n = last + 1
-        while n < doc.count, lex.honorifics.contains(toks[n].folded) { n += 1 }
+        while n < doc.count, lex.honorifics.contains(toks[n]) { n += 1 }
         guard n < doc.count, doc.sameLine(last, n) else { return false }
         if toks[n].text == ",", n + 1 < doc.count {
             let w = toks[n + 1].folded
             if lex.roleWords.contains(w) || lex.titleWords.contains(w) { return true }
-            if w == "the" || w == "le" || w == "la" || w == "l", n + 2 < doc.count, lex.roleWords.contains(toks[n + 2].folded) { return true }
+            if w == "the" || w == "le" || w == "la" || w == "l", n + 2 < doc.count, lex.roleWords.contains(toks[n + 2]) { return true }
         }
         if lex.speechVerbs.match(in: doc, at: n) != nil { return true }
         return false
@@ -203,7 +224,7 @@ struct PersonExtractor: Sendable {
             let t = toks[k]
             if t.isPunct && [",", ":", ";", ".", "(", ")", "«", "“", "\""].contains(t.text) && !(t.text == "." && t.inLink) { break }
             if lex.speechVerbs.match(in: doc, at: k) != nil && k > start { break }
-            if lex.roleWords.contains(t.folded) || lex.titleWords.contains(t.folded) && t.folded.count > 2 { hasRoleWord = true }
+            if lex.roleWords.contains(t) || lex.titleWords.contains(t) && t.folded.count > 2 { hasRoleWord = true }
             k += 1
         }
         guard hasRoleWord, k > start else { return nil }
@@ -214,7 +235,7 @@ struct PersonExtractor: Sendable {
     private func roleBefore(_ doc: TokenizedText, _ first: Int, orgMentions: [EntityMention]) -> (String, String?)? {
         let toks = doc.tokens
         var k = first - 1
-        while k >= 0, doc.sameLine(k, first), toks[k].isCapitalized || toks[k].isAllCaps, lex.titleWords.contains(toks[k].folded), !lex.honorifics.contains(toks[k].folded) { k -= 1 }
+        while k >= 0, doc.sameLine(k, first), toks[k].isCapitalized || toks[k].isAllCaps, lex.titleWords.contains(toks[k]), !lex.honorifics.contains(toks[k]) { k -= 1 }
         guard k + 1 < first else { return nil }
         var s = k + 1
         while s < first, orgMentions.contains(where: { $0.firstToken <= s && s <= $0.lastToken }) { s += 1 }
@@ -257,9 +278,7 @@ struct PersonExtractor: Sendable {
             var c = m.firstToken - 1
             if c >= s, toks[c].text == "'" || toks[c].text == "’" { c -= 1 }
             let conn = c >= s ? toks[c].folded : ""
-            let always: Set<String> = ["chez", "at", "with", "aupres"]
-            let possessive: Set<String> = ["d", "de", "du", "of", "for", ","]
-            if m.lastToken == e, always.contains(conn) || stripPossessive && possessive.contains(conn) || conn == "," {
+            if m.lastToken == e, Self.always.contains(conn) || stripPossessive && Self.possessive.contains(conn) || conn == "," {
                 roleEnd = c - 1
                 if roleEnd >= s, ["l", "la", "le", "the"].contains(toks[roleEnd].folded) { roleEnd -= 1 }
             }

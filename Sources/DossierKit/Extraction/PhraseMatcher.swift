@@ -1,11 +1,13 @@
 /// Matches multi-word lexicon phrases against the token stream, token by token on folded text.
 /// Phrases are tokenised with the same tokenizer so "jusqu'à" or "près d’" line up with the body.
 struct PhraseMatcher: Sendable {
-    private var byFirst: [String: [[String]]] = [:]
+    private let byFirst: FoldedMap<[[String]]>
     /// Phrases keyed by their last token, for matching backwards from a position.
-    private var byLast: [String: [[String]]] = [:]
+    private let byLast: FoldedMap<[[String]]>
 
     init(_ phrases: [String]) {
+        var byFirst: [String: [[String]]] = [:]
+        var byLast: [String: [[String]]] = [:]
         for p in phrases {
             let toks = TokenizedText(p).tokens.map(\.folded)
             guard let first = toks.first, let last = toks.last else { continue }
@@ -14,11 +16,13 @@ struct PhraseMatcher: Sendable {
         }
         for k in byFirst.keys { byFirst[k]?.sort { $0.count > $1.count } }
         for k in byLast.keys { byLast[k]?.sort { $0.count > $1.count } }
+        self.byFirst = FoldedMap(byFirst)
+        self.byLast = FoldedMap(byLast)
     }
 
     /// Longest phrase starting at token `i`; returns the index one past its last token.
     func match(in doc: TokenizedText, at i: Int) -> Int? {
-        guard i >= 0, i < doc.count, let cands = byFirst[doc.tokens[i].folded] else { return nil }
+        guard i >= 0, i < doc.count, let cands = byFirst[token: doc.tokens[i]] else { return nil }
         outer: for c in cands {
             guard i + c.count <= doc.count else { continue }
             for k in 1..<max(c.count, 1) where k < c.count {
@@ -32,7 +36,7 @@ struct PhraseMatcher: Sendable {
 
     /// Longest phrase ending at token `i` (inclusive); returns the index of its first token.
     func matchBackward(in doc: TokenizedText, endingAt i: Int) -> Int? {
-        guard i >= 0, i < doc.count, let cands = byLast[doc.tokens[i].folded] else { return nil }
+        guard i >= 0, i < doc.count, let cands = byLast[token: doc.tokens[i]] else { return nil }
         outer: for c in cands {
             let first = i - c.count + 1
             guard first >= 0 else { continue }
@@ -47,5 +51,9 @@ struct PhraseMatcher: Sendable {
 
     func contains(_ folded: String) -> Bool {
         byFirst[folded]?.contains { $0.count == 1 } ?? false
+    }
+
+    func contains(_ t: Token) -> Bool {
+        byFirst[token: t]?.contains { $0.count == 1 } ?? false
     }
 }

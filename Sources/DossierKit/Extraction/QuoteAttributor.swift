@@ -8,7 +8,7 @@ struct QuoteAttributor: Sendable {
         var kind: SpeakerKind
     }
 
-    private static let pronouns: Set<String> = ["il", "elle", "ils", "elles", "he", "she", "they", "t"]
+    private static let pronouns: FoldedSet = ["il", "elle", "ils", "elles", "he", "she", "they", "t"]
 
     func attribute(_ doc: TokenizedText, block: QuoteExtractor.Block, mentions: [EntityMention], previous: Speaker?) -> Speaker? {
         let toks = doc.tokens
@@ -61,7 +61,7 @@ struct QuoteAttributor: Sendable {
         let before = inRange.filter { $0.lastToken < v }
         let after = inRange.filter { $0.firstToken >= verbEnd }
         let verb = doc.f(v)
-        let docNoun = (a..<v).first { lex.documentNouns.contains(toks[$0].folded) }
+        let docNoun = (a..<v).first { lex.documentNouns.contains(toks[$0]) }
         let isSelon = verb == "selon" || verb == "according" || verb == "d"
         var chosen: EntityMention?
         if isSelon {
@@ -81,7 +81,7 @@ struct QuoteAttributor: Sendable {
         }
         // Pronoun continuation: "il a ajouté", "she said", "a-t-il déclaré".
         let window = max(a, v - 3)...min(b, verbEnd + 2)
-        if window.contains(where: { Self.pronouns.contains(toks[$0].folded) }), let p = previous { return p }
+        if window.contains(where: { Self.pronouns.contains(toks[$0]) }), let p = previous { return p }
         return nil
     }
 
@@ -92,7 +92,7 @@ struct QuoteAttributor: Sendable {
         var k = nounAt
         let floor = max(0, nounAt - 5000)   // bounded look-back keeps very long bodies linear
         while k >= floor {
-            if lex.documentNouns.contains(toks[k].folded) {
+            if lex.documentNouns.contains(toks[k]) {
                 if let m = orgs.first(where: { $0.firstToken > k && $0.firstToken - k <= 12 && toks[$0.firstToken].line == toks[k].line }) {
                     let c = doc.f(m.firstToken - 1) == "'" ? doc.f(m.firstToken - 2) : doc.f(m.firstToken - 1)
                     if ["de", "d", "of", "by", "par", "du", "from"].contains(c) { return m.name }

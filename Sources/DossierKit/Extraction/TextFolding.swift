@@ -26,6 +26,51 @@ enum TextFolding {
         }
     }
 
+    /// Same folding as `fold(_:into:)` written as UTF-8 bytes, for the tokenizer's reusable buffers.
+    static func fold(_ s: Unicode.Scalar, into out: inout [UInt8]) {
+        let v = s.value
+        if v < 0x80 {
+            out.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 32) : UInt8(v))
+            return
+        }
+        if let mapped = latinMap(v) {
+            out.append(contentsOf: mapped.utf8)
+            return
+        }
+        switch v {
+        case 0x2019, 0x2018, 0x02BC, 0x00B4, 0x2032: out.append(0x27)
+        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014: out.append(0x2D)
+        default:
+            if s.properties.isUppercase || s.properties.changesWhenLowercased {
+                out.append(contentsOf: s.properties.lowercaseMapping.utf8)
+            } else if s.properties.generalCategory == .nonspacingMark {
+                return
+            } else {
+                appendUTF8(s, to: &out)
+            }
+        }
+    }
+
+    @inline(__always)
+    static func appendUTF8(_ s: Unicode.Scalar, to out: inout [UInt8]) {
+        let v = s.value
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else if v < 0x800 {
+            out.append(UInt8(0xC0 | (v >> 6)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            out.append(UInt8(0xE0 | (v >> 12)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            out.append(UInt8(0xF0 | (v >> 18)))
+            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+
     static func fold(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars { fold(s, into: &out) }

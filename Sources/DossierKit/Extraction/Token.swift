@@ -11,6 +11,8 @@ struct Token: Sendable {
     let text: String
     /// Lower case, diacritics removed, apostrophes and dashes unified: the key for lexicon lookups.
     let folded: String
+    /// `FoldedHash` of `folded`, computed once while tokenising.
+    let foldedHash: UInt64
     let gapBefore: Gap
     /// Index of the line (paragraph) holding the token.
     let line: Int

@@ -21,6 +21,10 @@ struct TokenizedText: Sendable {
         var lineFirstToken = 0
         var lineHasContent = false
         var chunkFirstToken = 0
+        var textBuf: [UInt8] = []
+        var foldBuf: [UInt8] = []
+        textBuf.reserveCapacity(64)
+        foldBuf.reserveCapacity(64)
         var i = 0
         let n = scalars.count
 
@@ -74,21 +78,27 @@ struct TokenizedText: Sendable {
                 kind = .punct
                 i += 1
             }
-            var text = String.UnicodeScalarView()
-            var folded = String.UnicodeScalarView()
+            // UTF-8 buffers reused across tokens: short tokens become small Strings without
+            // allocation, and the folded form shares the original when folding changes nothing.
+            textBuf.removeAll(keepingCapacity: true)
+            foldBuf.removeAll(keepingCapacity: true)
             var upper = 0
             var lower = 0
             for k in start..<i {
                 let c = scalars[k]
-                text.append(c)
-                TextFolding.fold(c, into: &folded)
+                TextFolding.appendUTF8(c, to: &textBuf)
+                TextFolding.fold(c, into: &foldBuf)
                 if kind == .word {
                     let lc = TextFolding.letterCase(c)
                     if lc > 0 { upper += 1 } else if lc < 0 { lower += 1 }
                 }
             }
+            let text = String(decoding: textBuf, as: UTF8.self)
+            let folded = foldBuf == textBuf ? text : String(decoding: foldBuf, as: UTF8.self)
+            var foldedHash = FoldedHash.seed
+            for b in foldBuf { foldedHash = FoldedHash.step(foldedHash, b) }
             let firstUpper = kind == .word && TextFolding.letterCase(scalars[start]) > 0
-            tokens.append(Token(kind: kind, start: start, end: i, text: String(text), folded: String(folded),
+            tokens.append(Token(kind: kind, start: start, end: i, text: text, folded: folded, foldedHash: foldedHash,
                                 gapBefore: gap, line: line, isCapitalized: firstUpper,
                                 isAllCaps: kind == .word && lower == 0 && upper > 0))
             gap = .none
@@ -137,9 +147,11 @@ struct TokenizedText: Sendable {
 
     /// Text of the body between two scalar offsets.
     func text(_ start: Int, _ end: Int) -> String {
-        var v = String.UnicodeScalarView()
-        if start < end { v.append(contentsOf: scalars[start..<end]) }
-        return String(v)
+        guard start < end else { return "" }
+        var buf: [UInt8] = []
+        buf.reserveCapacity((end - start) * 2)
+        for k in start..<end { TextFolding.appendUTF8(scalars[k], to: &buf) }
+        return String(decoding: buf, as: UTF8.self)
     }
 
     /// Span covering tokens `first...last` (inclusive).

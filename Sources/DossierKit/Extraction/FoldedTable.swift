@@ -1,0 +1,139 @@
+/// FNV-1a over the UTF-8 bytes of a folded word. The tokenizer stores it per token, so lexicon
+/// look-ups cost one array probe instead of re-hashing the String with SipHash every time.
+enum FoldedHash {
+    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    static func step(_ h: UInt64, _ byte: UInt8) -> UInt64 {
+        (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+
+    static func of(_ s: String) -> UInt64 {
+        var h = seed
+        for b in s.utf8 { h = step(h, b) }
+        return h
+    }
+}
+
+/// Open-addressing hash map from folded words to values, probed with a precomputed FNV hash.
+/// Read-only after construction; keys compare by String equality only when the hashes agree.
+struct FoldedMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
+    /// Immutable storage behind one reference, so copying a table (e.g. out of `ByLanguage`) is one retain.
+    private final class Storage: Sendable {
+        let slots: [Int32]
+        let hashes: [UInt64]
+        let keys: [String]
+        let values: [Value]
+        let mask: Int
+
+        init(slots: [Int32], hashes: [UInt64], keys: [String], values: [Value], mask: Int) {
+            self.slots = slots
+            self.hashes = hashes
+            self.keys = keys
+            self.values = values
+            self.mask = mask
+        }
+    }
+
+    private let storage: Storage
+
+    /// First insertion wins, like building a Set; duplicates are ignored.
+    init<S: Sequence>(_ pairs: S) where S.Element == (String, Value) {
+        let list = Array(pairs)
+        var cap = 8
+        while cap < list.count * 2 + 2 { cap *= 2 }
+        let mask = cap - 1
+        var slots = [Int32](repeating: -1, count: cap)
+        var hashes: [UInt64] = []
+        var keys: [String] = []
+        var values: [Value] = []
+        insertion: for (key, value) in list {
+            let h = FoldedHash.of(key)
+            var i = Int(truncatingIfNeeded: h) & mask
+            while slots[i] >= 0 {
+                let s = Int(slots[i])
+                if hashes[s] == h && keys[s] == key { continue insertion }
+                i = (i + 1) & mask
+            }
+            slots[i] = Int32(keys.count)
+            hashes.append(h)
+            keys.append(key)
+            values.append(value)
+        }
+        storage = Storage(slots: slots, hashes: hashes, keys: keys, values: values, mask: mask)
+    }
+
+    init(_ dict: [String: Value]) {
+        self.init(dict.map { ($0.key, $0.value) })
+    }
+
+    init(dictionaryLiteral elements: (String, Value)...) {
+        self.init(elements)
+    }
+
+    var count: Int { storage.keys.count }
+
+    @inline(__always)
+    func value(_ key: String, hash h: UInt64) -> Value? {
+        let st = storage
+        var i = Int(truncatingIfNeeded: h) & st.mask
+        while true {
+            let s = Int(st.slots[i])
+            if s < 0 { return nil }
+            if st.hashes[s] == h && st.keys[s] == key { return st.values[s] }
+            i = (i + 1) & st.mask
+        }
+    }
+
+    subscript(_ key: String) -> Value? { value(key, hash: FoldedHash.of(key)) }
+
+    /// Look-up by raw UTF-8 bytes (byte equality), for scanners that never build the String.
+    func value(utf8 bytes: [UInt8], hash h: UInt64) -> Value? {
+        let st = storage
+        var i = Int(truncatingIfNeeded: h) & st.mask
+        while true {
+            let s = Int(st.slots[i])
+            if s < 0 { return nil }
+            if st.hashes[s] == h && st.keys[s].utf8.elementsEqual(bytes) { return st.values[s] }
+            i = (i + 1) & st.mask
+        }
+    }
+
+    /// Looks a token up by its folded form and precomputed hash.
+    subscript(token t: Token) -> Value? { value(t.folded, hash: t.foldedHash) }
+}
+
+/// A set of folded words backed by `FoldedMap`.
+struct FoldedSet: Sendable, ExpressibleByArrayLiteral {
+    private let map: FoldedMap<Bool>
+
+    init<S: Sequence>(_ words: S) where S.Element == String {
+        map = FoldedMap(words.map { ($0, true) })
+    }
+
+    init(arrayLiteral elements: String...) {
+        self.init(elements)
+    }
+
+    var isEmpty: Bool { map.count == 0 }
+
+    func contains(_ word: String) -> Bool { map[word] != nil }
+
+    func contains(_ t: Token) -> Bool { map[token: t] != nil }
+
+    func contains(utf8 bytes: [UInt8], hash: UInt64) -> Bool { map.value(utf8: bytes, hash: hash) != nil }
+}
+
+/// Per-language tables ("fr", "en"): a linear scan over two entries is cheaper than hashing the key.
+struct ByLanguage<Value: Sendable>: Sendable {
+    private let entries: [(String, Value)]
+
+    init(_ dict: [String: Value]) {
+        entries = dict.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    subscript(_ language: String) -> Value? {
+        for (k, v) in entries where k == language { return v }
+        return nil
+    }
+}
