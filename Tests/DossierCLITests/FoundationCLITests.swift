@@ -62,7 +62,7 @@ struct FoundationCLITests {
     @Test("operations, organisations and people can be added, listed and shown")
     func addListShow() throws {
         #expect(try cli.run("org", "add", "National Crime Agency", "--acronym", "NCA", "--alias", "Agence nationale de la criminalité", "--language", "fr").exitCode == 0)
-        #expect(try cli.run("org", "alias", "nca", "NCA UK").exitCode == 0)
+        #expect(try cli.run("org", "alias", "add", "nca", "NCA UK").exitCode == 0)
         let org = try cli.run("org", "show", "nca", "--json")
         #expect(org.stdout.contains("Agence nationale de la criminalité"))
         #expect(org.stdout.contains("NCA UK"))
@@ -135,8 +135,11 @@ struct FoundationCLITests {
     func helpHasExamples() throws {
         let commands = [
             ["init"], ["migrate"], ["seed"], ["stats"], ["operation", "add"], ["operation", "list"], ["operation", "show"],
-            ["org", "add"], ["org", "alias"], ["org", "list"], ["org", "show"], ["person", "add"], ["person", "list"],
-            ["person", "show"], ["import"], ["export"], ["eval"],
+            ["org", "add"], ["org", "alias", "add"], ["org", "alias", "remove"], ["org", "merge"], ["org", "rename"], ["org", "list"], ["org", "show"], ["person", "add"], ["person", "list"],
+            ["person", "show"], ["person", "merge"], ["person", "rename"], ["import"], ["export"], ["eval"], ["report"],
+            ["search"], ["check"], ["backup"], ["restore"], ["review"], ["figure", "confirm"], ["figure", "reject"],
+            ["figure", "set"], ["figure", "add"], ["quote", "confirm"], ["quote", "reject"], ["quote", "set"], ["quote", "add"],
+            ["operation", "link"], ["operation", "unlink"], ["operation", "set"], ["document", "set"], ["history"], ["reextract"],
         ]
         for command in commands {
             let result = try cli.run(command + ["--help"])

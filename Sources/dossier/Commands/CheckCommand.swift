@@ -11,6 +11,7 @@ struct CheckCommand: ParsableCommand {
             check could not run (no such file, not an SQLite database, schema from a newer dossier).
             Missing original files (--against-sources) are reported as notices and do not change the exit code.
             --repair rebuilds the full-text index when its checks fail, and says so; nothing else is ever repaired.
+            Example: dossier check --quick
             Example, for cron: dossier check --db /srv/cases.sqlite --since 2025-01-01 --json
             """
     )

@@ -5,7 +5,7 @@ struct OperationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "operation",
         abstract: "Add, list and show operations (named cases).",
-        subcommands: [Add.self, List.self, Show.self]
+        subcommands: [Add.self, List.self, Show.self, Link.self, Unlink.self, Set.self]
     )
 
     struct Add: ParsableCommand {
@@ -116,6 +116,85 @@ struct OperationCommand: ParsableCommand {
                     documents:   \(documentIDs.isEmpty ? "none" : documentIDs.map(String.init).joined(separator: ", "))
                     """)
             }
+        }
+    }
+
+    struct Link: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that a document reports an operation.", discussion: "Example: dossier operation link cumberland 7")
+
+        @OptionGroup var archive: ArchiveOptions
+        @OptionGroup var operatorOptions: OperatorOptions
+
+        @Argument(help: "The operation's slug.")
+        var slug: String
+
+        @Argument(help: "Document id.")
+        var document: Int64
+
+        func run() throws {
+            try EntityCuration(archive: archive.open(.write), operatorName: operatorOptions.resolved).linkOperation(slug, documentID: document)
+        }
+    }
+
+    struct Unlink: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a document from an operation.", discussion: "Example: dossier operation unlink cumberland 7")
+
+        @OptionGroup var archive: ArchiveOptions
+        @OptionGroup var operatorOptions: OperatorOptions
+
+        @Argument(help: "The operation's slug.")
+        var slug: String
+
+        @Argument(help: "Document id.")
+        var document: Int64
+
+        func run() throws {
+            try EntityCuration(archive: archive.open(.write), operatorName: operatorOptions.resolved).unlinkOperation(slug, documentID: document)
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct an operation's name, lead agency, action day or status.",
+            discussion: "Example: dossier operation set cumberland --lead-agency danish-law-enforcement --action-day 2025-02-26 --status ongoing")
+
+        @OptionGroup var archive: ArchiveOptions
+        @OptionGroup var operatorOptions: OperatorOptions
+        @OptionGroup var reason: ReasonOption
+
+        @Argument(help: "The operation's slug.")
+        var slug: String
+
+        @Option(help: "New name.")
+        var name: String?
+
+        @Option(help: ArgumentHelp("Slug of the lead organisation.", valueName: "slug"))
+        var leadAgency: String?
+
+        @Option(help: ArgumentHelp("Main action day, YYYY-MM-DD.", valueName: "date"))
+        var actionDay: String?
+
+        @Option(help: "ongoing, concluded or unknown.")
+        var status: Operation.Status?
+
+        func validate() throws {
+            if let actionDay, ISODate.validated(actionDay) == nil {
+                throw ValidationError("--action-day '\(actionDay)' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            }
+            if name == nil, leadAgency == nil, actionDay == nil, status == nil {
+                throw ValidationError("nothing to change: give --name, --lead-agency, --action-day or --status")
+            }
+        }
+
+        func run() throws {
+            var changes = EntityCuration.OperationChanges()
+            changes.name = name
+            changes.leadAgency = leadAgency
+            changes.actionDay = actionDay
+            changes.status = status
+            try EntityCuration(archive: archive.open(.write), operatorName: operatorOptions.resolved).setOperation(slug, changes, reason: reason.reason)
         }
     }
 }

@@ -5,7 +5,7 @@ struct OrganisationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "org",
         abstract: "Add, alias, list and show organisations.",
-        subcommands: [Add.self, Alias.self, List.self, Show.self]
+        subcommands: [Add.self, Alias.self, List.self, Show.self, Merge.self, Rename.self]
     )
 
     struct Add: ParsableCommand {
@@ -56,8 +56,13 @@ struct OrganisationCommand: ParsableCommand {
 
     struct Alias: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add an alias to an organisation.",
-            discussion: "Example: dossier org alias europol \"Office européen de police\" --language fr")
+            abstract: "Add or remove an organisation's aliases.", subcommands: [AddAlias.self, RemoveAlias.self])
+    }
+
+    struct AddAlias: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add an alias to an organisation.",
+            discussion: "Example: dossier org alias add europol \"Office européen de police\" --language fr")
 
         @OptionGroup var archive: ArchiveOptions
         @OptionGroup var operatorOptions: OperatorOptions
@@ -72,18 +77,72 @@ struct OrganisationCommand: ParsableCommand {
         var language: String?
 
         func run() throws {
-            let opened = try archive.open(.write)
-            guard let id = try opened.organisations.id(slug: slug) else {
-                throw UsageError("no organisation with slug '\(slug)'; see `dossier org list`")
-            }
-            try opened.connection.writeTransaction {
-                let value = OrganisationAlias(alias: alias, language: language)
-                if try opened.organisations.addAlias(value, to: id) {
-                    try opened.events.record(
-                        Event(operatorName: operatorOptions.resolved, action: "alias_add", entityType: "organisation",
-                              entityID: id, newJSON: JSONText.encode(value)))
-                }
-            }
+            try EntityCuration(archive: archive.open(.write), operatorName: operatorOptions.resolved)
+                .addOrganisationAlias(slug, alias: OrganisationAlias(alias: alias, language: language))
+        }
+    }
+
+    struct RemoveAlias: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "remove", abstract: "Remove an alias from an organisation.",
+            discussion: "Example: dossier org alias remove europol \"EUROPOL\"")
+
+        @OptionGroup var archive: ArchiveOptions
+        @OptionGroup var operatorOptions: OperatorOptions
+
+        @Argument(help: "The organisation's slug.")
+        var slug: String
+
+        @Argument(help: "The alias.")
+        var alias: String
+
+        func run() throws {
+            try EntityCuration(archive: archive.open(.write), operatorName: operatorOptions.resolved)
+                .removeOrganisationAlias(slug, alias: alias)
+        }
+    }
+
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Merge organisation A into B: aliases, mentions, quotes, roles and operations move to B.",
+            discussion: "Example: dossier org merge european-cybercrime-centre ec3")
+
+        @OptionGroup var archive: ArchiveOptions
+        @OptionGroup var operatorOptions: OperatorOptions
+        @OptionGroup var reason: ReasonOption
+
+        @Argument(help: "Slug of the organisation merged away.")
+        var source: String
+
+        @Argument(help: "Slug of the organisation kept.")
+        var target: String
+
+        func run() throws {
+            try EntityCuration(archive: archive.open(.write), operatorName: operatorOptions.resolved)
+                .mergeOrganisations(source, into: target, reason: reason.reason)
+            Console.note("Merged \(source) into \(target).")
+        }
+    }
+
+    struct Rename: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rename an organisation; the old name stays as an alias.",
+            discussion: "Example: dossier org rename iwf \"Internet Watch Foundation\"")
+
+        @OptionGroup var archive: ArchiveOptions
+        @OptionGroup var operatorOptions: OperatorOptions
+        @OptionGroup var reason: ReasonOption
+
+        @Argument(help: "The organisation's slug.")
+        var slug: String
+
+        @Argument(help: "The new name.")
+        var name: String
+
+        func run() throws {
+            try EntityCuration(archive: archive.open(.write), operatorName: operatorOptions.resolved)
+                .renameOrganisation(slug, to: name, reason: reason.reason)
+            Console.note("Renamed \(slug) to \(name).")
         }
     }
 

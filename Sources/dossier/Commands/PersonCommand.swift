@@ -5,7 +5,7 @@ struct PersonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "person",
         abstract: "Add, list and show people.",
-        subcommands: [Add.self, List.self, Show.self]
+        subcommands: [Add.self, List.self, Show.self, Merge.self, Rename.self]
     )
 
     struct Add: ParsableCommand {
@@ -90,6 +90,50 @@ struct PersonCommand: ParsableCommand {
                 }
                 Console.output((["\(Console.bold(person.name)) (\(person.slug))", "roles:"] + roles).joined(separator: "\n"))
             }
+        }
+    }
+
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Merge person A into B: every quote, mention and role moves to B; A's name becomes B's alias.",
+            discussion: "Example: dossier person merge c-de-bolle catherine-de-bolle --reason \"same person\"")
+
+        @OptionGroup var archive: ArchiveOptions
+        @OptionGroup var operatorOptions: OperatorOptions
+        @OptionGroup var reason: ReasonOption
+
+        @Argument(help: "Slug of the person merged away.")
+        var source: String
+
+        @Argument(help: "Slug of the person kept.")
+        var target: String
+
+        func run() throws {
+            try EntityCuration(archive: archive.open(.write), operatorName: operatorOptions.resolved)
+                .mergePeople(source, into: target, reason: reason.reason)
+            Console.note("Merged \(source) into \(target).")
+        }
+    }
+
+    struct Rename: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rename a person; the old name stays as an alias.",
+            discussion: "Example: dossier person rename catherine-de-bolle \"Catherine De Bolle\"")
+
+        @OptionGroup var archive: ArchiveOptions
+        @OptionGroup var operatorOptions: OperatorOptions
+        @OptionGroup var reason: ReasonOption
+
+        @Argument(help: "The person's slug.")
+        var slug: String
+
+        @Argument(help: "The new name.")
+        var name: String
+
+        func run() throws {
+            try EntityCuration(archive: archive.open(.write), operatorName: operatorOptions.resolved)
+                .renamePerson(slug, to: name, reason: reason.reason)
+            Console.note("Renamed \(slug) to \(name).")
         }
     }
 }

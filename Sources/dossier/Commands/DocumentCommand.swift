@@ -1,0 +1,69 @@
+import ArgumentParser
+import DossierKit
+
+struct DocumentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "document",
+        abstract: "Correct a document's metadata. Its text and hashes never change.",
+        subcommands: [Set.self]
+    )
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct title, publisher, author, URL, dates, language or kind.",
+            discussion: "Example: dossier document set 1 --publisher Europol --published 2025-02-28 --reason \"from the newsroom page\"")
+
+        @OptionGroup var archive: ArchiveOptions
+        @OptionGroup var operatorOptions: OperatorOptions
+        @OptionGroup var reason: ReasonOption
+
+        @Argument(help: "Document id.")
+        var id: Int64
+
+        @Option(help: "Title.")
+        var title: String?
+
+        @Option(help: "Publisher.")
+        var publisher: String?
+
+        @Option(help: "Author.")
+        var author: String?
+
+        @Option(help: "Canonical URL.")
+        var url: String?
+
+        @Option(help: ArgumentHelp("Publication date, YYYY-MM-DD.", valueName: "date"))
+        var published: String?
+
+        @Option(help: ArgumentHelp("Retrieval date, YYYY-MM-DD.", valueName: "date"))
+        var retrieved: String?
+
+        @Option(help: ArgumentHelp("Language code, e.g. fr or en.", valueName: "code"))
+        var language: String?
+
+        @Option(help: "press_release, article, report or other.")
+        var kind: Document.Kind?
+
+        func validate() throws {
+            for (name, value) in [("--published", published), ("--retrieved", retrieved)] {
+                if let value, ISODate.validated(value) == nil {
+                    throw ValidationError("\(name) '\(value)' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+                }
+            }
+            if let language, !(2...3).contains(language.count) || !language.allSatisfy(\.isLetter) {
+                throw ValidationError("--language '\(language)' is not an ISO 639 code such as fr or en")
+            }
+            if [title, publisher, author, url, published, retrieved, language].allSatisfy({ $0 == nil }), kind == nil {
+                throw ValidationError("nothing to change: give at least one field")
+            }
+        }
+
+        func run() throws {
+            let changes = DocumentMetadata(
+                title: title, publisher: publisher, author: author, url: url, published: published, retrieved: retrieved,
+                language: language?.lowercased(), kind: kind)
+            try EntityCuration(archive: archive.open(.write), operatorName: operatorOptions.resolved).setDocument(id, changes, reason: reason.reason)
+            Console.note("Document \(id) updated.")
+        }
+    }
+}
