@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "dossier", targets: ["dossier"]),
         .library(name: "DossierKit", targets: ["DossierKit"]),
+        .executable(name: "dossier-bench", targets: ["DossierBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -46,6 +47,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/dossier"
+        ),
+        .executableTarget(
+            name: "DossierBench",
+            dependencies: [
+                "DossierKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/DossierBench"
         ),
         .testTarget(
             name: "DossierKitTests",

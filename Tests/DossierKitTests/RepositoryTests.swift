@@ -151,3 +151,20 @@ struct RepositoryTests {
         #expect(Slug.make(input) == expected)
     }
 }
+
+@Suite("Timestamps")
+struct TimestampTests {
+    @Test("timestamps are ISO 8601 UTC with milliseconds", arguments: [
+        (0.0, "1970-01-01T00:00:00.000Z"), (1_740_735_000.5, "2025-02-28T09:30:00.500Z"), (951_782_400.999, "2000-02-29T00:00:00.999Z"),
+    ])
+    func format(seconds: Double, expected: String) {
+        #expect(Timestamp.string(from: Date(timeIntervalSince1970: seconds)) == expected)
+    }
+
+    @Test("now is today in UTC")
+    func now() {
+        let today = Date().formatted(.iso8601.year().month().day())
+        #expect(Timestamp.now().hasPrefix(today))
+        #expect(Timestamp.now().count == 24)
+    }
+}

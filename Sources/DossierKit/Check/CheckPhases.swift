@@ -80,13 +80,16 @@ struct CheckPhases {
         var findings: [Finding] = []
         var checked = 0
         var sources = 0
+        var bytes = 0
         defer {
             report.findings += findings
+            report.fixityBytes = bytes
             report.fixityChecked = checked
             report.sourcesChecked = sources
         }
         try integrity.forEachDocument(selection) { id, sha256, originalSHA256, sourcePath, body in
             let actual = SHA256Hex.of(body)
+            bytes += body.count
             if actual != sha256 {
                 findings.append(
                     Finding(kind: .bodyHash, entityType: "document", entityID: id, expected: "sha256 \(sha256)", found: "sha256 \(actual)"))

@@ -25,6 +25,10 @@ public struct CheckReport: Sendable, Codable {
     /// Original files re-read with `--against-sources`.
     public var sourcesChecked = 0
     public var spansChecked = 0
+    /// Bytes of stored bodies hashed by the fixity check.
+    public var fixityBytes = 0
+    /// Wall-clock seconds each phase took, so daily runs can be sized and slow phases found.
+    public var phaseSeconds: [String: Double] = [:]
     public var findings: [Finding] = []
     public var repairs: [Repair] = []
     /// Things the user should know that are not findings, such as an event that could not be recorded.

@@ -31,6 +31,8 @@ public final class IntegrityChecker {
             for phase in options.phases {
                 progress(CheckProgress(phase: phase, done: 0, total: nil))
                 report.phases.append(phase)
+                let started = ContinuousClock.now
+                defer { report.phaseSeconds[phase.rawValue] = (ContinuousClock.now - started).seconds }
                 do {
                     try phases.run(phase, statuses: statuses, into: &report, progress: progress)
                 } catch let error as DatabaseError where error.isCorrupt {

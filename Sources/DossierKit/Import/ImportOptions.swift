@@ -9,14 +9,17 @@ public struct ImportOptions: Sendable {
     public var operatorName: String
     /// Documents per transaction: a crash loses at most this many, and never part of one.
     public var batchSize: Int
+    /// Keep every file's result in the summary (for JSON output); off for large runs that only need counts.
+    public var collectResults: Bool
 
     public static let defaultMaximumBytes = 10 * 1024 * 1024
 
     public init(
         metadata: DocumentMetadata = DocumentMetadata(), encoding: SourceDecoder.LegacyEncoding? = nil,
         maximumBytes: Int = defaultMaximumBytes, followSymlinks: Bool = false, dryRun: Bool = false,
-        operatorName: String, batchSize: Int = 100
+        operatorName: String, batchSize: Int = 100, collectResults: Bool = true
     ) {
+        self.collectResults = collectResults
         self.metadata = metadata
         self.encoding = encoding
         self.maximumBytes = maximumBytes

@@ -33,29 +33,30 @@ public struct Importer {
         }
 
         var pendingInTransaction = 0
-        for input in inputs {
-            summary.seen += 1
-            var prepared: PreparedDocument?
-            var result: ImportResult
-            do {
-                let (bytes, path) = try reader.read(input)
-                let fileName = path.map { URL(fileURLWithPath: $0).lastPathComponent }
-                let document = try preparer.prepare(
-                    bytes: bytes, fileName: fileName, sourcePath: path, displayName: input.displayName)
-                prepared = document
-                result = try store(document, file: input.displayName, batchID: batch.id, pending: &pendingInTransaction)
-            } catch let failure as ImportFailure {
-                result = ImportResult(file: input.displayName, outcome: .failed, error: failure.reason)
-            } catch let error as DatabaseError where !error.isBusy {
-                result = ImportResult(file: input.displayName, outcome: .failed, error: "could not be stored: \(error.message)")
+        for chunk in Self.chunks(of: inputs) {
+            // Decoding and extraction are pure and run on every core; storing stays in input order.
+            let preparations = prepareConcurrently(chunk, reader: reader)
+            for (input, preparation) in zip(chunk, preparations) {
+                summary.seen += 1
+                var prepared: PreparedDocument?
+                var result: ImportResult
+                do {
+                    let document = try preparation.get()
+                    prepared = document
+                    result = try store(document, file: input.displayName, batchID: batch.id, pending: &pendingInTransaction)
+                } catch let failure as ImportFailure {
+                    result = ImportResult(file: input.displayName, outcome: .failed, error: failure.reason)
+                } catch let error as DatabaseError where !error.isBusy {
+                    result = ImportResult(file: input.displayName, outcome: .failed, error: "could not be stored: \(error.message)")
+                }
+                switch result.outcome {
+                case .imported: summary.imported += 1
+                case .duplicate: summary.duplicates += 1
+                case .failed: summary.failed += 1
+                }
+                if options.collectResults { summary.results.append(result) }
+                progress(result, prepared)
             }
-            switch result.outcome {
-            case .imported: summary.imported += 1
-            case .duplicate: summary.duplicates += 1
-            case .failed: summary.failed += 1
-            }
-            summary.results.append(result)
-            progress(result, prepared)
         }
         try commitPending(&pendingInTransaction)
 
@@ -69,6 +70,53 @@ public struct Importer {
             try archive.connection.writeTransaction { try archive.batches.finish(batch) }
         }
         return summary
+    }
+
+    /// Splits the inputs into groups small enough to hold in memory at once: at most 16 files
+    /// and, as far as their sizes are known beforehand, 64 MiB.
+    static func chunks(of inputs: [ImportInput]) -> [[ImportInput]] {
+        var chunks: [[ImportInput]] = []
+        var current: [ImportInput] = []
+        var bytes = 0
+        for input in inputs {
+            var size = 0
+            if case .file(let path) = input {
+                size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            }
+            if !current.isEmpty, current.count >= 16 || bytes + size > 64 << 20 {
+                chunks.append(current)
+                current = []
+                bytes = 0
+            }
+            current.append(input)
+            bytes += size
+        }
+        if !current.isEmpty { chunks.append(current) }
+        return chunks
+    }
+
+    /// Reads, decodes and extracts every input of a chunk, in parallel; results keep the inputs' order.
+    private func prepareConcurrently(_ chunk: [ImportInput], reader: SourceReader) -> [Result<PreparedDocument, ImportFailure>] {
+        let preparer = self.preparer
+        // Each iteration writes only its own slot, so the buffer is never accessed concurrently at one index.
+        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<Result<PreparedDocument, ImportFailure>?>.allocate(
+            capacity: chunk.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: chunk.count) { index in
+            let input = chunk[index]
+            do {
+                let (bytes, path) = try reader.read(input)
+                let fileName = path.map { URL(fileURLWithPath: $0).lastPathComponent }
+                results[index] = .success(
+                    try preparer.prepare(bytes: bytes, fileName: fileName, sourcePath: path, displayName: input.displayName))
+            } catch let failure as ImportFailure {
+                results[index] = .failure(failure)
+            } catch {
+                results[index] = .failure(ImportFailure(file: input.displayName, "\(error)"))
+            }
+        }
+        return results.map { $0 ?? .failure(ImportFailure(file: "?", "not prepared")) }
     }
 
     private func store(_ prepared: PreparedDocument, file: String, batchID: Int64?, pending: inout Int) throws -> ImportResult {

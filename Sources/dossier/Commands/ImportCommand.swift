@@ -74,7 +74,7 @@ struct ImportCommand: ParsableCommand {
                 publisher: publisher, author: author, url: url, published: published, language: language?.lowercased(),
                 kind: kind, translationOf: translationOf, operation: operation),
             encoding: encoding, maximumBytes: maxSize, followSymlinks: followSymlinks, dryRun: dryRun,
-            operatorName: operatorOptions.resolved)
+            operatorName: operatorOptions.resolved, collectResults: output.json)
         let target: Archive? =
             dryRun && !FileManager.default.fileExists(atPath: archive.path) ? nil : try archive.open(dryRun ? .read : .write)
         let importer = Importer(archive: target, options: options, extractor: try FactExtractor.builtIn())
