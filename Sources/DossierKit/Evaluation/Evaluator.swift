@@ -35,7 +35,9 @@ public struct Evaluator {
         var documents: [DocumentScore] = []
         var skipped: [String] = []
         var failure: Error?
-        _ = try importer.run(InputCollector(followSymlinks: false).collect(paths)) { result, prepared in
+        // Answer keys may sit beside the documents; they are not documents themselves.
+        let inputs = InputCollector(followSymlinks: false).collect(paths).filter { !$0.displayName.hasSuffix(".json") }
+        _ = try importer.run(inputs) { result, prepared in
             guard failure == nil else { return }
             guard let prepared else {
                 skipped.append("\(result.file): \(result.error ?? "not imported")")

@@ -23,7 +23,10 @@ struct DateExtractor: Sendable {
         static func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
     }
 
-    func extract(_ doc: TokenizedText, language: String, defaultYear: Int?) -> (dates: [ExtractedDate], consumed: [Bool]) {
+    /// `defaultYear`/`defaultMonth` come from the publication date: they complete "22 May", "mardi 12 mars" and
+    /// "février dernier". A day and month that cannot be completed are still consumed, so "5 April" never
+    /// becomes a figure 5.
+    func extract(_ doc: TokenizedText, language: String, defaultYear: Int?, defaultMonth: Int? = nil) -> (dates: [ExtractedDate], consumed: [Bool]) {
         var consumed = [Bool](repeating: false, count: doc.count)
         var out: [ExtractedDate] = []
         var i = 0
@@ -39,9 +42,32 @@ struct DateExtractor: Sendable {
                     continue
                 }
             }
+            if let a = parseAtom(doc, i, language: language, allowPartial: false), a.day != nil, a.month != nil {
+                for k in a.first...a.last { consumed[k] = true }
+                i = a.last + 1
+                continue
+            }
+            if let y = defaultYear, let (m, ml) = month(doc, i, language: language), let e = lastMonthCue(doc, ml + 1, language: language) {
+                // "février dernier", "last February" read from the publication date: the latest such month not after it.
+                let year = defaultMonth.map { m > $0 ? y - 1 : y } ?? y
+                let first = language == "en" && doc.f(i - 1) == "last" ? i - 1 : i
+                out.append(ExtractedDate(span: doc.span(tokens: i, ml), iso: String(year) + "-" + Atom.two(m)))
+                for k in first...max(ml, e - 1) { consumed[k] = true }
+                i = max(ml, e - 1) + 1
+                continue
+            }
             i += 1
         }
         return (out, consumed)
+    }
+
+    /// End (exclusive) of "dernier"/"passé" after a French month, or the month itself after English "last".
+    private func lastMonthCue(_ doc: TokenizedText, _ j: Int, language: String) -> Int? {
+        if language == "fr" {
+            guard doc.sameLine(j - 1, j), ["dernier", "passe"].contains(doc.f(j)) else { return nil }
+            return j + 1
+        }
+        return doc.f(j - 2) == "last" && doc.sameLine(j - 2, j - 1) ? j : nil
     }
 
     private func isoOf(_ a: Atom, _ b: Atom?) -> String? {

@@ -38,29 +38,47 @@ public enum DocumentMetadataInference {
         return nil
     }
 
+    /// Datelines sit at the very start of a paragraph ("WASHINGTON, March 12, 2024 – A man…"), so only the
+    /// first tokens of a long line are read; the rest of the paragraph must not hide the dateline.
+    private static let datelineTokens = 40
+
     private static func publicationDateLine(_ line: String) -> String? {
-        let doc = TokenizedText(line)
-        guard !doc.tokens.isEmpty, doc.tokens.count <= 40 else { return nil }
+        let full = TokenizedText(line)
+        guard !full.tokens.isEmpty else { return nil }
+        let doc = full.count <= datelineTokens ? full : TokenizedText(full.text(0, full.tokens[datelineTokens - 1].end))
         let lang = LanguageDetector.detect(line)
         let extractor = DateExtractor(lex: MinimalLexicon.compiled)
         let found = extractor.extract(doc, language: lang, defaultYear: Int?.none).dates.filter { $0.iso.count == 10 }
         guard let first = found.first else {
             let alt = extractor.extract(doc, language: lang == "fr" ? "en" : "fr", defaultYear: Int?.none).dates.filter { $0.iso.count == 10 }
             guard let a = alt.first else { return nil }
-            return plain(doc, a) ? a.iso : nil
+            return plain(doc, a, shortLine: full.count <= datelineTokens) ? a.iso : nil
         }
-        return plain(doc, first) ? first.iso : nil
+        return plain(doc, first, shortLine: full.count <= datelineTokens) ? first.iso : nil
     }
 
-    /// The date stands alone, follows a cue word ("Published", "Publié le"), or ends a dateline ("The Hague, …").
-    private static func plain(_ doc: TokenizedText, _ d: ExtractedDate) -> Bool {
+    /// Words that may sit between a dateline's place and its date: "Bruxelles, le 28 février", "Le 3 octobre 2023 à 18h45".
+    private static let datelineArticles: Set<String> = ["le", "on", "du"]
+    /// What may follow a dateline's date: a dash before the lead, a wire tag ("/CNW/"), a time ("à 18h45").
+    private static let datelineFollowers: Set<String> = [".", "-", "–", "|", "—", "/", "a", "at", "("]
+
+    /// The date stands alone, follows a cue word ("Published", "Publié le"), or ends a dateline ("The Hague, …",
+    /// "WASHINGTON, March 12, 2024 –", "MONTRÉAL, le 9 mai 2024 /CNW/ –"). On a long line (a dateline glued to the
+    /// lead paragraph) only the dateline forms count, so a date in running text is never taken for the publication.
+    private static func plain(_ doc: TokenizedText, _ d: ExtractedDate, shortLine: Bool) -> Bool {
         let firstTok = doc.tokenIndex(atOrAfter: d.span.start)
         let lastTok = doc.tokenIndex(atOrAfter: d.span.end)
-        let before = doc.tokens[..<firstTok]
-        if before.isEmpty { return true }
+        var before = doc.tokens[..<firstTok]
+        let next = lastTok < doc.count ? doc.tokens[lastTok].folded : nil
+        let endsDateline = next.map { datelineFollowers.contains($0) } ?? shortLine
+        if before.isEmpty { return shortLine || endsDateline }
         if before.contains(where: { dateCues.contains($0.folded) }) && before.count <= 8 { return true }
+        if let p = before.last, datelineArticles.contains(p.folded) {
+            before = before.dropLast()
+            if before.isEmpty { return endsDateline }
+        }
         if let p = before.last, p.text == "," || p.text == ":" || p.text == "-" || p.text == "|" || p.text == "–", before.count <= 6,
-           lastTok >= doc.count || [".", "-", "–", "|", "—"].contains(doc.tokens[lastTok].text) { return true }
+           endsDateline || shortLine && next == nil { return true }
         return false
     }
 }

@@ -25,8 +25,10 @@ public struct FactExtractor: Sendable {
     public func extract(from body: String, language: String? = nil) -> Extraction {
         let lang = language ?? LanguageDetector.detect(body)
         let doc = TokenizedText(body)
-        let pubYear = DocumentMetadataInference.publicationDate(of: body).flatMap { Int($0.prefix(4)) }
-        let (foundDates, dateTokens) = dates.extract(doc, language: lang, defaultYear: pubYear)
+        let published = DocumentMetadataInference.publicationDate(of: body)
+        let pubYear = published.flatMap { Int($0.prefix(4)) }
+        let pubMonth = published.flatMap { Int($0.dropFirst(5).prefix(2)) }
+        let (foundDates, dateTokens) = dates.extract(doc, language: lang, defaultYear: pubYear, defaultMonth: pubMonth)
         let orgResult = orgs.extract(doc)
         let (ops, opTokens) = operations.extract(doc, orgTokens: orgResult.consumed)
         var blocked = orgResult.consumed

@@ -26,7 +26,7 @@ struct FigureExtractor: Sendable {
                 if numberWords?[token: t] == nil && lex.fractions[token: t] == nil
                     && !(singular?.contains(t) ?? false) { i += 1; continue }
             }
-            guard var core = reader.read(doc, i, language: language) else { i += 1; continue }
+            guard var core = ratio(doc, i, language: language) ?? reader.read(doc, i, language: language) else { i += 1; continue }
             if (core.first...core.last).contains(where: { consumed[$0] }) { i += 1; continue }
             if let fig = build(doc, &core, language: language, consumed: consumed) {
                 out.append(fig.figure)
@@ -113,6 +113,12 @@ struct FigureExtractor: Sendable {
                 if doc.f(afterUnit) == "-" && doc.f(afterUnit + 1) == "old" { afterUnit += 2 }
             }
             if unit == "duration:year" && isAge(doc, first: first, afterUnit: afterUnit) { unit = "age:year" }
+        }
+        // "Derek Hammond, 34, of Springfield", "Liam Pritchard, 41, from Leeds": an age in apposition to a name.
+        if unit == "count", core.fromDigits, valueMax == nil, core.value < 120, first >= 2, doc.f(first - 1) == ",",
+           toks[first - 2].isWord, toks[first - 2].isCapitalized, doc.sameLine(first - 2, afterUnit),
+           [",", "of", "from", ")", "de", "d", "originaire"].contains(doc.f(afterUnit)) {
+            unit = "age:year"
         }
         // "aged 13 or under": an age without the word "years".
         if unit == "count", lex.ageBefore.matchBackward(in: doc, endingAt: first - 1) != nil,
@@ -204,12 +210,55 @@ struct FigureExtractor: Sendable {
         return (fig, max(core.last, last) + 1)
     }
 
+    /// "1 in 5", "nearly one in five", "nine in 10 webpages", "un enfant sur cinq", "un signalement sur trois":
+    /// a share stated as a ratio is one fraction (0.2), never two counts. French may put the counted noun
+    /// between the two numbers. The denominator must be a small number, not a year ("5 in 2023").
+    func ratio(_ doc: TokenizedText, _ i: Int, language: String) -> NumberReader.Core? {
+        guard let n = smallNumber(doc, i, language: language, allowSingular: true) else { return nil }
+        var k = i + 1
+        if k < doc.count, doc.sameLine(i, k), doc.tokens[k].isWord, !doc.tokens[k].isCapitalized,
+           doc.f(k) != "in", doc.f(k) != "sur", !lex.isStopWord(doc.tokens[k], language: language) { k += 1 }
+        guard doc.sameLine(i, k), doc.f(k) == (language == "fr" ? "sur" : "in"),
+              let d = smallNumber(doc, k + 1, language: language, allowSingular: false), doc.sameLine(k, k + 1), n < d, d <= 1000 else { return nil }
+        var core = NumberReader.Core(first: i, last: k + 1, value: (n / d * 1000).rounded() / 1000)
+        core.isFraction = true
+        return core
+    }
+
+    /// A single-token number for a ratio side: up to three digits, a number word, or "un"/"one" on the left.
+    private func smallNumber(_ doc: TokenizedText, _ i: Int, language: String, allowSingular: Bool) -> Double? {
+        guard i < doc.count, !doc.tokens[i].inLink else { return nil }
+        let t = doc.tokens[i]
+        if t.isNumber {
+            guard t.text.unicodeScalars.count <= 3, !(t.text.hasPrefix("0")) else { return nil }
+            if i + 1 < doc.count, doc.tokens[i + 1].gapBefore == .none, !doc.tokens[i + 1].isPunct || [",", "."].contains(doc.tokens[i + 1].text) && i + 2 < doc.count && doc.tokens[i + 2].isNumber { return nil }
+            return Double(t.text)
+        }
+        guard t.isWord else { return nil }
+        if allowSingular, ["un", "une", "one"].contains(t.folded) { return 1 }
+        return lex.numberWord(t, language: language)
+    }
+
+    /// Words after "N years"/"N ans" that make it a sentence length: "8 ans de prison", "15 years in federal prison".
+    private static let sentenceCues: FoldedSet = ["prison", "emprisonnement", "reclusion", "detention", "jail", "supervised",
+                                                    "ferme", "sursis", "custody", "imprisonment"]
+
+    /// Words right before "N ans" (or before its bound) that state an age: "ont moins de 12 ans", "aged 7".
+    private static let ageVerbs: FoldedSet = ["ont", "avait", "avaient", "ayant", "aged", "age", "agee", "ages", "agees"]
+
     private func isAge(_ doc: TokenizedText, first: Int, afterUnit: Int) -> Bool {
+        // A sentence length is a duration even after "condamné à" (whose "à" otherwise reads as "aged").
+        for k in afterUnit..<min(afterUnit + 3, doc.count) where doc.sameLine(afterUnit - 1, k) && Self.sentenceCues.contains(doc.tokens[k]) {
+            return false
+        }
         if lex.ageBefore.matchBackward(in: doc, endingAt: first - 1) != nil { return true }
+        // "enfants de moins de 10 ans": the age cue stands before the bound.
+        if let q = lex.atMost.matchBackward(in: doc, endingAt: first - 1) ?? lex.atLeast.matchBackward(in: doc, endingAt: first - 1),
+           lex.ageBefore.matchBackward(in: doc, endingAt: q - 1) != nil || Self.ageVerbs.contains(doc.f(q - 1)) { return true }
         if lex.ageAfter.match(in: doc, at: afterUnit) != nil { return true }
         if lex.trailingAtMost.match(in: doc, at: afterUnit) != nil || lex.trailingAtLeast.match(in: doc, at: afterUnit) != nil { return true }
         let p = doc.f(first - 1)
-        return ["ont", "avait", "avaient", "ayant", "que", "seulement", "aged", "age", "agee", "ages", "agees", "a"].contains(p)
+        return Self.ageVerbs.contains(p) || ["que", "seulement", "a"].contains(p)
     }
 
     private func categoryNounFollows(_ doc: TokenizedText, _ j: Int, language: String) -> Bool {

@@ -67,6 +67,9 @@ struct NumberReader: Sendable {
                 break
             }
         }
+        // "1 800 659-4264": digit groups hyphenated to more digits are a phone number.
+        if grouped, last + 2 < doc.count, toks[last + 1].text == "-", toks[last + 1].gapBefore == .none,
+           toks[last + 2].isNumber, toks[last + 2].gapBefore == .none { return nil }
         var value = Double(text) ?? 0
         // Decimal part.
         let decimalMark = language == "fr" ? "," : "."
@@ -113,6 +116,8 @@ struct NumberReader: Sendable {
                 if p.text != "-" { return true }
             }
             if p.text == "." || p.text == ",", i >= 2, toks[i - 2].isNumber, p.gapBefore == .none { return true }
+            // Case and docket numbers "1:23-cr-00112": digits glued after "digits:" are an identifier, not a count.
+            if p.text == ":", i >= 2, toks[i - 2].isNumber, p.gapBefore == .none { return true }
         }
         // "article 34", "art. 227-23", "no 12", "§ 2252", "page 4".
         var k = i - 1
@@ -130,6 +135,10 @@ struct NumberReader: Sendable {
         let sameLine = doc.sameLine(last, last + 1)
         guard sameLine else { return false }
         if n.gapBefore == .none {
+            // "23-cr", "4-B": digits hyphenated to letters that are not a unit ("15-year-old" stays) form a code.
+            if n.text == "-", last + 2 < doc.count, toks[last + 2].gapBefore == .none, toks[last + 2].isWord,
+               !isUnitSuffix(toks[last + 2]), lex.numberWord(toks[last + 2].folded, language: "en") == nil,
+               lex.numberWord(toks[last + 2].folded, language: "fr") == nil, lex.fractions[toks[last + 2].folded] == nil { return true }
             if n.text == ":" , last + 2 < doc.count, toks[last + 2].isNumber, toks[last + 2].gapBefore == .none { return true } // 10:00
             if n.text == "/" , last + 2 < doc.count, toks[last + 2].isNumber { return true }   // 24/7
             if n.isWord {

@@ -20,12 +20,16 @@ struct OperationExtractor: Sendable {
             // Optional lower-case adjectives then an introducer: "opération internationale baptisée X".
             var k = j
             var skipped = 0
+            var introduced = false
+            // "L’opération, baptisée « Maillon »": a comma may separate the noun from its introducer.
+            if doc.f(k) == ",", doc.sameLine(i, k), Self.introducers.contains(doc.f(k + 1)) { k += 1 }
             while k < doc.count, doc.sameLine(i, k), skipped < 3, toks[k].isWord, !toks[k].isCapitalized {
-                if Self.introducers.contains(toks[k]) { j = k + 1; if doc.f(j) == "-" { j += 2 }; if doc.f(j) == "name" { j += 1 }; break }
+                if Self.introducers.contains(toks[k]) { introduced = true; j = k + 1; if doc.f(j) == "-" { j += 2 }; if doc.f(j) == "name" { j += 1 }; break }
                 skipped += 1
                 k += 1
             }
-            while j < doc.count, doc.sameLine(i, j), Self.quoteMarks.contains(toks[j].text) || toks[j].text == ":" { j += 1 }
+            // A colon introduces a name only after an introducer: "involved in the operation: Australia, …" is a list.
+            while j < doc.count, doc.sameLine(i, j), Self.quoteMarks.contains(toks[j].text) || toks[j].text == ":" && introduced { j += 1 }
             var nameTokens: [Int] = []
             var m = j
             while m < doc.count, doc.sameLine(i, m), nameTokens.count < 4 {
@@ -49,6 +53,8 @@ struct OperationExtractor: Sendable {
                 }
                 break
             }
+            // "The operation, codenamed ‘Operation Global Chain’": the name repeats the noun.
+            if let n = nameTokens.first, ["operation", "op"].contains(toks[n].folded), nameTokens.count > 1 { nameTokens.removeFirst() }
             guard let firstName = nameTokens.first, let lastName = nameTokens.last else { i += 1; continue }
             // A single capitalised word at the start of a sentence after "operation." is not a name.
             if toks[firstName].gapBefore == .none && !Self.quoteMarks.contains(doc.f(firstName - 1)) && doc.f(firstName - 1) != "-" { i += 1; continue }

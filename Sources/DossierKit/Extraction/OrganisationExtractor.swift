@@ -22,6 +22,7 @@ struct OrganisationExtractor: Sendable {
     /// rule joins the gazetteer's "Danish law enforcement".
     private var ownerBySlug: [String: Int] = [:]
     private let nationalPolice = NationalPoliceMatcher()
+    private let courts = CourtMatcher()
 
     init(gazetteer: Gazetteer, lex: CompiledLexicon) {
         self.gazetteer = gazetteer
@@ -61,6 +62,12 @@ struct OrganisationExtractor: Sendable {
         var orgs: [String: ExtractedOrganisation] = [:]
         var mentions: [EntityMention] = []
         var localAcronyms: [String: String] = [:]   // acronym text -> slug
+        var localLongNames: [String: [(words: [String], slug: String)]] = [:]   // first folded word -> long names
+        func remember(_ first: Int, _ last: Int, slug: String) {
+            let words = toks[first...last].map(\.folded)
+            guard words.count >= 2, let head = words.first else { return }
+            localLongNames[head, default: []].append((words, slug))
+        }
         let toks = doc.tokens
 
         func add(slug: String, name: String, acronym: String?, first: Int, last: Int) {
@@ -79,6 +86,13 @@ struct OrganisationExtractor: Sendable {
             if t.inLink || t.isNumber { i += 1; continue }
             if let (entry, end) = matchAlias(doc, i) {
                 let org = gazetteer.organisations[entry.org]
+                if let last = jurisdictionEnd(doc, aliasEnd: end) {
+                    // "U.S. Attorney’s Office for the Eastern District of Virginia": one specific office.
+                    let name = doc.text(toks[i].start, toks[last].end)
+                    add(slug: Slug.make(name), name: name, acronym: nil, first: i, last: last)
+                    i = last + 1
+                    continue
+                }
                 add(slug: org.slug, name: org.name, acronym: org.acronym, first: i, last: end - 1)
                 i = end
                 continue
@@ -91,6 +105,17 @@ struct OrganisationExtractor: Sendable {
                     add(slug: Slug.make(m.name), name: m.name, acronym: nil, first: m.first, last: m.last)
                 }
                 i = m.last + 1
+                continue
+            }
+            if !consumed[i], let m = courts.match(doc, at: i) {
+                add(slug: Slug.make(m.name), name: m.name, acronym: nil, first: m.first, last: m.last)
+                i = m.last + 1
+                continue
+            }
+            // A long name defined earlier with its acronym, mentioned again in full ("de la Sûreté du Québec").
+            if let (slug, end) = matchLocalLongName(doc, i, localLongNames) {
+                add(slug: slug, name: orgs[slug]?.name ?? "", acronym: orgs[slug]?.acronym, first: i, last: end - 1)
+                i = end
                 continue
             }
             if let slug = localAcronyms[t.text], t.isAllCaps, let acr = acronymAt(doc, i), acr.text == t.text || localAcronyms[acr.text] != nil {
@@ -110,11 +135,12 @@ struct OrganisationExtractor: Sendable {
                     localAcronyms[acr.text] = slug
                     add(slug: slug, name: name, acronym: acr.text, first: nameFirst, last: nameLast)
                     add(slug: slug, name: name, acronym: acr.text, first: i + 1, last: acr.last)
+                    remember(nameFirst, nameLast, slug: slug)
                 }
                 i = acr.last + 2
                 continue
             }
-            if t.isCapitalized, !consumed[i], let (first, last) = headWordName(doc, i, consumed: consumed) {
+            if t.isCapitalized, !consumed[i], let (first, last) = headWordName(doc, i, consumed: consumed, localLongNames: localLongNames) {
                 let name = doc.text(toks[first].start, toks[last].end)
                 // "Child Rescue Coalition (CRC)": the acronym defined right after belongs to this name.
                 if last + 3 < doc.count, toks[last + 1].text == "(", let acr = acronymAt(doc, last + 2), acr.last + 1 < doc.count,
@@ -123,6 +149,7 @@ struct OrganisationExtractor: Sendable {
                     localAcronyms[acr.text] = slug
                     add(slug: slug, name: name, acronym: acr.text, first: first, last: last)
                     add(slug: slug, name: name, acronym: acr.text, first: last + 2, last: acr.last)
+                    remember(first, last, slug: slug)
                     i = acr.last + 2
                     continue
                 }
@@ -205,15 +232,38 @@ struct OrganisationExtractor: Sendable {
         }
         // Trim leading connectors.
         while first < last, ["de", "des", "du", "d", "'", "’", "of", "the", "and", "et", "l", "la", "en"].contains(toks[first].folded) { first += 1 }
-        guard first < last else { return nil }
+        guard first < last else { return capitalisedHead(doc, before: paren, acronym: acronym, consumed: consumed) }
         let words = toks[first...last].filter(\.isWord).map(\.folded)
         let hasHead = words.contains { lex.orgHeadsFR.contains($0) || lex.orgHeadsEN.contains($0) || $0 == "taskforce" }
-        guard hasHead else { return nil }
+        guard hasHead else { return capitalisedHead(doc, before: paren, acronym: acronym, consumed: consumed) }
         return (first, last)
     }
 
+    /// Fallback for names without a head word: "la Juridiction nationale de lutte contre la criminalité organisée
+    /// (JUNALCO)", "La Sûreté du Québec (SQ)". The bracketed acronym defines the span back to the nearest
+    /// capitalised word carrying its initial, across lower-case words and articles but not punctuation.
+    private func capitalisedHead(_ doc: TokenizedText, before paren: Int, acronym: String, consumed: [Bool]) -> (Int, Int)? {
+        let toks = doc.tokens
+        let last = paren - 1
+        guard last >= 0, doc.sameLine(last, paren) else { return nil }
+        let initial = Self.initial(acronym)
+        var k = last
+        while k >= 0, doc.sameLine(k, last), last - k <= 12, !consumed[k] {
+            let t = toks[k]
+            if t.isPunct && t.text != "'" && t.text != "’" && t.text != "-" && t.text != "&" { return nil }
+            if t.isNumber { return nil }
+            let sentenceStart = k == 0 || !doc.sameLine(k - 1, k) || [".", "!", "?", ":", "–", "-"].contains(toks[k - 1].text)
+            if t.isWord, t.isCapitalized, Self.initial(t.folded) == initial, !Self.determiners.contains(t), !(sentenceStart && last - k < 1) {
+                return k < last ? (k, last) : nil
+            }
+            k -= 1
+        }
+        return nil
+    }
+
     /// "Metropolitan Police Service", "National Center for Missing Children", "Brigade de protection des mineurs".
-    private func headWordName(_ doc: TokenizedText, _ i: Int, consumed: [Bool]) -> (Int, Int)? {
+    private func headWordName(_ doc: TokenizedText, _ i: Int, consumed: [Bool],
+                              localLongNames: [String: [(words: [String], slug: String)]]) -> (Int, Int)? {
         let toks = doc.tokens
         // English: capitalised run ending in a head word.
         var k = i
@@ -226,8 +276,17 @@ struct OrganisationExtractor: Sendable {
                 lastCap = k; words += 1; k += 1; continue
             }
             if t.isWord && ["of", "for", "and", "on"].contains(t.folded) && k > i { k += 1; continue }
+            // "Office for the Eastern District of Virginia": "the" inside the name after "of"/"for".
+            if t.folded == "the", k >= i + 2, ["of", "for"].contains(doc.f(k - 1)), lex.orgHeadsEN.contains(toks[k - 2]),
+               k + 1 < doc.count, toks[k + 1].isCapitalized { k += 1; continue }
             if t.text == "&" && k > i { k += 1; continue }
             break
+        }
+        // "District Court for the Eastern District of Virginia": a head followed by its jurisdiction.
+        if lastCap > i, !lex.orgHeadsEN.contains(toks[lastCap]),
+           let h = (i..<lastCap).first(where: { lex.orgHeadsEN.contains(toks[$0]) && toks[$0].isCapitalized && ["for", "of"].contains(doc.f($0 + 1)) }),
+           h > i, jurisdictionEnd(doc, aliasEnd: h + 1) == lastCap {
+            return (i, lastCap)
         }
         if lastCap > i, lex.orgHeadsEN.contains(toks[lastCap]), toks[lastCap].isCapitalized {
             let sentenceStart = i == 0 || !doc.sameLine(i - 1, i) || [".", "!", "?", ":"].contains(toks[i - 1].text)
@@ -246,12 +305,73 @@ struct OrganisationExtractor: Sendable {
             let t = toks[k]
             if consumed[k] { break }
             if t.isWord && Self.connectors.contains(t) || t.text == "'" || t.text == "’" { k += 1; count += 1; continue }
+            // "Direction des enquêtes criminelles de la Sûreté du Québec": a nested institution ends this one.
+            if t.isCapitalized, isKnownStart(doc, k, localLongNames) { break }
             if t.isWord && !lex.isStopWord(t, language: "fr") && !lex.speechVerbs.contains(t) {
                 last = k; k += 1; count += 1; continue
             }
             break
         }
+        // "Police Service and Europol": a trailing connector belongs to the sentence, not the name.
+        while last > i, ["and", "et", "of", "for"].contains(toks[last].folded) { last -= 1 }
         guard last > i else { return nil }
-        return (i, last)
+        return (i, acronymDefinedEnd(doc, head: i, from: last, consumed: consumed) ?? last)
+    }
+
+    /// A gazetteer name ending in an institution head and followed by its jurisdiction, "for the Eastern District
+    /// of Virginia", "for the District of Columbia": the last token of the jurisdiction, or nil.
+    private func jurisdictionEnd(_ doc: TokenizedText, aliasEnd end: Int) -> Int? {
+        let toks = doc.tokens
+        guard end < doc.count, end >= 1, lex.orgHeadsEN.contains(toks[end - 1]), ["for", "of"].contains(doc.f(end)), doc.sameLine(end - 1, end) else { return nil }
+        var k = end + 1
+        if doc.f(k) == "the" { k += 1 }
+        var last: Int?
+        while k < doc.count, doc.sameLine(end, k), k - end <= 8 {
+            if toks[k].isWord, toks[k].isCapitalized { last = k; k += 1; continue }
+            if doc.f(k) == "of", k + 1 < doc.count, toks[k + 1].isCapitalized { k += 1; continue }
+            break
+        }
+        guard let l = last, toks[(end + 1)...l].contains(where: { ["district", "state", "county", "circuit"].contains($0.folded) }) else { return nil }
+        return l
+    }
+
+    /// "Centre de lutte contre les criminalités numériques (C3N)": the name runs on to an acronym in brackets
+    /// that starts with the head's initial, across articles the complement rule stops at. Returns the last
+    /// name token before "(", or nil when no such acronym follows within a short stretch of words.
+    private func acronymDefinedEnd(_ doc: TokenizedText, head: Int, from last: Int, consumed: [Bool]) -> Int? {
+        let toks = doc.tokens
+        var k = last + 1
+        while k < doc.count, doc.sameLine(head, k), k - last <= 10, !consumed[k] {
+            let t = toks[k]
+            if t.text == "(" {
+                guard let acr = acronymAt(doc, k + 1), acr.last + 1 < doc.count, toks[acr.last + 1].text == ")",
+                      Self.initial(acr.text) == Self.initial(toks[head].folded) else { return nil }
+                return k - 1
+            }
+            if t.isWord || t.text == "'" || t.text == "’" || t.text == "-" { k += 1; continue }
+            return nil
+        }
+        return nil
+    }
+
+    private static func initial(_ s: String) -> String {
+        String(TextFolding.fold(String(s.prefix(1))))
+    }
+
+    /// A gazetteer organisation, a long name defined earlier in the document, or a national police starts at `k`.
+    /// A method rather than a closure: a closure built per token would copy the whole extractor each time.
+    private func isKnownStart(_ doc: TokenizedText, _ k: Int, _ localLongNames: [String: [(words: [String], slug: String)]]) -> Bool {
+        matchAlias(doc, k) != nil || matchLocalLongName(doc, k, localLongNames) != nil || nationalPolice.match(doc, at: k) != nil
+    }
+
+    private func matchLocalLongName(_ doc: TokenizedText, _ i: Int, _ names: [String: [(words: [String], slug: String)]]) -> (String, Int)? {
+        guard !names.isEmpty, doc.tokens[i].isWord, let cands = names[doc.tokens[i].folded] else { return nil }
+        outer: for c in cands {
+            let end = i + c.words.count
+            guard end <= doc.count, doc.sameLine(i, end - 1) else { continue }
+            for k in 1..<c.words.count where doc.tokens[i + k].folded != c.words[k] { continue outer }
+            return (c.slug, end)
+        }
+        return nil
     }
 }

@@ -172,6 +172,11 @@ struct PersonExtractor: Sendable {
             }
             if isNameToken(t) && t.gapBefore != .none && !lex.orgHeadsEN.contains(t) && !lex.orgHeadsFR.contains(t) {
                 parts.append(k); surnames += 1; k += 1
+                // "O'Neill", "D’Amico": an elided prefix glued to a capitalised surname.
+                if k + 1 < doc.count, toks[k].text == "'" || toks[k].text == "’", toks[k].gapBefore == .none,
+                   toks[k + 1].gapBefore == .none, toks[k + 1].isCapitalized, toks[k - 1].text.unicodeScalars.count <= 2 {
+                    parts.append(k); parts.append(k + 1); k += 2
+                }
                 if k + 1 < doc.count, toks[k].text == "-", toks[k].gapBefore == .none, toks[k + 1].gapBefore == .none, toks[k + 1].isCapitalized {
                     parts.append(k); parts.append(k + 1); k += 2
                 }
@@ -180,6 +185,8 @@ struct PersonExtractor: Sendable {
             break
         }
         guard surnames >= 1, let last = parts.last else { return nil }
+        // "Chief Technology Officer", "Senior Crown Prosecutor": a title ending in a title word is not a name.
+        if !lex.givenNames.contains(toks[i]), lex.titleWords.contains(toks[last]) || lex.roleWords.contains(toks[last]) { return nil }
         // A following org head word ("Victoria Police") means this is an institution.
         if k < doc.count, doc.sameLine(last, k), toks[k].isCapitalized, lex.orgHeadsEN.contains(toks[k]) { return nil }
         let known = lex.givenNames.contains(toks[i])
@@ -201,6 +208,7 @@ struct PersonExtractor: Sendable {
             if lex.honorifics.contains(p) || (p == "." && first >= 2 && lex.honorifics.contains(toks[first - 2])) { return true }
             if lex.speechVerbs.matchBackward(in: doc, endingAt: first - 1) != nil && ["said", "says", "added", "selon", "according", "to", "explique", "declare", "ajoute"].contains(p) { return true }
         }
+        if titleBefore(doc, first) { return true }
         var n = last + 1
         while n < doc.count, lex.honorifics.contains(toks[n]) { n += 1 }
         guard n < doc.count, doc.sameLine(last, n) else { return false }
@@ -211,6 +219,37 @@ struct PersonExtractor: Sendable {
         }
         if lex.speechVerbs.match(in: doc, at: n) != nil { return true }
         return false
+    }
+
+    /// A title or role written right before the name is as strong a cue as an honorific: "U.S. District Judge
+    /// Leonie M. Brinkema", "Special Agent in Charge Wenona Bartholomew", "l’inspecteur-chef Daniel Rivard",
+    /// and a role in apposition before it: "sa directrice générale, Heidi De Pauw".
+    private func titleBefore(_ doc: TokenizedText, _ first: Int) -> Bool {
+        let toks = doc.tokens
+        guard first > 0, doc.sameLine(first - 1, first) else { return false }
+        var k = first - 1
+        if toks[k].text == "," {
+            k -= 1
+            guard k >= 0, doc.sameLine(k, first) else { return false }
+            // Walk back over the role's adjectives ("directrice générale", "commissaire général").
+            var steps = 0
+            while k >= 0, doc.sameLine(k, first), steps < 3, toks[k].isWord, !toks[k].isCapitalized {
+                if lex.roleWords.contains(toks[k]) { return true }
+                k -= 1
+                steps += 1
+            }
+            return false
+        }
+        let p = toks[k]
+        guard p.isWord else { return false }
+        if p.isCapitalized || p.isAllCaps {
+            if lex.titleWords.contains(p) && !lex.orgHeadsEN.contains(p) { return true }
+            // "Special Agent in Charge": a capitalised word joined to a title by a lower-case "in"/"of".
+            if k >= 2, ["in", "of"].contains(toks[k - 1].folded), lex.titleWords.contains(toks[k - 2]), toks[k - 2].isCapitalized { return true }
+            return false
+        }
+        // French titles are lower case: "le général Marc Boget", "l’inspecteur-chef Daniel Rivard".
+        return lex.roleWords.contains(p) || (k >= 2 && toks[k - 1].text == "-" && lex.roleWords.contains(toks[k - 2]))
     }
 
     /// Apposition right after the name: ", chef du Centre européen de la cybercriminalité, a déclaré".

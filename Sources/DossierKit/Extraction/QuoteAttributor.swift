@@ -29,7 +29,8 @@ struct QuoteAttributor: Sendable {
         let closeTok = doc.tokenIndex(atOrAfter: block.end)
         if block.closed, closeTok < doc.count, toks[closeTok].line == block.closeLine {
             var e = closeTok
-            while e + 1 < doc.count, toks[e + 1].line == block.closeLine, ![".", "!", "?", "«", "“"].contains(toks[e + 1].text), e - closeTok < 14 { e += 1 }
+            while e + 1 < doc.count, toks[e + 1].line == block.closeLine, e - closeTok < 14,
+                  ![".", "!", "?", "«", "“"].contains(toks[e + 1].text) || isAbbreviationDot(doc, e + 1) { e += 1 }
             if let s = speaker(in: doc, closeTok, e, mentions: mentions, previous: previous, quoteAfter: false) { return s }
         }
         return nil
@@ -68,7 +69,7 @@ struct QuoteAttributor: Sendable {
             chosen = after.first
         } else if let m = before.last(where: { $0.kind == .person }) {
             chosen = m
-        } else if let m = after.first, m.firstToken - verbEnd <= 3 {
+        } else if let m = after.first, m.firstToken - verbEnd <= 3 || onlyTitlesBetween(doc, verbEnd, m.firstToken) {
             chosen = m
         } else if docNoun == nil, let m = before.last {
             chosen = m
@@ -84,6 +85,31 @@ struct QuoteAttributor: Sendable {
         if window.contains(where: { Self.pronouns.contains(toks[$0]) }), let p = previous { return p }
         return nil
     }
+
+    /// The dot of an initial or abbreviation ("U.S.", "Jessica D. Aber") does not end the attribution sentence.
+    private func isAbbreviationDot(_ doc: TokenizedText, _ k: Int) -> Bool {
+        guard doc.tokens[k].text == ".", k > 0, doc.tokens[k].gapBefore == .none else { return false }
+        let p = doc.tokens[k - 1]
+        return p.isWord && p.isAllCaps && p.text.unicodeScalars.count == 1
+    }
+
+    /// "said U.S. Attorney Jessica D. Aber", "a déclaré la substitute du procureur Hélène Darras": the words
+    /// between the verb and the name are a title (title/role words, articles, initials, hyphens), so the name
+    /// right after them is still the speaker.
+    private func onlyTitlesBetween(_ doc: TokenizedText, _ a: Int, _ b: Int) -> Bool {
+        guard b > a, b - a <= 10 else { return false }
+        for k in a..<b {
+            let t = doc.tokens[k]
+            if t.isPunct { if [".", "-", "'", "’", ","].contains(t.text) { continue }; return false }
+            if lex.titleWords.contains(t) || lex.roleWords.contains(t) || Self.titleGlue.contains(t) { continue }
+            if t.isCapitalized && k + 1 < b { continue }
+            return false
+        }
+        return true
+    }
+
+    private static let titleGlue: FoldedSet = ["the", "le", "la", "l", "du", "de", "des", "of", "in", "for", "u", "s", "charge",
+                                                 "sa", "son", "ses", "leur", "his", "her", "its", "their", "general", "generale"]
 
     /// Whose report: the nearest earlier "<noun> … de/of/by/par ORG" or "ORG's <noun>".
     private func documentOwner(_ doc: TokenizedText, nounAt: Int, mentions: [EntityMention]) -> String? {

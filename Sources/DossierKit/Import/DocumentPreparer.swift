@@ -24,9 +24,11 @@ public struct DocumentPreparer: Sendable {
         if let language = overrides.language ?? declared.language, !(2...3).contains(language.count) {
             throw ImportFailure(file: displayName, "language '\(language)' is not an ISO 639 code such as fr or en")
         }
+        // Titles and datelines sit at the top: reading only the head keeps inference cheap on long texts.
+        let head = String(body.prefix(Self.headLength))
         let inferred = DocumentMetadata(
-            title: DocumentMetadataInference.title(of: body),
-            published: DocumentMetadataInference.publicationDate(of: body),
+            title: DocumentMetadataInference.title(of: head),
+            published: DocumentMetadataInference.publicationDate(of: head),
             language: LanguageDetector.detect(body))
         let metadata = inferred.overlaid(by: declared).overlaid(by: overrides)
         let extraction = extractor.extract(from: body, language: metadata.language)
@@ -40,20 +42,36 @@ public struct DocumentPreparer: Sendable {
         return PreparedDocument(document: document, metadata: metadata, extraction: extraction)
     }
 
+    /// How much of the body title and date inference read.
+    static let headLength = 4_000
+
     /// The body with every run of whitespace turned into one space and the ends trimmed, so that
     /// texts differing only in line endings or spacing hash alike.
     static func collapsingWhitespace(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if isWhitespace(scalar) {
                 pendingSpace = !result.isEmpty
             } else {
-                if pendingSpace { result.append(" ") }
+                if pendingSpace { result.append(0x20) }
                 pendingSpace = false
-                result.append(scalar)
+                if scalar.isASCII {
+                    result.append(UInt8(scalar.value))
+                } else {
+                    result.append(contentsOf: UTF8.encode(scalar) ?? UTF8.EncodedScalar())
+                }
             }
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Whitespace by Unicode's definition, with ASCII answered without a property lookup.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            return scalar == " " || (0x09...0x0D).contains(scalar.value)
+        }
+        return scalar.properties.isWhitespace
     }
 }

@@ -33,9 +33,12 @@ public struct Importer {
         }
 
         var pendingInTransaction = 0
-        for chunk in Self.chunks(of: inputs) {
-            // Decoding and extraction are pure and run on every core; storing stays in input order.
-            let preparations = prepareConcurrently(chunk, reader: reader)
+        let chunks = Self.chunks(of: inputs)
+        let pipeline = PreparationPipeline(chunks: chunks, preparer: preparer, reader: reader)
+        defer { pipeline.cancel() }
+        for chunk in chunks {
+            // Decoding and extraction run on every core, ahead of storing, which stays in input order.
+            guard let preparations = pipeline.next() else { break }
             for (input, preparation) in zip(chunk, preparations) {
                 summary.seen += 1
                 var prepared: PreparedDocument?
@@ -93,30 +96,6 @@ public struct Importer {
         }
         if !current.isEmpty { chunks.append(current) }
         return chunks
-    }
-
-    /// Reads, decodes and extracts every input of a chunk, in parallel; results keep the inputs' order.
-    private func prepareConcurrently(_ chunk: [ImportInput], reader: SourceReader) -> [Result<PreparedDocument, ImportFailure>] {
-        let preparer = self.preparer
-        // Each iteration writes only its own slot, so the buffer is never accessed concurrently at one index.
-        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<Result<PreparedDocument, ImportFailure>?>.allocate(
-            capacity: chunk.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        DispatchQueue.concurrentPerform(iterations: chunk.count) { index in
-            let input = chunk[index]
-            do {
-                let (bytes, path) = try reader.read(input)
-                let fileName = path.map { URL(fileURLWithPath: $0).lastPathComponent }
-                results[index] = .success(
-                    try preparer.prepare(bytes: bytes, fileName: fileName, sourcePath: path, displayName: input.displayName))
-            } catch let failure as ImportFailure {
-                results[index] = .failure(failure)
-            } catch {
-                results[index] = .failure(ImportFailure(file: input.displayName, "\(error)"))
-            }
-        }
-        return results.map { $0 ?? .failure(ImportFailure(file: "?", "not prepared")) }
     }
 
     private func store(_ prepared: PreparedDocument, file: String, batchID: Int64?, pending: inout Int) throws -> ImportResult {

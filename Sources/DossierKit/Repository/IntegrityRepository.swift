@@ -113,27 +113,33 @@ public struct IntegrityRepository {
         }
     }
 
-    /// Streams every span that lies outside its document or whose text differs from its exact text,
-    /// comparing in SQLite, which counts code points as the spans do.
+    /// Streams every span that lies outside its document or whose text differs from its exact text.
+    ///
+    /// Each body is read once and turned into code points once; its facts are then compared in
+    /// memory. Comparing with `substr(body, …)` per fact would re-read and re-count the whole body
+    /// for every fact, which grows with facts × body length.
     public func spanViolations(_ body: (SpanViolation) throws -> Void) throws {
-        for table in Self.spanTables.keys.sorted() {
-            try connection.forEachRow(
-                """
-                SELECT f.id, f.document_id, f.char_start, f.char_end, f.exact_text, length(d.body),
-                    CASE WHEN f.char_start >= 0 AND f.char_start <= f.char_end AND f.char_end <= length(d.body)
-                        THEN substr(d.body, f.char_start + 1, f.char_end - f.char_start) END
-                FROM \(table) f JOIN documents d ON d.id = f.document_id
-                WHERE f.char_start < 0 OR f.char_end < f.char_start OR f.char_end > length(d.body)
-                    OR substr(d.body, f.char_start + 1, f.char_end - f.char_start) IS NOT f.exact_text
-                ORDER BY f.id
-                """
-            ) { row in
-                try body(
-                    SpanViolation(
-                        table: table, id: row.int64(0), documentID: row.int64(1), start: row.int(2), end: row.int(3),
-                        exactText: row.string(4), bodyLength: row.int(5), textAtSpan: row.optionalString(6)))
+        try connection.forEachRow("SELECT id, body FROM documents ORDER BY id") { document in
+            let documentID = document.int64(0)
+            let scalars = Array(document.string(1).unicodeScalars)
+            for table in Self.spanTables.keys.sorted() {
+                try connection.forEachRow(
+                    "SELECT id, char_start, char_end, exact_text FROM \(table) WHERE document_id = ? ORDER BY id", [documentID]
+                ) { row in
+                    let start = row.int(1)
+                    let end = row.int(2)
+                    let exactText = row.string(3)
+                    let inside = start >= 0 && start <= end && end <= scalars.count
+                    if inside, exactText.unicodeScalars.elementsEqual(scalars[start..<end]) { return }
+                    let textAtSpan = inside ? String(String.UnicodeScalarView(scalars[start..<end])) : nil
+                    try body(
+                        SpanViolation(
+                            table: table, id: row.int64(0), documentID: documentID, start: start, end: end,
+                            exactText: exactText, bodyLength: scalars.count, textAtSpan: textAtSpan))
+                }
             }
         }
+        // Facts whose document is missing have no body to compare with; the consistency check names them.
     }
 
     // MARK: Full-text index
@@ -206,13 +212,17 @@ public struct IntegrityRepository {
     /// mention of that operation or person in the same document was rejected by an archivist.
     public func rejectedReferences(_ body: (Reference) throws -> Void) throws {
         for (table, column) in [("figures", "operation_id"), ("quotes", "person_id")] {
+            // One pass over mentions decides, per document and entity, whether any mention is still live;
+            // a correlated subquery per fact would rescan every mention of a popular operation each time.
             try connection.forEachRow(
                 """
+                WITH verdicts AS (
+                    SELECT document_id, \(column) AS entity, max(status <> 'rejected') AS live
+                    FROM mentions WHERE \(column) IS NOT NULL GROUP BY document_id, \(column)
+                )
                 SELECT f.id, f.\(column) FROM \(table) f
-                WHERE f.status <> 'rejected' AND f.\(column) IS NOT NULL
-                    AND EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = f.document_id AND m.\(column) = f.\(column))
-                    AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = f.document_id
-                        AND m.\(column) = f.\(column) AND m.status <> 'rejected')
+                JOIN verdicts v ON v.document_id = f.document_id AND v.entity = f.\(column)
+                WHERE f.status <> 'rejected' AND v.live = 0
                 ORDER BY f.id
                 """
             ) { row in
@@ -255,8 +265,9 @@ public struct IntegrityRepository {
         for table in Self.namedTables.keys.sorted() {
             try connection.forEachRow(
                 """
-                SELECT b.id, b.name, (SELECT min(a.id) FROM \(table) a WHERE lower(a.name) = lower(b.name)) AS first_id
-                FROM \(table) b WHERE first_id <> b.id ORDER BY b.id
+                SELECT id, name, first_id FROM (
+                    SELECT id, name, min(id) OVER (PARTITION BY lower(name)) AS first_id FROM \(table)
+                ) WHERE first_id <> id ORDER BY id
                 """
             ) { try body(table, $0.int64(0), $0.string(1), $0.int64(2)) }
         }
