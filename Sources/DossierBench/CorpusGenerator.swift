@@ -47,6 +47,8 @@ struct CorpusGenerator {
     }
 
     private mutating func englishParagraph(_ operation: String) -> String {
+        // Most of a real release is context without figures; keep the figure density realistic.
+        if random.next() % 10 < 6 { return pick(Self.contextEN) }
         switch random.next() % 6 {
         case 0:
             return "During Operation \(operation), led by \(pick(Self.agenciesEN)) and supported by Europol, investigators in "
@@ -79,6 +81,7 @@ struct CorpusGenerator {
     }
 
     private mutating func frenchParagraph(_ operation: String) -> String {
+        if random.next() % 10 < 6 { return pick(Self.contextFR) }
         switch random.next() % 6 {
         case 0:
             return "Lors de l’opération \(operation), coordonnée par \(pick(Self.agenciesFR)) avec le soutien d’Europol, les enquêteurs "
@@ -135,6 +138,20 @@ struct CorpusGenerator {
     static let rolesFR = ["directrice", "chef de la division", "commandant", "directeur adjoint", "procureur"]
     static let monthsEN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
     static let monthsFR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+    static let contextEN = [
+        "The investigation began when specialists noticed that the same offenders were active on several forums and were using encrypted messaging services to share material and advice on how to avoid detection.",
+        "Online child sexual exploitation remains one of the most threatening forms of cybercrime in the European Union, and it continues to be one of the main priorities of law enforcement agencies, which deal with a constantly growing volume of illegal content.",
+        "Investigators exchanged information through secure channels, and analysts produced operational reports that helped national teams to prioritise their work and to identify the victims as quickly as possible.",
+        "The campaign that accompanies the operation will reach potential offenders where they are most active, online, and will point them to services that can help them to change their behaviour before they cause harm.",
+        "Prevention remains essential: parents, carers and teachers are encouraged to talk with children about their lives online and to report anything that worries them to the police or to a hotline.",
+    ]
+    static let contextFR = [
+        "L’enquête a commencé lorsque des spécialistes ont remarqué que les mêmes délinquants étaient actifs sur plusieurs forums et utilisaient des messageries chiffrées pour partager du matériel et des conseils afin d’échapper à la détection.",
+        "L’exploitation sexuelle des enfants en ligne reste l’une des manifestations les plus menaçantes de la cybercriminalité dans l’Union européenne et demeure l’une des principales priorités des services répressifs.",
+        "Les enquêteurs ont échangé des informations par des canaux sécurisés, et les analystes ont produit des rapports opérationnels qui ont aidé les équipes nationales à établir leurs priorités et à identifier les victimes au plus vite.",
+        "La campagne qui accompagne l’opération atteindra les délinquants potentiels là où ils sont les plus actifs, en ligne, et les orientera vers des services capables de les aider à changer de comportement.",
+        "La prévention reste essentielle : les parents, les éducateurs et les enseignants sont invités à parler avec les enfants de leur vie en ligne et à signaler tout ce qui les inquiète à la police.",
+    ]
     static let quotesEN = [
         "This operation shows what law enforcement can achieve when we work together across borders.",
         "Nobody should think they can abuse children online and get away with it.",

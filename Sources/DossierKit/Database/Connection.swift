@@ -59,6 +59,8 @@ public final class Connection {
             try executeScript("PRAGMA journal_mode = WAL")
             try executeScript("PRAGMA synchronous = FULL")
         }
+        // 64 MiB of page cache: imports touch the same index pages over and over within a batch.
+        try executeScript("PRAGMA cache_size = -65536")
     }
 
     // MARK: Statements

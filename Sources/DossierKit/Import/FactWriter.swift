@@ -34,6 +34,7 @@ struct FactWriter {
     ) throws -> (Counts, ReextractionChanges) {
         var counts = Counts()
         var reconciler = existing.map { Reconciler(existing: $0) }
+        let createdAt = Timestamp.now()
 
         var organisationIDs: [String: Int64] = [:]
         let organisationSlugs = Dictionary(
@@ -46,7 +47,7 @@ struct FactWriter {
                 Organisation(slug: organisation.slug, name: organisation.name, acronym: organisation.acronym, aliases: aliases))
             organisationIDs[organisation.name] = id
             for span in organisation.mentions {
-                try writeMention(Mention(documentID: documentID, entity: .organisation(id), span: sourceSpan(span)), &reconciler)
+                try writeMention(Mention(documentID: documentID, entity: .organisation(id), span: sourceSpan(span)), createdAt, &reconciler)
             }
             counts.organisations += 1
         }
@@ -64,7 +65,7 @@ struct FactWriter {
             personIDs[person.name] = id
             for span in person.mentions {
                 if span.text != person.name { try archive.people.addAlias(span.text, to: id) }
-                try writeMention(Mention(documentID: documentID, entity: .person(id), span: sourceSpan(span)), &reconciler)
+                try writeMention(Mention(documentID: documentID, entity: .person(id), span: sourceSpan(span)), createdAt, &reconciler)
             }
             counts.people += 1
         }
@@ -74,7 +75,7 @@ struct FactWriter {
             let id = try archive.operations.upsert(Operation(slug: operation.slug, name: operation.name))
             operationIDs.append(id)
             for span in operation.mentions {
-                try writeMention(Mention(documentID: documentID, entity: .operation(id), span: sourceSpan(span)), &reconciler)
+                try writeMention(Mention(documentID: documentID, entity: .operation(id), span: sourceSpan(span)), createdAt, &reconciler)
             }
             counts.operations += 1
         }
@@ -92,7 +93,7 @@ struct FactWriter {
         let figureOperation = Set(operationIDs).count == 1 ? operationIDs.first : nil
 
         for date in extraction.dates {
-            try writeMention(Mention(documentID: documentID, entity: .date(date.iso), span: sourceSpan(date.span)), &reconciler)
+            try writeMention(Mention(documentID: documentID, entity: .date(date.iso), span: sourceSpan(date.span)), createdAt, &reconciler)
             counts.dates += 1
         }
 
@@ -102,7 +103,7 @@ struct FactWriter {
                 unit: extracted.unit, approximate: extracted.approximate, bound: extracted.bound?.rawValue,
                 counts: extracted.counts, category: extracted.category, span: sourceSpan(extracted.span))
             if reconciler?.claimFigure(figure.span) ?? true {
-                try archive.figures.insert(figure)
+                try archive.figures.insert(figure, createdAt: createdAt)
                 try afterFact?()
             }
             counts.figures += 1
@@ -125,7 +126,7 @@ struct FactWriter {
                 documentID: documentID, speakerKind: Quote.SpeakerKind(rawValue: extracted.speakerKind.rawValue) ?? .person,
                 personID: personID, organisationID: organisationID, text: extracted.text, span: sourceSpan(extracted.span))
             if reconciler?.claimQuote(quote.span) ?? true {
-                try archive.quotes.insert(quote)
+                try archive.quotes.insert(quote, createdAt: createdAt)
                 try afterFact?()
             }
             counts.quotes += 1
@@ -144,9 +145,9 @@ struct FactWriter {
         return (counts, changes)
     }
 
-    private func writeMention(_ mention: Mention, _ reconciler: inout Reconciler?) throws {
+    private func writeMention(_ mention: Mention, _ createdAt: String, _ reconciler: inout Reconciler?) throws {
         if reconciler?.claimMention(mention) ?? true {
-            try archive.mentions.insert(mention)
+            try archive.mentions.insert(mention, createdAt: createdAt)
             try afterFact?()
         }
     }

@@ -7,7 +7,7 @@ public struct FigureRepository {
     }
 
     @discardableResult
-    public func insert(_ figure: Figure) throws -> Int64 {
+    public func insert(_ figure: Figure, createdAt: String = Timestamp.now()) throws -> Int64 {
         try connection.execute(
             """
             INSERT INTO figures (document_id, operation_id, value, value_max, unit, approximate, bound, counts, category,
@@ -17,7 +17,7 @@ public struct FigureRepository {
             [
                 figure.documentID, figure.operationID, figure.value, figure.valueMax, figure.unit, figure.approximate,
                 figure.bound, figure.counts, figure.category, figure.span.exactText, figure.span.start, figure.span.end,
-                figure.status.rawValue, Timestamp.now(),
+                figure.status.rawValue, createdAt,
             ])
         return connection.lastInsertedRowID
     }

@@ -7,7 +7,7 @@ public struct MentionRepository {
     }
 
     /// Inserts a mention; a second mention of the same kind at the same span is ignored.
-    public func insert(_ mention: Mention) throws {
+    public func insert(_ mention: Mention, createdAt: String = Timestamp.now()) throws {
         var personID: Int64?
         var organisationID: Int64?
         var operationID: Int64?
@@ -27,7 +27,7 @@ public struct MentionRepository {
             """,
             [
                 mention.documentID, mention.entity.typeName, personID, organisationID, operationID, dateISO,
-                mention.span.exactText, mention.span.start, mention.span.end, mention.status.rawValue, Timestamp.now(),
+                mention.span.exactText, mention.span.start, mention.span.end, mention.status.rawValue, createdAt,
             ])
     }
 

@@ -7,7 +7,7 @@ public struct QuoteRepository {
     }
 
     @discardableResult
-    public func insert(_ quote: Quote) throws -> Int64 {
+    public func insert(_ quote: Quote, createdAt: String = Timestamp.now()) throws -> Int64 {
         try connection.execute(
             """
             INSERT INTO quotes (document_id, speaker_kind, person_id, organisation_id, text, exact_text, char_start,
@@ -16,7 +16,7 @@ public struct QuoteRepository {
             """,
             [
                 quote.documentID, quote.speakerKind.rawValue, quote.personID, quote.organisationID, quote.text,
-                quote.span.exactText, quote.span.start, quote.span.end, quote.status.rawValue, Timestamp.now(),
+                quote.span.exactText, quote.span.start, quote.span.end, quote.status.rawValue, createdAt,
             ])
         return connection.lastInsertedRowID
     }

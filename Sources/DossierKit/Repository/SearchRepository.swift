@@ -24,39 +24,48 @@ public struct SearchRepository {
     /// Ranked matches (best first, by BM25). `query` is FTS5 query syntax; a malformed one throws
     /// a `UsageError` with FTS5's explanation rather than a raw SQLite error.
     public func search(_ query: String, filter: ExportFilter, limit: Int) throws -> [Hit] {
-        var conditions = ["documents_fts MATCH ?"]
-        var values: [any SQLBindable] = [query]
+        var conditions: [String] = []
+        var values: [any SQLBindable] = []
         if let language = filter.language {
-            conditions.append("d.language = ?")
+            conditions.append("language = ?")
             values.append(language)
         }
         if let publisher = filter.publisher {
-            conditions.append("d.publisher = ?")
+            conditions.append("publisher = ?")
             values.append(publisher)
         }
         if let since = filter.since {
-            conditions.append("substr(d.published_on, 1, length(?)) >= ?")
+            conditions.append("substr(published_on, 1, length(?)) >= ?")
             values += [since, since]
         }
         if let until = filter.until {
-            conditions.append("substr(d.published_on, 1, length(?)) <= ?")
+            conditions.append("substr(published_on, 1, length(?)) <= ?")
             values += [until, until]
         }
         if let operation = filter.operation {
             conditions.append(
-                "d.id IN (SELECT x.document_id FROM document_operations x JOIN operations o ON o.id = x.operation_id WHERE o.slug = ?)")
+                "id IN (SELECT x.document_id FROM document_operations x JOIN operations o ON o.id = x.operation_id WHERE o.slug = ?)")
             values.append(operation)
         }
-        values.append(limit)
+        let documentFilter = conditions.isEmpty
+            ? "" : " AND rowid IN (SELECT id FROM documents WHERE \(conditions.joined(separator: " AND ")))"
+        // Rank first and keep only the best `limit` rows; snippets, the costly part, are then made
+        // for those rows alone instead of for every match.
         let sql = """
             SELECT d.id, d.title, d.publisher, d.published_on, d.file_name,
-                snippet(documents_fts, 1, ?, ?, '…', 16), bm25(documents_fts, 5.0, 1.0)
-            FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
-            WHERE \(conditions.joined(separator: " AND "))
-            ORDER BY bm25(documents_fts, 5.0, 1.0) LIMIT ?
+                snippet(documents_fts, 1, ?, ?, '…', 16), top.rank
+            FROM (
+                SELECT rowid AS id, rank FROM documents_fts
+                WHERE documents_fts MATCH ?\(documentFilter)
+                ORDER BY rank LIMIT ?
+            ) AS top
+            JOIN documents_fts ON documents_fts.rowid = top.id AND documents_fts MATCH ?
+            JOIN documents d ON d.id = top.id
+            ORDER BY top.rank
             """
+        let bound: [any SQLBindable] = [Self.highlightOpen, Self.highlightClose, query] + values + [limit, query]
         do {
-            return try connection.query(sql, [Self.highlightOpen, Self.highlightClose] + values) {
+            return try connection.query(sql, bound) {
                 Hit(
                     documentID: $0.int64(0), title: $0.optionalString(1), publisher: $0.optionalString(2),
                     publishedOn: $0.optionalString(3), fileName: $0.optionalString(4), snippet: $0.string(5), rank: $0.double(6))
