@@ -58,9 +58,10 @@ public final class Connection {
         if mode != .readOnly {
             try executeScript("PRAGMA journal_mode = WAL")
             try executeScript("PRAGMA synchronous = FULL")
+            // 64 MiB of page cache: imports touch the same index pages over and over within a batch.
+            // (Only for writers: the pragma reads the schema, and readers must open even damaged files.)
+            try executeScript("PRAGMA cache_size = -65536")
         }
-        // 64 MiB of page cache: imports touch the same index pages over and over within a batch.
-        try executeScript("PRAGMA cache_size = -65536")
     }
 
     // MARK: Statements
