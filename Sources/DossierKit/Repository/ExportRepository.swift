@@ -208,34 +208,13 @@ public struct ExportRepository {
             UsageError("\(option) does not apply to \(table.rawValue)")
         }
         if let document = spec.documentAlias {
-            if let publisher = filter.publisher {
-                conditions.append("\(document).publisher = ?")
-                values.append(publisher)
-            }
-            if let language = filter.language {
-                conditions.append("\(document).language = ?")
-                values.append(language)
-            }
-            if let since = filter.since {
-                conditions.append("substr(\(document).published_on, 1, length(?)) >= ?")
-                values += [since, since]
-            }
-            if let until = filter.until {
-                conditions.append("substr(\(document).published_on, 1, length(?)) <= ?")
-                values += [until, until]
-            }
-            if let operation = filter.operation {
-                try requireSlug(operation, in: "operations", option: "--operation")
-                conditions.append(
-                    "\(document).id IN (SELECT x.document_id FROM document_operations x JOIN operations y ON y.id = x.operation_id WHERE y.slug = ?)")
-                values.append(operation)
-            }
+            if let operation = filter.operation { try requireSlug(operation, in: "operations", option: "--operation") }
             if let organisation = filter.organisation {
                 try requireSlug(organisation, in: "organisations", option: "--organisation")
-                conditions.append(
-                    "\(document).id IN (SELECT x.document_id FROM mentions x JOIN organisations y ON y.id = x.organisation_id WHERE y.slug = ? AND x.status <> 'rejected')")
-                values.append(organisation)
             }
+            let documentFilter = DocumentFilterSQL(filter, documentAlias: document)
+            conditions += documentFilter.conditions
+            values += documentFilter.values
         } else {
             if filter.publisher != nil { throw refuse("--publisher") }
             if filter.language != nil { throw refuse("--language") }

@@ -24,29 +24,9 @@ public struct SearchRepository {
     /// Ranked matches (best first, by BM25). `query` is FTS5 query syntax; a malformed one throws
     /// a `UsageError` with FTS5's explanation rather than a raw SQLite error.
     public func search(_ query: String, filter: ExportFilter, limit: Int) throws -> [Hit] {
-        var conditions: [String] = []
-        var values: [any SQLBindable] = []
-        if let language = filter.language {
-            conditions.append("language = ?")
-            values.append(language)
-        }
-        if let publisher = filter.publisher {
-            conditions.append("publisher = ?")
-            values.append(publisher)
-        }
-        if let since = filter.since {
-            conditions.append("substr(published_on, 1, length(?)) >= ?")
-            values += [since, since]
-        }
-        if let until = filter.until {
-            conditions.append("substr(published_on, 1, length(?)) <= ?")
-            values += [until, until]
-        }
-        if let operation = filter.operation {
-            conditions.append(
-                "id IN (SELECT x.document_id FROM document_operations x JOIN operations o ON o.id = x.operation_id WHERE o.slug = ?)")
-            values.append(operation)
-        }
+        let filterSQL = DocumentFilterSQL(filter, documentAlias: "")
+        let conditions = filterSQL.conditions
+        let values = filterSQL.values
         let documentFilter = conditions.isEmpty
             ? "" : " AND rowid IN (SELECT id FROM documents WHERE \(conditions.joined(separator: " AND ")))"
         // Rank first and keep only the best `limit` rows; snippets, the costly part, are then made

@@ -35,23 +35,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "With --all, overwrite the files of a non-empty folder.")
     var force = false
 
-    @Option(help: ArgumentHelp("Only rows about this operation (slug).", valueName: "slug"))
-    var operation: String?
-
-    @Option(help: ArgumentHelp("Only rows from documents that mention this organisation (slug).", valueName: "slug"))
-    var organisation: String?
-
-    @Option(help: "Only documents from this publisher.")
-    var publisher: String?
-
-    @Option(help: ArgumentHelp("Only documents in this language (fr, en…).", valueName: "code"))
-    var language: String?
-
-    @Option(help: ArgumentHelp("Published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
-    var since: String?
-
-    @Option(help: ArgumentHelp("Published on or before this date.", valueName: "date"))
-    var until: String?
+    @OptionGroup var documents: DocumentFilterOptions
 
     @Option(help: "Only facts with this status: extracted, confirmed, rejected or superseded (default: all but rejected).")
     var status: FactStatus?
@@ -79,11 +63,6 @@ struct ExportCommand: ParsableCommand {
         }
         if table == nil, allDirectory == nil { throw ValidationError("name a table to export, or use --all DIR") }
         if table != nil, allDirectory != nil { throw ValidationError("give either a table or --all, not both") }
-        for (name, value) in [("--since", since), ("--until", until)] {
-            if let value, ISODate.validated(value) == nil {
-                throw ValidationError("\(name) '\(value)' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
-            }
-        }
     }
 
     func run() throws {
@@ -92,12 +71,7 @@ struct ExportCommand: ParsableCommand {
         options.delimiter = delimiter.first ?? ","
         options.byteOrderMark = bom
         options.neutraliseFormulas = !raw
-        options.filter.operation = operation
-        options.filter.organisation = organisation
-        options.filter.publisher = publisher
-        options.filter.language = language
-        options.filter.since = since
-        options.filter.until = until
+        options.filter = documents.applied()
         options.filter.status = status.map { .only($0) } ?? .notRejected
         options.filter.category = category
         options.columns = columns.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }

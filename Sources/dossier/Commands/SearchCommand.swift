@@ -18,20 +18,7 @@ struct SearchCommand: ParsableCommand {
     @Argument(help: "The words to look for.")
     var query: String
 
-    @Option(help: ArgumentHelp("Only documents about this operation (slug).", valueName: "slug"))
-    var operation: String?
-
-    @Option(help: ArgumentHelp("Only documents in this language.", valueName: "code"))
-    var language: String?
-
-    @Option(help: "Only documents from this publisher.")
-    var publisher: String?
-
-    @Option(help: ArgumentHelp("Published on or after this date.", valueName: "date"))
-    var since: String?
-
-    @Option(help: ArgumentHelp("Published on or before this date.", valueName: "date"))
-    var until: String?
+    @OptionGroup var documents: DocumentFilterOptions
 
     @Option(help: "At most this many results.")
     var limit: Int = 20
@@ -39,21 +26,11 @@ struct SearchCommand: ParsableCommand {
     func validate() throws {
         if limit <= 0 { throw ValidationError("--limit must be positive") }
         if query.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the query is empty") }
-        for (name, value) in [("--since", since), ("--until", until)] {
-            if let value, ISODate.validated(value) == nil {
-                throw ValidationError("\(name) '\(value)' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
-            }
-        }
     }
 
     func run() throws {
-        var filter = ExportFilter()
-        filter.operation = operation
-        filter.language = language
-        filter.publisher = publisher
-        filter.since = since
-        filter.until = until
-        let hits = try SearchRepository(connection: archive.open(.read).connection).search(query, filter: filter, limit: limit)
+        let hits = try SearchRepository(connection: archive.open(.read).connection)
+            .search(query, filter: documents.applied(), limit: limit)
         if output.json {
             Console.json(hits.map { hit in
                 var plain = hit

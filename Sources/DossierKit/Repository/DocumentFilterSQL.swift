@@ -1,0 +1,38 @@
+/// The WHERE conditions that narrow rows to documents by publisher, language, publication date,
+/// operation and organisation: shared by exports and search so both filter alike.
+struct DocumentFilterSQL {
+    var conditions: [String] = []
+    var values: [any SQLBindable] = []
+
+    /// Conditions on the documents table reached through `alias` (e.g. `d`, or `documents` itself).
+    init(_ filter: ExportFilter, documentAlias alias: String) {
+        let column = alias.isEmpty ? "" : "\(alias)."
+        if let publisher = filter.publisher {
+            conditions.append("\(column)publisher = ?")
+            values.append(publisher)
+        }
+        if let language = filter.language {
+            conditions.append("\(column)language = ?")
+            values.append(language)
+        }
+        // A date prefix (2025, 2025-02) compares with the same number of characters of the stored date.
+        if let since = filter.since {
+            conditions.append("substr(\(column)published_on, 1, length(?)) >= ?")
+            values += [since, since]
+        }
+        if let until = filter.until {
+            conditions.append("substr(\(column)published_on, 1, length(?)) <= ?")
+            values += [until, until]
+        }
+        if let operation = filter.operation {
+            conditions.append(
+                "\(column)id IN (SELECT x.document_id FROM document_operations x JOIN operations y ON y.id = x.operation_id WHERE y.slug = ?)")
+            values.append(operation)
+        }
+        if let organisation = filter.organisation {
+            conditions.append(
+                "\(column)id IN (SELECT x.document_id FROM mentions x JOIN organisations y ON y.id = x.organisation_id WHERE y.slug = ? AND x.status <> 'rejected')")
+            values.append(organisation)
+        }
+    }
+}
