@@ -45,9 +45,9 @@ CREATE TABLE documents (
 );
 CREATE INDEX documents_original_sha256 ON documents(original_sha256);
 CREATE INDEX documents_normalized_sha256 ON documents(normalized_sha256);
-CREATE INDEX documents_batch_id ON documents(batch_id);
-CREATE INDEX documents_published_on ON documents(published_on);
-CREATE INDEX documents_publisher ON documents(publisher);
+CREATE INDEX documents_batch_id ON documents(batch_id) WHERE batch_id IS NOT NULL;
+CREATE INDEX documents_published_on ON documents(published_on) WHERE published_on IS NOT NULL;
+CREATE INDEX documents_publisher ON documents(publisher) WHERE publisher IS NOT NULL;
 
 -- Links between documents, or from a document to an external URL when the target is not archived.
 CREATE TABLE document_links (
@@ -63,7 +63,7 @@ CREATE TABLE document_links (
 );
 CREATE UNIQUE INDEX document_links_natural_key
     ON document_links(document_id, relation, coalesce(target_document_id, 0), coalesce(target_url, ''));
-CREATE INDEX document_links_target_document_id ON document_links(target_document_id);
+CREATE INDEX document_links_target_document_id ON document_links(target_document_id) WHERE target_document_id IS NOT NULL;
 
 CREATE TABLE organisations (
     id          INTEGER PRIMARY KEY,
@@ -92,7 +92,7 @@ CREATE TABLE operations (
     description     TEXT,
     created_at      TEXT NOT NULL
 );
-CREATE INDEX operations_lead_agency_id ON operations(lead_agency_id);
+CREATE INDEX operations_lead_agency_id ON operations(lead_agency_id) WHERE lead_agency_id IS NOT NULL;
 
 CREATE TABLE document_operations (
     document_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -119,8 +119,8 @@ CREATE TABLE person_roles (
 );
 CREATE UNIQUE INDEX person_roles_natural_key
     ON person_roles(person_id, coalesce(role, ''), coalesce(organisation_id, 0), coalesce(document_id, 0));
-CREATE INDEX person_roles_organisation_id ON person_roles(organisation_id);
-CREATE INDEX person_roles_document_id ON person_roles(document_id);
+CREATE INDEX person_roles_organisation_id ON person_roles(organisation_id) WHERE organisation_id IS NOT NULL;
+CREATE INDEX person_roles_document_id ON person_roles(document_id) WHERE document_id IS NOT NULL;
 
 CREATE TABLE quotes (
     id               INTEGER PRIMARY KEY,
@@ -140,8 +140,8 @@ CREATE TABLE quotes (
     CHECK (char_start <= char_end),
     UNIQUE (document_id, char_start, char_end)
 );
-CREATE INDEX quotes_person_id ON quotes(person_id);
-CREATE INDEX quotes_organisation_id ON quotes(organisation_id);
+CREATE INDEX quotes_person_id ON quotes(person_id) WHERE person_id IS NOT NULL;
+CREATE INDEX quotes_organisation_id ON quotes(organisation_id) WHERE organisation_id IS NOT NULL;
 
 CREATE TABLE figures (
     id             INTEGER PRIMARY KEY,
@@ -165,10 +165,12 @@ CREATE TABLE figures (
     CHECK (value_max IS NULL OR value_max >= value),
     UNIQUE (document_id, char_start, char_end)
 );
-CREATE INDEX figures_operation_id ON figures(operation_id);
-CREATE INDEX figures_category ON figures(category);
+CREATE INDEX figures_operation_id ON figures(operation_id) WHERE operation_id IS NOT NULL;
+CREATE INDEX figures_category ON figures(category) WHERE category IS NOT NULL;
 
 -- Every place a document names a person, organisation, operation or date.
+-- Indexes on optional columns are partial (WHERE … IS NOT NULL): each mention names one kind of
+-- entity, so the three entity indexes together hold one entry per mention rather than three.
 CREATE TABLE mentions (
     id               INTEGER PRIMARY KEY,
     document_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -192,9 +194,9 @@ CREATE TABLE mentions (
     ),
     UNIQUE (document_id, entity_type, char_start, char_end)
 );
-CREATE INDEX mentions_person_id ON mentions(person_id);
-CREATE INDEX mentions_organisation_id ON mentions(organisation_id);
-CREATE INDEX mentions_operation_id ON mentions(operation_id);
+CREATE INDEX mentions_person_id ON mentions(person_id) WHERE person_id IS NOT NULL;
+CREATE INDEX mentions_organisation_id ON mentions(organisation_id) WHERE organisation_id IS NOT NULL;
+CREATE INDEX mentions_operation_id ON mentions(operation_id) WHERE operation_id IS NOT NULL;
 
 -- Audit log: who did what, when, to which entity.
 CREATE TABLE events (
@@ -210,7 +212,7 @@ CREATE TABLE events (
     reason       TEXT
 );
 CREATE INDEX events_entity ON events(entity_type, entity_id);
-CREATE INDEX events_batch_id ON events(batch_id);
+CREATE INDEX events_batch_id ON events(batch_id) WHERE batch_id IS NOT NULL;
 
 -- Full-text index over documents, kept in step by triggers.
 -- remove_diacritics 2 makes "arretes" match "arrêtés"; unicode61 folds case.

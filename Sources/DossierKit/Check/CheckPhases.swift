@@ -25,28 +25,34 @@ struct CheckPhases {
 
     // MARK: SQLite
 
+    /// The foreign-key half of the SQLite phase; `integrity_check` runs beside the other phases
+    /// (see `BackgroundIntegrityCheck`), being the slowest single step of a check.
     private func sqlite(_ report: inout CheckReport) throws {
+        try integrity.foreignKeyViolations { table, rowid, parent in
+            report.findings.append(
+                Finding(
+                    kind: .foreignKey, entityType: table, entityID: rowid, expected: "a referenced row in \(parent)",
+                    found: "none"))
+        }
+    }
+
+    /// `PRAGMA integrity_check` (or `quick_check`) as findings, one per problem line.
+    static func integrityFindings(_ integrity: IntegrityRepository, quick: Bool) throws -> [Finding] {
         var lines: [Finding] = []
-        defer { report.findings += lines }
         do {
-            try integrity.integrityCheck(quick: options.quick) { text in
+            try integrity.integrityCheck(quick: quick) { text in
                 // One row may hold several problems, one per line, under a "*** in database main ***" heading.
                 for line in text.split(separator: "\n") where !line.hasPrefix("***") {
                     lines.append(
                         Finding(
                             kind: .sqliteIntegrity, entityType: "page", entityID: Self.pageNumber(in: String(line)),
-                            expected: options.quick ? "quick_check ok" : "integrity_check ok", found: String(line)))
+                            expected: quick ? "quick_check ok" : "integrity_check ok", found: String(line)))
                 }
             }
         } catch let error as DatabaseError where error.isCorrupt && !lines.isEmpty {
             // SQLite stops after reporting the damage it found; those lines are the finding.
         }
-        try integrity.foreignKeyViolations { table, rowid, parent in
-            lines.append(
-                Finding(
-                    kind: .foreignKey, entityType: table, entityID: rowid, expected: "a referenced row in \(parent)",
-                    found: "none"))
-        }
+        return lines
     }
 
     /// The page SQLite names in an integrity_check line such as "Page 37: btreeInitPage() returns error code 11".
@@ -187,11 +193,17 @@ struct CheckPhases {
     private func consistency(_ report: inout CheckReport) throws {
         var findings: [Finding] = []
         defer { report.findings += findings }
-        try integrity.missingReferences { reference in
-            findings.append(
-                Finding(
-                    kind: .factMissingEntity, entityType: Self.entityType(reference.table), entityID: reference.id,
-                    expected: "\(reference.column) \(reference.target) to exist", found: "no such row"))
+        // PRAGMA foreign_key_check (the SQLite phase, which runs first) already covers every declared
+        // reference: name the facts again only when it found something, or did not run.
+        let foreignKeysChecked = options.phases.contains(.sqlite) && report.phases.contains(.sqlite)
+        let foreignKeysBroken = report.findings.contains { $0.kind == .foreignKey }
+        if !foreignKeysChecked || foreignKeysBroken {
+            try integrity.missingReferences { reference in
+                findings.append(
+                    Finding(
+                        kind: .factMissingEntity, entityType: Self.entityType(reference.table), entityID: reference.id,
+                        expected: "\(reference.column) \(reference.target) to exist", found: "no such row"))
+            }
         }
         try integrity.rejectedReferences { reference in
             findings.append(

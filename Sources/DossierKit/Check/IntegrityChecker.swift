@@ -28,6 +28,7 @@ public final class IntegrityChecker {
         do {
             let statuses = try Migrator.builtIn().status(of: reader)
             try Self.refuseUncheckable(statuses, path: path)
+            let background = options.phases.contains(.sqlite) ? BackgroundIntegrityCheck(path: path, quick: options.quick) : nil
             for phase in options.phases {
                 progress(CheckProgress(phase: phase, done: 0, total: nil))
                 report.phases.append(phase)
@@ -40,6 +41,19 @@ public final class IntegrityChecker {
                         Finding(
                             kind: .sqliteCorrupt, entityType: "check", entityID: nil,
                             expected: "the \(phase.rawValue) check to read the archive", found: error.message))
+                }
+            }
+            if let background {
+                do {
+                    let (findings, seconds) = try background.wait()
+                    report.findings.insert(contentsOf: findings, at: 0)
+                    report.phaseSeconds[CheckOptions.Phase.sqlite.rawValue, default: 0] += seconds
+                } catch let error as DatabaseError where error.isCorrupt {
+                    report.findings.insert(
+                        Finding(
+                            kind: .sqliteCorrupt, entityType: "check", entityID: nil,
+                            expected: "the \(CheckOptions.Phase.sqlite.rawValue) check to read the archive", found: error.message),
+                        at: 0)
                 }
             }
         } catch let error as DatabaseError where error.isCorrupt {

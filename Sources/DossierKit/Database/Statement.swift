@@ -136,6 +136,14 @@ public final class Statement {
 
     public func optionalString(_ index: Int32) -> String? { isNull(index) ? nil : string(index) }
 
+    /// Lends the column's UTF-8 bytes without copying them into a String, for hot comparisons.
+    /// The buffer is valid only inside `body`.
+    public func withUTF8<T>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        let pointer = sqlite3_column_text(handle, index)
+        let count = Int(sqlite3_column_bytes(handle, index))
+        return try body(UnsafeBufferPointer(start: pointer, count: pointer == nil ? 0 : count))
+    }
+
     public func optionalInt64(_ index: Int32) -> Int64? { isNull(index) ? nil : int64(index) }
 
     public func optionalDouble(_ index: Int32) -> Double? { isNull(index) ? nil : double(index) }

@@ -115,27 +115,41 @@ public struct IntegrityRepository {
 
     /// Streams every span that lies outside its document or whose text differs from its exact text.
     ///
-    /// Each body is read once and turned into code points once; its facts are then compared in
-    /// memory. Comparing with `substr(body, …)` per fact would re-read and re-count the whole body
-    /// for every fact, which grows with facts × body length.
+    /// Each body is read once and indexed once (the UTF-8 offset of every code point); each span is
+    /// then compared byte for byte. Comparing with `substr(body, …)` per fact would re-read and
+    /// re-count the whole body for every fact, which grows with facts × body length.
     public func spanViolations(_ body: (SpanViolation) throws -> Void) throws {
+        var bytes: [UInt8] = []
+        var offsets: [Int] = []
         try connection.forEachRow("SELECT id, body FROM documents ORDER BY id") { document in
             let documentID = document.int64(0)
-            let scalars = Array(document.string(1).unicodeScalars)
+            document.withUTF8(1) { text in
+                bytes = Array(text)
+                offsets.removeAll(keepingCapacity: true)
+                for (offset, byte) in text.enumerated() where byte & 0xC0 != 0x80 {
+                    offsets.append(offset)
+                }
+                offsets.append(text.count)
+            }
+            let scalarCount = offsets.count - 1
             for table in Self.spanTables.keys.sorted() {
                 try connection.forEachRow(
                     "SELECT id, char_start, char_end, exact_text FROM \(table) WHERE document_id = ? ORDER BY id", [documentID]
                 ) { row in
                     let start = row.int(1)
                     let end = row.int(2)
-                    let exactText = row.string(3)
-                    let inside = start >= 0 && start <= end && end <= scalars.count
-                    if inside, exactText.unicodeScalars.elementsEqual(scalars[start..<end]) { return }
-                    let textAtSpan = inside ? String(String.UnicodeScalarView(scalars[start..<end])) : nil
+                    let inside = start >= 0 && start <= end && end <= scalarCount
+                    if inside {
+                        let matches = row.withUTF8(3) { exact in
+                            exact.elementsEqual(bytes[offsets[start]..<offsets[end]])
+                        }
+                        if matches { return }
+                    }
+                    let textAtSpan = inside ? String(decoding: bytes[offsets[start]..<offsets[end]], as: UTF8.self) : nil
                     try body(
                         SpanViolation(
                             table: table, id: row.int64(0), documentID: documentID, start: start, end: end,
-                            exactText: exactText, bodyLength: scalars.count, textAtSpan: textAtSpan))
+                            exactText: row.string(3), bodyLength: scalarCount, textAtSpan: textAtSpan))
                 }
             }
         }
