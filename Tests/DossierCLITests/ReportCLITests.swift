@@ -151,6 +151,14 @@ struct SearchCLITests {
         #expect(try ids("Europol", "--limit", "1").count == 1)
     }
 
+    @Test("the index follows a corrected title")
+    func indexFollowsEdits() throws {
+        #expect(try ids("Zanzibar").isEmpty)
+        #expect(try cli.run("document", "set", "3", "--title", "Zanzibar hotline figures").exitCode == 0)
+        #expect(try ids("zanzibar") == [3])
+        #expect(try cli.run("check").exitCode == 0)
+    }
+
     @Test("a malformed query exits 2 with a message, not an SQLite error", arguments: ["\"unclosed", "AND", "foo:bar"])
     func malformed(query: String) throws {
         let result = try cli.run("search", query)
