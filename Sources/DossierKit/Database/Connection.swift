@@ -139,6 +139,11 @@ public final class Connection {
 
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
+    /// True when the file could only be opened for reading, even if writing was asked for: SQLite
+    /// falls back to read-only without an error when the file or its folder cannot be written
+    /// (https://sqlite.org/c3ref/open.html), and the first write would then fail.
+    public var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
+
     // MARK: Transactions
 
     /// Runs `body` in a write transaction, committing on success and rolling back on a thrown error.
