@@ -169,6 +169,18 @@ public final class Connection {
         }
     }
 
+    /// Runs `body` in one read transaction, so that every query in it sees the same snapshot of the
+    /// archive while other processes commit (https://sqlite.org/isolation.html): several statements
+    /// that must agree with each other, such as the tables of one export bundle.
+    public func readTransaction<T>(_ body: () throws -> T) throws -> T {
+        if isInTransaction { return try body() }
+        try executeScript("BEGIN DEFERRED")
+        defer {
+            if isInTransaction { try? executeScript("COMMIT") }
+        }
+        return try body()
+    }
+
     /// Runs `body` in a savepoint: on a thrown error only its own work is undone, and the
     /// enclosing transaction goes on.
     public func savepoint<T>(_ body: () throws -> T) throws -> T {
