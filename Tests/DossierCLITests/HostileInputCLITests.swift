@@ -37,6 +37,8 @@ struct HostileInputCLITests {
     func fiftyMegabytes() throws {
         let data = Data(String(repeating: Self.paragraph, count: 50 * 1024 * 1024 / Self.paragraph.utf8.count + 1).utf8)
         try cli.write("big.txt", data)
+        // CLIRunner keeps its folder for inspection; 50 MB per run is too much to leave behind.
+        defer { try? FileManager.default.removeItem(atPath: cli.path("big.txt")) }
         let started = Date()
         let (result, rss) = try measured(["import", "big.txt"])
         #expect(result.exitCode == 1)
