@@ -1,6 +1,16 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// `Scripts/fuzz` sets DOSSIER_FUZZ to the path of libFuzzer's library without a main
+/// (libclang_rt.fuzzer_no_main): the library and the fuzz targets are then compiled with libFuzzer's
+/// coverage and AddressSanitizer, and each fuzz target's own main hands over to libFuzzer's driver.
+/// Only those targets: the recipe's `-Xswiftc -sanitize=fuzzer` would also reach the build-tool
+/// executable, and libFuzzer's own main clashes with the main SwiftPM gives every executable.
+/// Without the variable nothing changes.
+let fuzzerLibrary = Context.environment["DOSSIER_FUZZ"].flatMap { $0.isEmpty ? nil : $0 }
+let fuzzSwiftSettings: [SwiftSetting] = fuzzerLibrary == nil ? [] : [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("FUZZING")]
+let fuzzLinkerSettings: [LinkerSetting] = fuzzerLibrary.map { [.unsafeFlags(["-sanitize=address", $0])] } ?? []
+
 let package = Package(
     name: "Dossier",
     platforms: [.macOS(.v13)],
@@ -8,11 +18,17 @@ let package = Package(
         .executable(name: "dossier", targets: ["dossier"]),
         .library(name: "DossierKit", targets: ["DossierKit"]),
         .executable(name: "dossier-bench", targets: ["DossierBench"]),
+        // libFuzzer targets (issue 8): `Scripts/fuzz NAME SECONDS`. A plain build makes them programs
+        // that replay input files, so `swift build` and `swift test` need nothing special.
+        .executable(name: "FuzzImportDecoding", targets: ["FuzzImportDecoding"]),
+        .executable(name: "FuzzFactExtractor", targets: ["FuzzFactExtractor"]),
+        .executable(name: "FuzzCSVRoundTrip", targets: ["FuzzCSVRoundTrip"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -38,6 +54,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ],
             path: "Sources/DossierKit",
+            swiftSettings: fuzzSwiftSettings,
             plugins: ["EmbedResources"]
         ),
         .executableTarget(
@@ -56,14 +73,24 @@ let package = Package(
             ],
             path: "Sources/DossierBench"
         ),
+        .target(name: "FuzzSupport", dependencies: ["DossierKit"], path: "Sources/FuzzSupport", swiftSettings: fuzzSwiftSettings),
+        .executableTarget(
+            name: "FuzzImportDecoding", dependencies: ["DossierKit", "FuzzSupport"], path: "Sources/FuzzImportDecoding",
+            swiftSettings: fuzzSwiftSettings, linkerSettings: fuzzLinkerSettings),
+        .executableTarget(
+            name: "FuzzFactExtractor", dependencies: ["DossierKit", "FuzzSupport"], path: "Sources/FuzzFactExtractor",
+            swiftSettings: fuzzSwiftSettings, linkerSettings: fuzzLinkerSettings),
+        .executableTarget(
+            name: "FuzzCSVRoundTrip", dependencies: ["DossierKit", "FuzzSupport"], path: "Sources/FuzzCSVRoundTrip",
+            swiftSettings: fuzzSwiftSettings, linkerSettings: fuzzLinkerSettings),
         .testTarget(
             name: "DossierKitTests",
-            dependencies: ["DossierKit", "SQLite"],
+            dependencies: ["DossierKit", "SQLite", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/DossierKitTests"
         ),
         .testTarget(
             name: "DossierCLITests",
-            dependencies: ["dossier", "DossierKit"],
+            dependencies: ["dossier", "DossierKit", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/DossierCLITests"
         ),
     ],

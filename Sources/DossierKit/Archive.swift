@@ -30,19 +30,30 @@ public final class Archive {
         }
         do {
             let connection = try Connection(path: path, mode: access == .read ? .readOnly : .readWriteCreate)
-            let migrator = try Migrator.builtIn()
-            let isNew = try connection.scalarInt("SELECT count(*) FROM sqlite_master") == 0
-            if isNew, access == .write {
-                try migrator.migrate(connection)
-            } else {
-                try migrator.validate(connection, allowPending: false)
+            if access == .write, connection.isReadOnly {
+                // SQLite silently opens a file it may not write read-only; say so before any write fails.
+                throw UsageError("archive \(path) is read-only (file permissions, immutable flag or read-only mount): make it writable, or use a command that only reads")
             }
+            let migrator = try Migrator.builtIn()
+            if access == .write, try isEmpty(connection) {
+                // Created under the write lock and in one transaction: two processes creating the same
+                // archive at once cannot both migrate it, and a process killed mid-creation leaves no
+                // half-migrated schema that the next import would refuse.
+                try connection.writeTransaction {
+                    if try isEmpty(connection) { try migrator.migrate(connection) }
+                }
+            }
+            try migrator.validate(connection, allowPending: false)
             return Archive(connection: connection, path: path)
         } catch let error as DatabaseError where error.isNotADatabase {
             throw UsageError("\(path) is not a Dossier archive (not an SQLite database)")
         } catch let error as DatabaseError where error.isCannotOpen {
             throw UsageError("cannot open archive \(path): \(error.message)")
         }
+    }
+
+    private static func isEmpty(_ connection: Connection) throws -> Bool {
+        try connection.scalarInt("SELECT count(*) FROM sqlite_master") == 0
     }
 
     /// Opens (creating if needed) without validating or migrating: for `dossier migrate` itself.

@@ -50,6 +50,38 @@ struct CLIRunner {
     }
 
     func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
+        try start(arguments, stdin: stdin).wait()
+    }
+
+    /// A `dossier` process started by `start`, still running until `wait()` returns.
+    struct Running {
+        let process: Process
+        fileprivate let out: FileHandle
+        fileprivate let err: FileHandle
+        fileprivate let outURL: URL
+        fileprivate let errURL: URL
+
+        var pid: Int32 { process.processIdentifier }
+
+        /// Waits for the process to end and reads what it wrote.
+        func wait() throws -> Result {
+            process.waitUntilExit()
+            try out.close()
+            try err.close()
+            defer {
+                try? FileManager.default.removeItem(at: outURL)
+                try? FileManager.default.removeItem(at: errURL)
+            }
+            return Result(
+                exitCode: process.terminationStatus,
+                stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+                stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        }
+    }
+
+    /// Starts `dossier` without waiting, so several can run at once or one can be killed mid-run.
+    /// `prefix` runs it through another program (e.g. a shell that sets a resource limit first).
+    func start(_ arguments: [String], stdin: Data? = nil, through prefix: [String] = []) throws -> Running {
         let id = UUID().uuidString
         let outURL = directory.appending(path: ".out-\(id)")
         let errURL = directory.appending(path: ".err-\(id)")
@@ -58,8 +90,13 @@ struct CLIRunner {
         let out = try FileHandle(forWritingTo: outURL)
         let err = try FileHandle(forWritingTo: errURL)
         let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
+        if let program = prefix.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = Array(prefix.dropFirst()) + [Self.binary.path] + arguments
+        } else {
+            process.executableURL = Self.binary
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory
         process.environment = environment
         process.standardOutput = out
@@ -72,17 +109,21 @@ struct CLIRunner {
             process.standardInput = FileHandle.nullDevice
         }
         try process.run()
+        return Running(process: process, out: out, err: err, outURL: outURL, errURL: errURL)
+    }
+
+    /// Runs another program (mount, chattr…) from `PATH`, discarding its output; returns its exit code.
+    @discardableResult
+    func system(_ arguments: String...) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
         process.waitUntilExit()
-        try out.close()
-        try err.close()
-        defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
-        }
-        return Result(
-            exitCode: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        return process.terminationStatus
     }
 
     /// Reads a single value from the archive with the sqlite3 shell, independently of Dossier's own code.

@@ -106,12 +106,13 @@ struct ImporterTests {
         var importer = importer()
         importer.afterFact = {
             writes += 1
-            if writes == 3 { throw DatabaseError(resultCode: 10, message: "injected I/O fault") }
+            // A statement-level failure: the transaction survives, so only this document is undone.
+            if writes == 3 { throw DatabaseError(resultCode: 19, message: "injected constraint fault") }
         }
         let summary = try importer.run([.file(path: broken), .file(path: fine)])
         #expect(summary.failed == 1)
         #expect(summary.imported == 1)
-        #expect(summary.results[0].error?.contains("injected I/O fault") == true)
+        #expect(summary.results[0].error?.contains("injected constraint fault") == true)
         #expect(try test.count("documents") == 1)
         #expect(try archive.documents.find(sha256: SHA256Hex.of(pressRelease)) == nil)
         let remaining = try test.connection.scalarInt(
@@ -120,6 +121,31 @@ struct ImporterTests {
         let orphanMentions = try test.connection.scalarInt(
             "SELECT count(*) FROM mentions WHERE document_id NOT IN (SELECT id FROM documents)")
         #expect(orphanMentions == 0)
+    }
+
+    @Test("a failure of the archive itself (I/O error) stops the run, rolls back the open batch and says what is stored")
+    func storageFailure() throws {
+        let first = try test.directory.write("first.txt", "Europol: 12 suspects were arrested in Spain on 3 March 2024.")
+        let broken = try test.directory.write("broken.txt", pressRelease)
+        let never = try test.directory.write("never.txt", "Eurojust: 4 suspects were arrested in Italy on 5 May 2024.")
+        var writes = 0
+        var importer = importer()
+        // The first document has fewer than 8 facts; the press release has many more.
+        importer.afterFact = {
+            writes += 1
+            if writes == 8 { throw DatabaseError(resultCode: 10, message: "injected I/O fault") }
+        }
+        let error = #expect(throws: ImportInterrupted.self) {
+            try importer.run([.file(path: first), .file(path: broken), .file(path: never)])
+        }
+        #expect(error?.file == broken)
+        #expect(error?.stored == 0)
+        #expect(error?.rolledBack == 1)
+        #expect(error?.description.contains("injected I/O fault") == true)
+        #expect(try test.count("documents") == 0)
+        #expect(try test.count("figures") == 0)
+        #expect(test.connection.isInTransaction == false)
+        #expect(try test.connection.scalarInt("SELECT count(*) FROM import_batches WHERE status = 'failed'") == 1)
     }
 
     @Test("a refused file never leaves a row behind, and is counted as failed")

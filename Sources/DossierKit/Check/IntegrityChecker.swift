@@ -107,7 +107,12 @@ public final class IntegrityChecker {
         if let writer { return writer }
         if writerFailure != nil { return nil }
         do {
-            writer = try Connection(path: path, mode: .readWrite)
+            let connection = try Connection(path: path, mode: .readWrite)
+            if connection.isReadOnly {
+                writerFailure = "\(path) is read-only"
+            } else {
+                writer = connection
+            }
         } catch {
             writerFailure = "\(error)"
         }

@@ -46,8 +46,13 @@ extension Connection {
 
     /// Runs `body` in a transaction that is always rolled back: for commands SQLite only accepts as
     /// writes but that change nothing, such as FTS5's `integrity-check`.
+    ///
+    /// `BEGIN IMMEDIATE`, like every transaction that writes: under a deferred `BEGIN` the
+    /// statement reads before it asks for the write lock, and SQLite then answers SQLITE_BUSY at
+    /// once instead of waiting, so `dossier check` failed with "database is locked" while an
+    /// import was running (found by the concurrency tests of issue 8).
     public func rolledBack<T>(_ body: () throws -> T) throws -> T {
-        try executeScript("BEGIN")
+        try executeScript("BEGIN IMMEDIATE")
         defer {
             if isInTransaction { try? executeScript("ROLLBACK") }
         }

@@ -142,6 +142,11 @@ public final class Connection {
 
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
+    /// True when the file could only be opened for reading, even if writing was asked for: SQLite
+    /// falls back to read-only without an error when the file or its folder cannot be written
+    /// (https://sqlite.org/c3ref/open.html), and the first write would then fail.
+    public var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
+
     // MARK: Transactions
 
     /// Runs `body` in a write transaction, committing on success and rolling back on a thrown error.
@@ -165,6 +170,18 @@ public final class Connection {
             }
             throw error
         }
+    }
+
+    /// Runs `body` in one read transaction, so that every query in it sees the same snapshot of the
+    /// archive while other processes commit (https://sqlite.org/isolation.html): several statements
+    /// that must agree with each other, such as the tables of one export bundle.
+    public func readTransaction<T>(_ body: () throws -> T) throws -> T {
+        if isInTransaction { return try body() }
+        try executeScript("BEGIN DEFERRED")
+        defer {
+            if isInTransaction { try? executeScript("COMMIT") }
+        }
+        return try body()
     }
 
     /// Runs `body` in a savepoint: on a thrown error only its own work is undone, and the

@@ -31,11 +31,20 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     public var isConstraintViolation: Bool { resultCode == SQLITE_CONSTRAINT }
     public var isBusy: Bool { resultCode == SQLITE_BUSY || resultCode == SQLITE_LOCKED }
     public var isNotADatabase: Bool { resultCode == SQLITE_NOTADB }
+    /// The failure belongs to one statement and its values (a constraint, a value too big, a type
+    /// mismatch): SQLite keeps the transaction, so a savepoint can undo just that statement's work.
+    /// Anything else (disk full, I/O error, read-only file, corruption, out of memory, a lock) is a
+    /// failure of the archive, after which SQLite may have rolled the whole transaction back
+    /// (https://sqlite.org/lang_transaction.html#response_to_errors_within_a_transaction).
+    public var isStatementLevel: Bool {
+        [SQLITE_CONSTRAINT, SQLITE_TOOBIG, SQLITE_MISMATCH, SQLITE_RANGE].contains(resultCode)
+    }
     public var isCannotOpen: Bool { resultCode == SQLITE_CANTOPEN || resultCode == SQLITE_PERM || resultCode == SQLITE_READONLY }
 
     public var description: String {
         var text = "SQLite error \(resultCode) (extended \(extendedCode)): \(message)"
-        if let sql { text += " — while running: \(sql)" }
+        // Errors print as one line (DESIGN.md §3), and statements are often written over several.
+        if let sql { text += " — while running: " + sql.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
         return text
     }
 }

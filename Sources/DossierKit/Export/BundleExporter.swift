@@ -46,16 +46,20 @@ public struct BundleExporter {
         csvOptions.columns = nil
         let exporter = Exporter(archive: archive)
         var entries: [Entry] = []
-        for table in ExportTable.allCases {
-            let name = "\(table.rawValue).csv"
-            let writer = try AtomicFileWriter(path: (directory as NSString).appendingPathComponent(name))
-            var hasher = StreamingSHA256()
-            let rows = try exporter.export(table, options: csvOptions) { bytes in
-                hasher.update(bytes)
-                try writer.write(bytes)
+        // One snapshot for every table, so a bundle taken during an import never lists a figure
+        // whose document is missing from documents.csv.
+        try archive.connection.readTransaction {
+            for table in ExportTable.allCases {
+                let name = "\(table.rawValue).csv"
+                let writer = try AtomicFileWriter(path: (directory as NSString).appendingPathComponent(name))
+                var hasher = StreamingSHA256()
+                let rows = try exporter.export(table, options: csvOptions) { bytes in
+                    hasher.update(bytes)
+                    try writer.write(bytes)
+                }
+                try writer.commit()
+                entries.append(Entry(file: name, table: table.rawValue, rows: rows, sha256: hasher.finalize()))
             }
-            try writer.commit()
-            entries.append(Entry(file: name, table: table.rawValue, rows: rows, sha256: hasher.finalize()))
         }
         let manifest = Manifest(createdAt: Timestamp.now(), archive: archive.path, toolVersion: DossierVersion.current, files: entries)
         let encoder = JSONEncoder()

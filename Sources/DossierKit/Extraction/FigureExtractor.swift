@@ -204,6 +204,9 @@ struct FigureExtractor: Sendable {
                 }
             }
         }
+        // A number too large for a Double ("1" and 400 zeros) reads as infinity: it counts nothing
+        // a press release reports, and would be stored as Inf and exported as "inf" or null.
+        guard core.value.isFinite, valueMax?.isFinite ?? true else { return nil }
         let span = doc.span(tokens: first, end)
         let fig = ExtractedFigure(span: span, value: core.value, valueMax: valueMax, unit: unit, approximate: approximate,
                                   bound: bound, counts: counts?.isEmpty == true ? nil : counts, category: category)

@@ -33,6 +33,8 @@ public struct Importer {
         }
 
         var pendingInTransaction = 0
+        // Documents reported as imported whose transaction is not committed yet: lost if the archive fails.
+        var importedSinceCommit = 0
         let chunks = Self.chunks(of: inputs)
         let pipeline = PreparationPipeline(chunks: chunks, preparer: preparer, reader: reader)
         defer { pipeline.cancel() }
@@ -49,9 +51,12 @@ public struct Importer {
                     result = try store(document, file: input.displayName, batchID: batch.id, pending: &pendingInTransaction)
                 } catch let failure as ImportFailure {
                     result = ImportResult(file: input.displayName, outcome: .failed, error: failure.reason)
-                } catch let error as DatabaseError where !error.isBusy {
+                } catch let error as DatabaseError where error.isStatementLevel {
                     result = ImportResult(file: input.displayName, outcome: .failed, error: "could not be stored: \(error.message)")
+                } catch let error as DatabaseError {
+                    throw interrupted(by: error, file: input.displayName, batch: batch, summary: summary, uncommitted: importedSinceCommit)
                 }
+                importedSinceCommit = pendingInTransaction == 0 ? 0 : importedSinceCommit + (result.outcome == .imported ? 1 : 0)
                 switch result.outcome {
                 case .imported: summary.imported += 1
                 case .duplicate: summary.duplicates += 1
@@ -61,7 +66,11 @@ public struct Importer {
                 progress(result, prepared)
             }
         }
-        try commitPending(&pendingInTransaction)
+        do {
+            try commitPending(&pendingInTransaction)
+        } catch let error as DatabaseError {
+            throw interrupted(by: error, file: nil, batch: batch, summary: summary, uncommitted: importedSinceCommit)
+        }
 
         if let archive, batch.id != nil {
             batch.finishedAt = Timestamp.now()
@@ -152,6 +161,34 @@ public struct Importer {
         guard pending > 0, let archive else { return }
         try archive.connection.executeScript("COMMIT")
         pending = 0
+    }
+
+    /// Rolls back what is not committed and explains what is and is not stored. Going on would be
+    /// worse: SQLite may already have rolled the batch back, and later documents would then be
+    /// written outside any transaction while earlier ones were reported as imported.
+    /// The batch is marked failed if the archive still takes that small write; if not, it stays
+    /// `running`, which is what a killed import leaves too.
+    private func interrupted(
+        by error: DatabaseError, file: String?, batch: ImportBatch, summary: ImportSummary, uncommitted: Int
+    ) -> ImportInterrupted {
+        if let archive {
+            if archive.connection.isInTransaction {
+                try? archive.connection.executeScript("ROLLBACK")
+            }
+            if batch.id != nil {
+                var failed = batch
+                failed.finishedAt = Timestamp.now()
+                failed.status = .failed
+                failed.filesSeen = summary.seen
+                failed.imported = summary.imported - uncommitted
+                failed.duplicates = summary.duplicates
+                failed.failed = summary.failed + 1
+                try? archive.connection.writeTransaction { try archive.batches.finish(failed) }
+            }
+        }
+        return ImportInterrupted(
+            file: file, archive: archive?.path ?? "", reason: error.message, stored: summary.imported - uncommitted,
+            rolledBack: uncommitted)
     }
 
     private struct ImportedEvent: Encodable {

@@ -39,7 +39,11 @@ public struct InputCollector: Sendable {
     private func collect(_ path: String, into inputs: inout [ImportInput], visited: inout Set<String>) {
         let manager = FileManager.default
         guard let attributes = try? manager.attributesOfItem(atPath: path) else {
-            inputs.append(.refused(path: path, reason: "no such file or directory"))
+            // Foundation turns a name that is not UTF-8 into U+FFFD, so that name no longer exists.
+            let reason = path.unicodeScalars.contains("\u{FFFD}")
+                ? "file name is not valid UTF-8 (shown with �), so it cannot be opened by that name; rename the file to import it"
+                : "no such file or directory"
+            inputs.append(.refused(path: path, reason: reason))
             return
         }
         if attributes[.type] as? FileAttributeType == .typeSymbolicLink {

@@ -1,0 +1,1 @@
+../../Tests/DossierCLITests/RFC4180Parser.swift
