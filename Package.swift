@@ -8,7 +8,8 @@ import PackageDescription
 /// executable, and libFuzzer's own main clashes with the main SwiftPM gives every executable.
 /// Without the variable nothing changes.
 let fuzzerLibrary = Context.environment["DOSSIER_FUZZ"].flatMap { $0.isEmpty ? nil : $0 }
-let fuzzSwiftSettings: [SwiftSetting] = fuzzerLibrary == nil ? [] : [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("FUZZING")]
+let fuzzSwiftSettings: [SwiftSetting] =
+    fuzzerLibrary == nil ? [] : [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("FUZZING")]
 let fuzzLinkerSettings: [LinkerSetting] = fuzzerLibrary.map { [.unsafeFlags(["-sanitize=address", $0])] } ?? []
 
 let package = Package(

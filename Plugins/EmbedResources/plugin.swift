@@ -7,7 +7,8 @@ import PackagePlugin
 struct EmbedResources: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let root = context.package.directoryURL
-        let inputs = try files(in: root.appending(path: "Migrations"), withExtension: "sql")
+        let inputs =
+            try files(in: root.appending(path: "Migrations"), withExtension: "sql")
             + files(in: root.appending(path: "Seeds"), withExtension: "json")
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedResources.swift")
         return [

@@ -20,11 +20,13 @@ struct BenchmarkReport {
             "|---|---|---:|---|---|---|---|",
         ]
         for row in rows {
-            let range = row.sample.values.count > 1
+            let range =
+                row.sample.values.count > 1
                 ? "\(BenchmarkSuite.format(row.sample.minimum))–\(BenchmarkSuite.format(row.sample.maximum))" : ""
             let met = row.met.map { $0 ? "yes" : "**no**" } ?? ""
             lines.append(
-                "| \(row.group) | \(row.measure) | \(BenchmarkSuite.format(row.sample.median)) | \(range) | \(row.unit) | \(row.target ?? "") | \(met) |")
+                "| \(row.group) | \(row.measure) | \(BenchmarkSuite.format(row.sample.median)) | \(range) | \(row.unit) | \(row.target ?? "") | \(met) |"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }

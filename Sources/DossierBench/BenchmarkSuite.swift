@@ -19,11 +19,16 @@ struct BenchmarkSuite {
     }
 
     private mutating func add(
-        _ group: String, _ measure: String, _ values: [Double], _ unit: String, target: String? = nil, met: ((Double) -> Bool)? = nil
+        _ group: String, _ measure: String, _ values: [Double], _ unit: String, target: String? = nil,
+        met: ((Double) -> Bool)? = nil
     ) {
         let sample = Sample(values)
-        rows.append(ResultRow(group: group, measure: measure, sample: sample, unit: unit, target: target, met: met.map { $0(sample.median) }))
-        log("  \(measure): median \(Self.format(sample.median)) \(unit) (min \(Self.format(sample.minimum)), max \(Self.format(sample.maximum)))")
+        rows.append(
+            ResultRow(
+                group: group, measure: measure, sample: sample, unit: unit, target: target, met: met.map { $0(sample.median) }))
+        log(
+            "  \(measure): median \(Self.format(sample.median)) \(unit) (min \(Self.format(sample.minimum)), max \(Self.format(sample.maximum)))"
+        )
     }
 
     static func format(_ value: Double) -> String {
@@ -68,7 +73,9 @@ struct BenchmarkSuite {
         var archive = ""
         for _ in 0..<runs {
             archive = fresh("import-\(size).sqlite")
-            let run = try ChildProcess.succeed([dossier, "import", corpus.path, "--db", archive, "--quiet", "--operator", "bench"])
+            let run = try ChildProcess.succeed([
+                dossier, "import", corpus.path, "--db", archive, "--quiet", "--operator", "bench",
+            ])
             let floor = try floorImport(corpus: corpus)
             seconds.append(run.seconds)
             memory.append(Double(run.peakResidentBytes) / 1_048_576)
@@ -91,14 +98,14 @@ struct BenchmarkSuite {
         let database = fresh("floor.sqlite")
         let script = workDirectory.appending(path: "floor.sql")
         try """
-            PRAGMA journal_mode = WAL;
-            BEGIN;
-            CREATE TABLE docs (id INTEGER PRIMARY KEY, name TEXT, body TEXT);
-            INSERT INTO docs (name, body) SELECT name, CAST(data AS TEXT) FROM fsdir('\(corpus.path)') WHERE name LIKE '%.txt';
-            CREATE VIRTUAL TABLE docs_fts USING fts5(body, content = 'docs', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
-            INSERT INTO docs_fts (docs_fts) VALUES ('rebuild');
-            COMMIT;
-            """.write(to: script, atomically: true, encoding: .utf8)
+        PRAGMA journal_mode = WAL;
+        BEGIN;
+        CREATE TABLE docs (id INTEGER PRIMARY KEY, name TEXT, body TEXT);
+        INSERT INTO docs (name, body) SELECT name, CAST(data AS TEXT) FROM fsdir('\(corpus.path)') WHERE name LIKE '%.txt';
+        CREATE VIRTUAL TABLE docs_fts USING fts5(body, content = 'docs', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+        INSERT INTO docs_fts (docs_fts) VALUES ('rebuild');
+        COMMIT;
+        """.write(to: script, atomically: true, encoding: .utf8)
         return try ChildProcess.succeed(["sqlite3", database], stdinPath: script.path).seconds
     }
 
@@ -114,7 +121,8 @@ struct BenchmarkSuite {
         let list = workDirectory.appending(path: "files.txt")
         try corpusFiles(corpus).joined(separator: "\0").write(to: list, atomically: true, encoding: .utf8)
         for _ in 0..<runs {
-            let run = try ChildProcess.succeed([dossier, "check", "--db", archive, "--json", "--operator", "bench"], stdoutPath: report)
+            let run = try ChildProcess.succeed(
+                [dossier, "check", "--db", archive, "--json", "--operator", "bench"], stdoutPath: report)
             let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
             let phaseSeconds = json?["phaseSeconds"] as? [String: Double] ?? [:]
             let fixityBytes = json?["fixityBytes"] as? Int ?? 0
@@ -127,7 +135,9 @@ struct BenchmarkSuite {
             ratios.append(fixityRate / shaRate)
         }
         let group = "check \(size)"
-        add(group, "dossier check (full)", totals, "s", target: size == 10_000 ? "< 2 s" : nil, met: size == 10_000 ? { $0 < 2 } : nil)
+        add(
+            group, "dossier check (full)", totals, "s", target: size == 10_000 ? "< 2 s" : nil,
+            met: size == 10_000 ? { $0 < 2 } : nil)
         add(group, "fixity", fixityRates, "MB/s")
         add(group, "sha256sum", shaRates, "MB/s")
         add(group, "fixity / sha256sum", ratios, "×", target: "≥ 1", met: { $0 >= 1 })
@@ -149,8 +159,10 @@ struct BenchmarkSuite {
         log("search on \(size) documents")
         let opened = try Archive.open(path: archive, access: .read)
         let repository = SearchRepository(connection: opened.connection)
-        let words = ["suspects", "arrested", "Europol", "victimes", "cryptocurrency", "perquisitions", "children", "enquêteurs",
-                     "platforms", "signalements"]
+        let words = [
+            "suspects", "arrested", "Europol", "victimes", "cryptocurrency", "perquisitions", "children", "enquêteurs",
+            "platforms", "signalements",
+        ]
         var queries: [String] = []
         for (index, word) in words.enumerated() {
             for other in 0..<10 {
@@ -166,7 +178,10 @@ struct BenchmarkSuite {
         let group = "search \(size)"
         let sample = Sample(latencies)
         let p95Target = size <= 10_000 ? 15.0 : 60.0
-        rows.append(ResultRow(group: group, measure: "query median (in-process)", sample: Sample([sample.median]), unit: "ms", target: nil, met: nil))
+        rows.append(
+            ResultRow(
+                group: group, measure: "query median (in-process)", sample: Sample([sample.median]), unit: "ms", target: nil,
+                met: nil))
         rows.append(
             ResultRow(
                 group: group, measure: "query p95 (in-process)", sample: Sample([sample.percentile(95)]), unit: "ms",
@@ -176,7 +191,9 @@ struct BenchmarkSuite {
         for query in queries.prefix(max(runs, 10)) {
             commands.append(try ChildProcess.succeed([dossier, "search", query, "--db", archive]).seconds * 1000)
         }
-        add(group, "dossier search command", commands, "ms", target: size <= 10_000 ? "< 50 ms" : nil, met: size <= 10_000 ? { $0 < 50 } : nil)
+        add(
+            group, "dossier search command", commands, "ms", target: size <= 10_000 ? "< 50 ms" : nil,
+            met: size <= 10_000 ? { $0 < 50 } : nil)
     }
 
     /// `dossier export figures` against `sqlite3 -csv` on archives of a tenth of `exportRows` and of
@@ -206,7 +223,8 @@ struct BenchmarkSuite {
             add(group, "export / sqlite3 -csv", ratios, "×", target: "≤ 1.2", met: { $0 <= 1.2 })
             let flat = rowsWanted == exportRows ? memoryBySize[smaller] : nil
             add(
-                group, "peak memory", memory, "MiB", target: rowsWanted == exportRows ? "< 64 MiB, within 10 % of \(smaller) rows" : nil,
+                group, "peak memory", memory, "MiB",
+                target: rowsWanted == exportRows ? "< 64 MiB, within 10 % of \(smaller) rows" : nil,
                 met: flat.map { base in { $0 < 64 && $0 <= base * 1.1 } })
             memoryBySize[rowsWanted] = Sample(memory).median
         }
@@ -229,18 +247,18 @@ struct BenchmarkSuite {
         try ChildProcess.succeed(["sqlite3", archive, "VACUUM INTO '\(temporary)'"])
         let script = workDirectory.appending(path: "export.sql")
         try """
-            BEGIN;
-            WITH RECURSIVE copies(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM copies WHERE k < 200)
-            INSERT INTO figures (document_id, operation_id, value, value_max, unit, approximate, bound, counts, category,
-                exact_text, char_start, char_end, status, created_at)
-            SELECT document_id, operation_id, value, value_max, unit, approximate, bound, counts, category, exact_text,
-                char_start + k * 10000000, char_end + k * 10000000, status, created_at
-            FROM figures, copies
-            LIMIT max(0, \(rows) - (SELECT count(*) FROM figures));
-            DELETE FROM figures WHERE id NOT IN (SELECT id FROM figures ORDER BY id LIMIT \(rows));
-            COMMIT;
-            VACUUM;
-            """.write(to: script, atomically: true, encoding: .utf8)
+        BEGIN;
+        WITH RECURSIVE copies(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM copies WHERE k < 200)
+        INSERT INTO figures (document_id, operation_id, value, value_max, unit, approximate, bound, counts, category,
+            exact_text, char_start, char_end, status, created_at)
+        SELECT document_id, operation_id, value, value_max, unit, approximate, bound, counts, category, exact_text,
+            char_start + k * 10000000, char_end + k * 10000000, status, created_at
+        FROM figures, copies
+        LIMIT max(0, \(rows) - (SELECT count(*) FROM figures));
+        DELETE FROM figures WHERE id NOT IN (SELECT id FROM figures ORDER BY id LIMIT \(rows));
+        COMMIT;
+        VACUUM;
+        """.write(to: script, atomically: true, encoding: .utf8)
         try ChildProcess.succeed(["sqlite3", temporary], stdinPath: script.path)
         try FileManager.default.moveItem(atPath: temporary, toPath: path)
         return path

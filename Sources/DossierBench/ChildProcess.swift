@@ -20,7 +20,9 @@ struct ChildProcess {
             posix_spawn_file_actions_addopen(&actions, 0, stdinPath, O_RDONLY, 0)
         }
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer {
+            for argument in argv { free(argument) }
+        }
         var pid: pid_t = 0
         let started = ContinuousClock.now
         let status = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)

@@ -62,14 +62,16 @@ struct CorpusGenerator {
             return "“\(pick(Self.quotesEN))” said \(pick(Self.firstNames)) \(pick(Self.lastNames)), \(pick(Self.rolesEN)) at "
                 + "\(pick(Self.agenciesEN)). “We will keep working with our partners across borders.”"
         case 3:
-            return "According to \(pick(Self.agenciesEN)), about \(grouped(number(1000, 90000), french: false)) reports were received "
+            return
+                "According to \(pick(Self.agenciesEN)), about \(grouped(number(1000, 90000), french: false)) reports were received "
                 + "from the public in \(number(2015, 2024)), and \(number(10, 400)) children were safeguarded as a result."
         case 4:
             return "The Joint Cybercrime Action Taskforce (J-CAT) and the European Cybercrime Centre (EC3) coordinated the "
                 + "exchange of information between \(number(4, 40)) law enforcement agencies from \(englishMonth()) to "
                 + "\(englishMonth()) \(number(2019, 2025))."
         default:
-            return "At least \(number(2, 60)) victims were identified, and up to \(grouped(number(100, 20000), french: false)) images "
+            return
+                "At least \(number(2, 60)) victims were identified, and up to \(grouped(number(100, 20000), french: false)) images "
                 + "and videos were analysed by specialists of \(pick(Self.agenciesEN)) at their headquarters."
         }
     }
@@ -84,25 +86,31 @@ struct CorpusGenerator {
         if random.next() % 10 < 6 { return pick(Self.contextFR) }
         switch random.next() % 6 {
         case 0:
-            return "Lors de l’opération \(operation), coordonnée par \(pick(Self.agenciesFR)) avec le soutien d’Europol, les enquêteurs "
+            return
+                "Lors de l’opération \(operation), coordonnée par \(pick(Self.agenciesFR)) avec le soutien d’Europol, les enquêteurs "
                 + "de \(number(3, 30)) pays ont identifié \(grouped(number(50, 3000), french: true)) suspects. Le \(frenchDate()), "
                 + "\(number(5, 200)) suspects ont été arrêtés et \(number(10, 300)) perquisitions menées."
         case 1:
-            return "Les enquêteurs ont saisi \(number(20, 900)) appareils électroniques et plus de \(number(1, 40)),\(number(1, 9)) "
+            return
+                "Les enquêteurs ont saisi \(number(20, 900)) appareils électroniques et plus de \(number(1, 40)),\(number(1, 9)) "
                 + "millions d’euros en cryptomonnaie. Près de \(number(2, 98)) % des contenus avaient été diffusés sur "
                 + "\(number(3, 60)) plateformes."
         case 2:
-            return "« \(pick(Self.quotesFR)) », a déclaré \(pick(Self.firstNames)) \(pick(Self.lastNames)), \(pick(Self.rolesFR)) de "
+            return
+                "« \(pick(Self.quotesFR)) », a déclaré \(pick(Self.firstNames)) \(pick(Self.lastNames)), \(pick(Self.rolesFR)) de "
                 + "\(pick(Self.agenciesFR)). « Nous continuerons à travailler avec nos partenaires. »"
         case 3:
-            return "Selon \(pick(Self.agenciesFR)), environ \(grouped(number(1000, 90000), french: true)) signalements ont été reçus "
+            return
+                "Selon \(pick(Self.agenciesFR)), environ \(grouped(number(1000, 90000), french: true)) signalements ont été reçus "
                 + "en \(number(2015, 2024)), et \(number(10, 400)) enfants ont été mis en sécurité."
         case 4:
-            return "Le groupe de travail conjoint de l’action en cybercriminalité (J-CAT) et le Centre européen de la cybercriminalité "
+            return
+                "Le groupe de travail conjoint de l’action en cybercriminalité (J-CAT) et le Centre européen de la cybercriminalité "
                 + "ont coordonné les échanges entre \(number(4, 40)) services répressifs d’\(frenchMonth()) à \(frenchMonth()) "
                 + "\(number(2019, 2025))."
         default:
-            return "Au moins \(number(2, 60)) victimes ont été identifiées et jusqu’à \(grouped(number(100, 20000), french: true)) "
+            return
+                "Au moins \(number(2, 60)) victimes ont été identifiées et jusqu’à \(grouped(number(100, 20000), french: true)) "
                 + "images et vidéos ont été analysées par les spécialistes de \(pick(Self.agenciesFR))."
         }
     }
@@ -129,15 +137,27 @@ struct CorpusGenerator {
     private mutating func englishMonth() -> String { pick(Self.monthsEN) }
     private mutating func frenchMonth() -> String { pick(Self.monthsFR) }
 
-    static let codenames = ["Cumberland", "Viper", "Blue Lake", "Atlas", "Nightingale", "Harbour", "Kestrel", "Meridian", "Tundra", "Aurora", "Granite", "Falcon"]
-    static let agenciesEN = ["the National Crime Agency", "the Danish National Police", "the Spanish National Police", "the FBI", "Eurojust", "the Australian Federal Police"]
-    static let agenciesFR = ["la Gendarmerie nationale", "la police fédérale belge", "l’Office mineurs (OFMIN)", "la Police nationale", "Eurojust"]
+    static let codenames = [
+        "Cumberland", "Viper", "Blue Lake", "Atlas", "Nightingale", "Harbour", "Kestrel", "Meridian", "Tundra", "Aurora",
+        "Granite", "Falcon",
+    ]
+    static let agenciesEN = [
+        "the National Crime Agency", "the Danish National Police", "the Spanish National Police", "the FBI", "Eurojust",
+        "the Australian Federal Police",
+    ]
+    static let agenciesFR = [
+        "la Gendarmerie nationale", "la police fédérale belge", "l’Office mineurs (OFMIN)", "la Police nationale", "Eurojust",
+    ]
     static let firstNames = ["Catherine", "Jane", "Pierre", "Marie", "John", "Sophie", "Lars", "Elena", "Thomas", "Anna"]
     static let lastNames = ["De Bolle", "Martin", "Jensen", "Garcia", "Smith", "Dubois", "Rossi", "Novak", "Schmidt", "Bernard"]
     static let rolesEN = ["Head of Operations", "Director", "Chief Constable", "Executive Director", "Deputy Director"]
     static let rolesFR = ["directrice", "chef de la division", "commandant", "directeur adjoint", "procureur"]
-    static let monthsEN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-    static let monthsFR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+    static let monthsEN = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ]
+    static let monthsFR = [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    ]
     static let contextEN = [
         "The investigation began when specialists noticed that the same offenders were active on several forums and were using encrypted messaging services to share material and advice on how to avoid detection.",
         "Online child sexual exploitation remains one of the most threatening forms of cybercrime in the European Union, and it continues to be one of the main priorities of law enforcement agencies, which deal with a constantly growing volume of illegal content.",

@@ -34,7 +34,9 @@ struct DossierBench: ParsableCommand {
     func run() throws {
         let sizeList = sizes.split(separator: ",").compactMap { Int($0) }.sorted()
         guard !sizeList.isEmpty, runs > 0 else { throw ValidationError("--sizes and --runs must be positive") }
-        let binary = dossier ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let binary =
+            dossier
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent().appending(path: "dossier").path
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw ValidationError("no dossier binary at \(binary); build it with `swift build -c release --product dossier`")

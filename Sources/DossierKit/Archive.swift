@@ -32,7 +32,9 @@ public final class Archive {
             let connection = try Connection(path: path, mode: access == .read ? .readOnly : .readWriteCreate)
             if access == .write, connection.isReadOnly {
                 // SQLite silently opens a file it may not write read-only; say so before any write fails.
-                throw UsageError("archive \(path) is read-only (file permissions, immutable flag or read-only mount): make it writable, or use a command that only reads")
+                throw UsageError(
+                    "archive \(path) is read-only (file permissions, immutable flag or read-only mount): make it writable, or use a command that only reads"
+                )
             }
             let migrator = try Migrator.builtIn()
             if access == .write, try isEmpty(connection) {

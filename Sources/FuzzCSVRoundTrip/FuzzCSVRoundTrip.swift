@@ -22,20 +22,24 @@ public func fuzzCSVRoundTrip(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int3
         }
         let parsed: [[String]]
         do {
-            parsed = try RFC4180Parser.parse(String(decoding: output, as: UTF8.self), delimiter: delimiter.asciiValue ?? UInt8(ascii: ","))
+            parsed = try RFC4180Parser.parse(
+                String(decoding: output, as: UTF8.self), delimiter: delimiter.asciiValue ?? UInt8(ascii: ","))
         } catch {
             FuzzReplay.require(false, "CSVWriter wrote CSV that does not parse: \(error)")
             return 0
         }
         let expected = neutralise ? records.map { $0.map(neutralised) } : records
-        FuzzReplay.require(parsed == expected, "round trip changed the records: \(expected.debugDescription) -> \(parsed.debugDescription)")
+        FuzzReplay.require(
+            parsed == expected, "round trip changed the records: \(expected.debugDescription) -> \(parsed.debugDescription)")
     }
     return 0
 }
 
 /// What a neutralised cell reads back as (OWASP: a leading `'` stops a spreadsheet running it).
 func neutralised(_ field: String) -> String {
-    guard let first = field.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first) else {
+    guard let first = field.utf8.first,
+        [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first)
+    else {
         return field
     }
     return "'" + field

@@ -24,15 +24,20 @@ public func fuzzFactExtractor(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int
     let extraction = extractor.extract(from: body, language: language)
     for figure in extraction.figures {
         FuzzReplay.requireSpan(figure.span, in: scalars, "figure")
-        FuzzReplay.require(figure.value.isFinite && (figure.valueMax?.isFinite ?? true), "figure \(figure.span.text) is not finite")
+        FuzzReplay.require(
+            figure.value.isFinite && (figure.valueMax?.isFinite ?? true), "figure \(figure.span.text) is not finite")
     }
     for quote in extraction.quotes { FuzzReplay.requireSpan(quote.span, in: scalars, "quote") }
     for date in extraction.dates { FuzzReplay.requireSpan(date.span, in: scalars, "date") }
-    for person in extraction.people { person.mentions.forEach { FuzzReplay.requireSpan($0, in: scalars, "person") } }
-    for organisation in extraction.organisations {
-        organisation.mentions.forEach { FuzzReplay.requireSpan($0, in: scalars, "organisation") }
+    for person in extraction.people {
+        for mention in person.mentions { FuzzReplay.requireSpan(mention, in: scalars, "person") }
     }
-    for operation in extraction.operations { operation.mentions.forEach { FuzzReplay.requireSpan($0, in: scalars, "operation") } }
+    for organisation in extraction.organisations {
+        for mention in organisation.mentions { FuzzReplay.requireSpan(mention, in: scalars, "organisation") }
+    }
+    for operation in extraction.operations {
+        for mention in operation.mentions { FuzzReplay.requireSpan(mention, in: scalars, "operation") }
+    }
     return 0
 }
 

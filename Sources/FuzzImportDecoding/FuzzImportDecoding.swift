@@ -16,8 +16,9 @@ public func fuzzImportDecoding(_ data: UnsafePointer<UInt8>?, _ size: Int) -> In
             let split = FrontMatter.split(decoded.body)
             let whole = Array(decoded.body.unicodeScalars)
             let body = Array(split.body.unicodeScalars)
-            FuzzReplay.require(whole.count >= body.count && Array(whole.suffix(body.count)) == body,
-                               "the stored body is not the end of the decoded text")
+            FuzzReplay.require(
+                whole.count >= body.count && Array(whole.suffix(body.count)) == body,
+                "the stored body is not the end of the decoded text")
             if let yaml = split.yaml {
                 _ = try FrontMatter.metadata(from: yaml, file: "fuzz")
             }

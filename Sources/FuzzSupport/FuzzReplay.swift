@@ -3,6 +3,7 @@ import Foundation
 
 #if FUZZING
     /// libFuzzer's driver, for a program that keeps its own main (https://llvm.org/docs/LibFuzzer.html#using-libfuzzer-as-a-library).
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     @_silgen_name("LLVMFuzzerRunDriver")
     func LLVMFuzzerRunDriver(
         _ argc: UnsafeMutablePointer<Int32>,
@@ -56,10 +57,12 @@ public enum FuzzReplay {
 
     /// The property `dossier check` relies on: a span lies in the text and addresses its exact text.
     public static func requireSpan(_ span: TextSpan, in scalars: [Unicode.Scalar], _ what: String) {
-        require(0 <= span.start && span.start <= span.end && span.end <= scalars.count,
-                "\(what) span [\(span.start), \(span.end)) outside a text of \(scalars.count) scalars")
+        require(
+            0 <= span.start && span.start <= span.end && span.end <= scalars.count,
+            "\(what) span [\(span.start), \(span.end)) outside a text of \(scalars.count) scalars")
         let text = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
-        require(text.unicodeScalars.elementsEqual(span.text.unicodeScalars),
-                "\(what) span [\(span.start), \(span.end)) holds \(text.debugDescription), not \(span.text.debugDescription)")
+        require(
+            text.unicodeScalars.elementsEqual(span.text.unicodeScalars),
+            "\(what) span [\(span.start), \(span.end)) holds \(text.debugDescription), not \(span.text.debugDescription)")
     }
 }

@@ -14,10 +14,15 @@ struct BackupCLITests {
 
     /// Every row of every table, as the sqlite3 shell dumps it, to compare two archives.
     func dump(_ database: String, excludingEvents actions: [String] = []) throws -> String {
-        let tables = try cli.sql("SELECT group_concat(name, ' ') FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'documents_fts%' AND name <> 'events'", database: database)
+        let tables = try cli.sql(
+            "SELECT group_concat(name, ' ') FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'documents_fts%' AND name <> 'events'",
+            database: database)
         var parts = try tables.split(separator: " ").map { try cli.sql("SELECT * FROM \($0) ORDER BY 1", database: database) }
         let excluded = actions.map { "'\($0)'" }.joined(separator: ", ")
-        parts.append(try cli.sql("SELECT * FROM events WHERE action NOT IN (\(excluded.isEmpty ? "''" : excluded)) ORDER BY id", database: database))
+        parts.append(
+            try cli.sql(
+                "SELECT * FROM events WHERE action NOT IN (\(excluded.isEmpty ? "''" : excluded)) ORDER BY id", database: database
+            ))
         return parts.joined(separator: "\n--\n")
     }
 
@@ -32,8 +37,10 @@ struct BackupCLITests {
         #expect(result.stdout.contains("Backed up dossier.sqlite to copy.sqlite"))
         #expect(try files() == ["copy.sqlite", "dossier.sqlite"])
         #expect(try cli.run("check", "--db", "copy.sqlite").exitCode == 0)
-        #expect(try cli.sql("SELECT json_extract(new_json, '$.destination') FROM events WHERE action = 'backup'") == "copy.sqlite")
-        #expect(try dump("copy.sqlite", excludingEvents: ["check"]) == dump("dossier.sqlite", excludingEvents: ["backup", "check"]))
+        #expect(
+            try cli.sql("SELECT json_extract(new_json, '$.destination') FROM events WHERE action = 'backup'") == "copy.sqlite")
+        #expect(
+            try dump("copy.sqlite", excludingEvents: ["check"]) == dump("dossier.sqlite", excludingEvents: ["backup", "check"]))
 
         let again = try cli.run("backup", "copy.sqlite")
         #expect(again.exitCode == 2)
@@ -46,7 +53,8 @@ struct BackupCLITests {
         for index in 0..<1500 {
             try cli.write(
                 "incoming/\(String(format: "%04d", index)).txt",
-                "Operation Batch \(index)\n\nEuropol said \(index + 3) suspects were arrested on 3 March 2024 in case \(index).\n")
+                "Operation Batch \(index)\n\nEuropol said \(index + 3) suspects were arrested on 3 March 2024 in case \(index).\n"
+            )
         }
         let writer = Process()
         writer.executableURL = CLIRunner.binary

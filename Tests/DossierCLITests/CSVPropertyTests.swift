@@ -10,7 +10,9 @@ import Testing
 struct CSVPropertyTests {
     /// Characters CSV must survive: delimiters, quotes, both line ends, formula starts, accents,
     /// combining marks, emoji and right-to-left text, plus plain letters.
-    static let awkward: [Character] = [",", ";", "\t", "|", "\"", "\r", "\n", "\r\n", "=", "+", "-", "@", "'", " ", "é", "e\u{301}", "👮‍♀️", "ש", "a", "Z", "0"]
+    static let awkward: [Character] = [
+        ",", ";", "\t", "|", "\"", "\r", "\n", "\r\n", "=", "+", "-", "@", "'", " ", "é", "e\u{301}", "👮‍♀️", "ש", "a", "Z", "0",
+    ]
 
     static let field = Gen.int(in: 0...(awkward.count - 1)).map { awkward[$0] }.array(of: 0...12).map { String($0) }
     static let records = field.array(of: 1...6).array(of: 1...8)
@@ -26,7 +28,9 @@ struct CSVPropertyTests {
 
     @Test("raw cells read back exactly")
     func raw() async throws {
-        await propertyCheck(count: 500, input: Self.records, Gen.int(in: 0...3).map { ([",", ";", "\t", "|"] as [Character])[$0] }) { records, delimiter in
+        await propertyCheck(
+            count: 500, input: Self.records, Gen.int(in: 0...3).map { ([",", ";", "\t", "|"] as [Character])[$0] }
+        ) { records, delimiter in
             #expect((try? roundTrip(records, delimiter: delimiter, neutralise: false)) == records)
         }
     }
@@ -35,7 +39,10 @@ struct CSVPropertyTests {
     func neutralised() async throws {
         await propertyCheck(count: 500, input: Self.records) { records in
             let expected = records.map { record in
-                record.map { field in ["=", "+", "-", "@", "\t", "\r"].contains(where: { field.unicodeScalars.first == $0.unicodeScalars.first }) ? "'" + field : field }
+                record.map { field in
+                    ["=", "+", "-", "@", "\t", "\r"].contains(where: { field.unicodeScalars.first == $0.unicodeScalars.first })
+                        ? "'" + field : field
+                }
             }
             #expect((try? roundTrip(records, delimiter: ",", neutralise: true)) == expected)
         }

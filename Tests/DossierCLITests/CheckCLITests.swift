@@ -41,7 +41,9 @@ struct CheckCLITests {
         #expect(result.exitCode == 0)
         #expect(output?.outcome == "clean")
         #expect(output?.findings.isEmpty == true)
-        #expect(try cli.sql("SELECT count(*) FROM events WHERE action = 'check' AND json_extract(new_json, '$.outcome') = 'clean'") == "2")
+        #expect(
+            try cli.sql("SELECT count(*) FROM events WHERE action = 'check' AND json_extract(new_json, '$.outcome') = 'clean'")
+                == "2")
     }
 
     @Test(
@@ -54,18 +56,25 @@ struct CheckCLITests {
                 "fts_missing", "document", "2"
             ),
             ("PRAGMA foreign_keys = OFF; UPDATE figures SET operation_id = 999 WHERE id = 5", "foreign_key", "figures", "5"),
-            ("UPDATE schema_migrations SET sha256 = printf('%.64c', '0') WHERE version = 1", "migration_checksum", "migration", "1"),
+            (
+                "UPDATE schema_migrations SET sha256 = printf('%.64c', '0') WHERE version = 1", "migration_checksum", "migration",
+                "1"
+            ),
         ])
     func damage(sql: String, kind: String, entityType: String, id: String) throws {
         _ = try cli.sql(sql)
         let (result, output) = try checkJSON()
         #expect(result.exitCode == 1, "\(result.stderr)")
         #expect(output?.outcome == "findings")
-        #expect(output?.findings.contains { $0.kind == kind && $0.entityType == entityType && $0.entityID == Int64(id) } == true, "\(result.stdout)")
+        #expect(
+            output?.findings.contains { $0.kind == kind && $0.entityType == entityType && $0.entityID == Int64(id) } == true,
+            "\(result.stdout)")
         let text = try cli.run("check")
         #expect(text.exitCode == 1)
         #expect(text.stdout.contains("\(kind) \(entityType) #\(id)"))
-        #expect(try cli.sql("SELECT json_extract(new_json, '$.outcome') FROM events WHERE action = 'check' ORDER BY id DESC LIMIT 1") == "findings")
+        #expect(
+            try cli.sql("SELECT json_extract(new_json, '$.outcome') FROM events WHERE action = 'check' ORDER BY id DESC LIMIT 1")
+                == "findings")
     }
 
     @Test("a page overwritten with junk is found by integrity_check, naming the page, and exits 1")
@@ -78,7 +87,9 @@ struct CheckCLITests {
         try handle.close()
         let (result, output) = try checkJSON()
         #expect(result.exitCode == 1)
-        #expect(output?.findings.contains { $0.kind == "sqlite_integrity" && $0.entityType == "page" && $0.entityID == Int64(page) } == true, "\(result.stdout)")
+        #expect(
+            output?.findings.contains { $0.kind == "sqlite_integrity" && $0.entityType == "page" && $0.entityID == Int64(page) }
+                == true, "\(result.stdout)")
     }
 
     @Test("a truncated file is reported as corrupt with exit 1, a file that is not SQLite with exit 2")
@@ -115,7 +126,9 @@ struct CheckCLITests {
 
     @Test("--repair rebuilds the full-text index, says so, records it; the next check is clean")
     func repair() throws {
-        _ = try cli.sql("INSERT INTO documents_fts(documents_fts, rowid, title, body) SELECT 'delete', id, title, body FROM documents WHERE id = 1")
+        _ = try cli.sql(
+            "INSERT INTO documents_fts(documents_fts, rowid, title, body) SELECT 'delete', id, title, body FROM documents WHERE id = 1"
+        )
         let repaired = try cli.run("check", "--repair")
         #expect(repaired.exitCode == 0, "\(repaired.stdout)")
         #expect(repaired.stdout.contains("Repaired: rebuilt the full-text index documents_fts"))

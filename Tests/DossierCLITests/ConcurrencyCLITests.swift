@@ -60,13 +60,22 @@ struct ConcurrencyCLITests {
             let results = try together(commands)
             expectAllSucceeded(results, commands, round: round)
             #expect(try cli.sql(Self.counts, database: db) == expected, "round \(round)")
-            #expect(try cli.sql("SELECT group_concat(status) FROM (SELECT status FROM figures WHERE id <= 3 ORDER BY id)", database: db) == "confirmed,confirmed,confirmed")
+            #expect(
+                try cli.sql(
+                    "SELECT group_concat(status) FROM (SELECT status FROM figures WHERE id <= 3 ORDER BY id)", database: db)
+                    == "confirmed,confirmed,confirmed")
             #expect(try cli.sql("SELECT status FROM quotes WHERE id = 1", database: db) == "rejected")
             #expect(try cli.run("check", "--db", db).exitCode == 0)
             // A bundle is one snapshot: every figure it lists belongs to a document it lists.
-            let documents = Set(try RFC4180Parser.parse(String(contentsOfFile: cli.path("bundle-\(round)/documents.csv"), encoding: .utf8)).dropFirst().map { $0[0] })
-            let figureDocuments = Set(try RFC4180Parser.parse(String(contentsOfFile: cli.path("bundle-\(round)/figures.csv"), encoding: .utf8)).dropFirst().map { $0[1] })
-            #expect(figureDocuments.isSubset(of: documents), "round \(round): figures of \(figureDocuments.subtracting(documents).count) documents missing from documents.csv")
+            let documents = Set(
+                try RFC4180Parser.parse(String(contentsOfFile: cli.path("bundle-\(round)/documents.csv"), encoding: .utf8))
+                    .dropFirst().map { $0[0] })
+            let figureDocuments = Set(
+                try RFC4180Parser.parse(String(contentsOfFile: cli.path("bundle-\(round)/figures.csv"), encoding: .utf8))
+                    .dropFirst().map { $0[1] })
+            #expect(
+                figureDocuments.isSubset(of: documents),
+                "round \(round): figures of \(figureDocuments.subtracting(documents).count) documents missing from documents.csv")
         }
     }
 

@@ -65,11 +65,15 @@ struct CurationCLITests {
             ["document", "set", "1", "--published", "2025-02-30"], ["reextract"],
         ])
     func badInput(arguments: [String]) throws {
-        let before = try cli.sql("SELECT (SELECT count(*) FROM events) || '/' || (SELECT group_concat(status) FROM figures) || '/' || (SELECT count(*) FROM people)")
+        let before = try cli.sql(
+            "SELECT (SELECT count(*) FROM events) || '/' || (SELECT group_concat(status) FROM figures) || '/' || (SELECT count(*) FROM people)"
+        )
         let result = try cli.run(arguments)
         #expect(result.exitCode == 2, "\(arguments): \(result.stderr)")
         #expect(!result.stderr.isEmpty)
-        let after = try cli.sql("SELECT (SELECT count(*) FROM events) || '/' || (SELECT group_concat(status) FROM figures) || '/' || (SELECT count(*) FROM people)")
+        let after = try cli.sql(
+            "SELECT (SELECT count(*) FROM events) || '/' || (SELECT group_concat(status) FROM figures) || '/' || (SELECT count(*) FROM people)"
+        )
         #expect(before == after)
     }
 
@@ -78,7 +82,10 @@ struct CurationCLITests {
         #expect(try cli.run("person", "add", "Troels Örting").exitCode == 0)
         #expect(try cli.run("person", "merge", "troels-orting", "troels-oerting", "--reason", "same person").exitCode == 0)
         #expect(try cli.sql("SELECT count(*) FROM people WHERE slug = 'troels-orting'") == "0")
-        #expect(try cli.sql("SELECT count(*) FROM person_aliases a JOIN people p ON p.id = a.person_id WHERE p.slug = 'troels-oerting' AND a.alias = 'Troels Örting'") == "1")
+        #expect(
+            try cli.sql(
+                "SELECT count(*) FROM person_aliases a JOIN people p ON p.id = a.person_id WHERE p.slug = 'troels-oerting' AND a.alias = 'Troels Örting'"
+            ) == "1")
         #expect(try cli.run("history", "person", "troels-oerting").stdout.contains("merge"))
     }
 }

@@ -19,7 +19,8 @@ struct ExportCLITests {
         for (index, title) in Self.awkwardTitles.enumerated() {
             let escaped = title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
                 .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t")
-            try cli.write("docs/\(index).md", "---\ntitle: \"\(escaped)\"\n---\nEuropol said \(index + 2) suspects were arrested.\n")
+            try cli.write(
+                "docs/\(index).md", "---\ntitle: \"\(escaped)\"\n---\nEuropol said \(index + 2) suspects were arrested.\n")
         }
         let result = try cli.run("import", "docs")
         #expect(result.exitCode == 0, "\(result.stderr)")
@@ -73,7 +74,9 @@ struct ExportCLITests {
             return object?["title"] as? String ?? ""
         }
         #expect(titles == Self.awkwardTitles)
-        let array = try JSONSerialization.jsonObject(with: Data(try cli.run("export", "figures", "--format", "json").stdout.utf8)) as? [[String: Any]]
+        let array =
+            try JSONSerialization.jsonObject(with: Data(try cli.run("export", "figures", "--format", "json").stdout.utf8))
+            as? [[String: Any]]
         #expect(array?.count == Int(try cli.sql("SELECT count(*) FROM figures")))
         let empty = try cli.run("export", "links", "--format", "json")
         #expect(empty.stdout == "[]\n")

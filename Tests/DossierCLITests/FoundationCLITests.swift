@@ -14,7 +14,9 @@ struct FoundationCLITests {
         let result = try cli.run("init")
         #expect(result.exitCode == 0)
         let migrations = try FileManager.default.contentsOfDirectory(
-            atPath: URL(fileURLWithPath: seedDocuments).deletingLastPathComponent().deletingLastPathComponent().appending(path: "Migrations").path
+            atPath: URL(fileURLWithPath: seedDocuments).deletingLastPathComponent().deletingLastPathComponent().appending(
+                path: "Migrations"
+            ).path
         ).filter { $0.hasSuffix(".sql") }.count
         #expect(result.stdout.contains("schema version \(migrations)"))
         #expect(try cli.sql("SELECT count(*) || '/' || max(version) FROM schema_migrations") == "\(migrations)/\(migrations)")
@@ -44,7 +46,10 @@ struct FoundationCLITests {
         #expect(try cli.sql("SELECT count(*) FROM organisations") == organisations)
         #expect(try cli.sql("SELECT count(*) FROM organisation_aliases") == aliases)
         #expect(try cli.sql("SELECT count(*) FROM people") == people)
-        #expect(try cli.sql("SELECT o.slug FROM person_roles r JOIN people p ON p.id = r.person_id JOIN organisations o ON o.id = r.organisation_id WHERE p.slug = 'catherine-de-bolle'") == "europol")
+        #expect(
+            try cli.sql(
+                "SELECT o.slug FROM person_roles r JOIN people p ON p.id = r.person_id JOIN organisations o ON o.id = r.organisation_id WHERE p.slug = 'catherine-de-bolle'"
+            ) == "europol")
     }
 
     @Test("stats counts every entity, as a table or JSON")
@@ -61,14 +66,20 @@ struct FoundationCLITests {
 
     @Test("operations, organisations and people can be added, listed and shown")
     func addListShow() throws {
-        #expect(try cli.run("org", "add", "National Crime Agency", "--acronym", "NCA", "--alias", "Agence nationale de la criminalité", "--language", "fr").exitCode == 0)
+        #expect(
+            try cli.run(
+                "org", "add", "National Crime Agency", "--acronym", "NCA", "--alias", "Agence nationale de la criminalité",
+                "--language", "fr"
+            ).exitCode == 0)
         #expect(try cli.run("org", "alias", "add", "nca", "NCA UK").exitCode == 0)
         let org = try cli.run("org", "show", "nca", "--json")
         #expect(org.stdout.contains("Agence nationale de la criminalité"))
         #expect(org.stdout.contains("NCA UK"))
         #expect(try cli.run("person", "add", "Jane Doe", "--role", "Director", "--org", "nca").exitCode == 0)
         #expect(try cli.run("person", "show", "jane-doe").stdout.contains("Director at nca"))
-        #expect(try cli.run("operation", "add", "Opération Cumberland", "--lead-agency", "nca", "--action-day", "2025-02-26").exitCode == 0)
+        #expect(
+            try cli.run("operation", "add", "Opération Cumberland", "--lead-agency", "nca", "--action-day", "2025-02-26").exitCode
+                == 0)
         let list = try cli.run("operation", "list")
         #expect(list.stdout.contains("cumberland"))
         #expect(list.stdout.contains("Operation Cumberland"))
@@ -111,7 +122,9 @@ struct FoundationCLITests {
     @Test("an archive from a newer dossier is refused without change")
     func newerArchive() throws {
         #expect(try cli.run("init").exitCode == 0)
-        _ = try cli.sql("INSERT INTO schema_migrations VALUES (9999, 'from_the_future', '\(String(repeating: "0", count: 64))', '2030-01-01')")
+        _ = try cli.sql(
+            "INSERT INTO schema_migrations VALUES (9999, 'from_the_future', '\(String(repeating: "0", count: 64))', '2030-01-01')"
+        )
         for arguments in [["stats"], ["seed"], ["migrate"]] {
             let result = try cli.run(arguments)
             #expect(result.exitCode == 2)
@@ -135,7 +148,8 @@ struct FoundationCLITests {
     func helpHasExamples() throws {
         let commands = [
             ["init"], ["migrate"], ["seed"], ["stats"], ["operation", "add"], ["operation", "list"], ["operation", "show"],
-            ["org", "add"], ["org", "alias", "add"], ["org", "alias", "remove"], ["org", "merge"], ["org", "rename"], ["org", "list"], ["org", "show"], ["person", "add"], ["person", "list"],
+            ["org", "add"], ["org", "alias", "add"], ["org", "alias", "remove"], ["org", "merge"], ["org", "rename"],
+            ["org", "list"], ["org", "show"], ["person", "add"], ["person", "list"],
             ["person", "show"], ["person", "merge"], ["person", "rename"], ["import"], ["export"], ["eval"], ["report"],
             ["search"], ["check"], ["backup"], ["restore"], ["review"], ["figure", "confirm"], ["figure", "reject"],
             ["figure", "set"], ["figure", "add"], ["quote", "confirm"], ["quote", "reject"], ["quote", "set"], ["quote", "add"],

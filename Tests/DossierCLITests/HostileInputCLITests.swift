@@ -31,7 +31,8 @@ struct HostileInputCLITests {
     }
 
     /// The press-release paragraph repeated, as realistic filler for large files.
-    static let paragraph = "Le 26 février 2025, Europol a annoncé que 273 suspects ont été identifiés et 25 arrêtés lors de l’opération Cumberland. "
+    static let paragraph =
+        "Le 26 février 2025, Europol a annoncé que 273 suspects ont été identifiés et 25 arrêtés lors de l’opération Cumberland. "
 
     @Test("a 50 MB text file is refused by the size limit without being read into memory")
     func fiftyMegabytes() throws {
@@ -42,7 +43,9 @@ struct HostileInputCLITests {
         let started = Date()
         let (result, rss) = try measured(["import", "big.txt"])
         #expect(result.exitCode == 1)
-        #expect(result.stderr.contains("big.txt: file is larger than the 10 MiB limit (\(data.count) bytes); raise it with --max-size"))
+        #expect(
+            result.stderr.contains(
+                "big.txt: file is larger than the 10 MiB limit (\(data.count) bytes); raise it with --max-size"))
         #expect(Date().timeIntervalSince(started) < 10)
         if let rss { #expect(rss < 100 * 1024, "max RSS \(rss) KiB") }
     }
@@ -67,7 +70,9 @@ struct HostileInputCLITests {
         // Linear work: about 3 s per MiB in a debug build on this machine, well under a second in release.
         #expect(seconds < 20 * Double(bytes) / 1_048_576 + 10, "\(seconds) s")
         if let rss { #expect(rss < 100 * 1024 + 60 * bytes / 1024, "max RSS \(rss) KiB for \(bytes) bytes") }
-        print("oneLongLine: \(bytes) bytes imported in \(Int(seconds * 1000)) ms, max RSS \(rss.map { "\($0) KiB" } ?? "not measured")")
+        print(
+            "oneLongLine: \(bytes) bytes imported in \(Int(seconds * 1000)) ms, max RSS \(rss.map { "\($0) KiB" } ?? "not measured")"
+        )
     }
 
     /// Nine levels of nine aliases: expanded, it would be 9⁹ (387 million) strings.
@@ -83,19 +88,45 @@ struct HostileInputCLITests {
         "hostile or wrongly typed front matter is refused with one clear line, quickly, and nothing is stored",
         arguments: [
             ("laughs.md", billionLaughs, "front matter field 'title' must be a single value"),
-            ("deep-list.md", "---\ntitle: " + String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000) + "\n---\nText.\n", "front matter is not valid YAML"),
-            ("deep-map.md", "---\ntags: " + String(repeating: "{a: ", count: 5_000) + "1" + String(repeating: "}", count: 5_000) + "\n---\nText.\n", "front matter is not valid YAML"),
+            (
+                "deep-list.md",
+                "---\ntitle: " + String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000) + "\n---\nText.\n",
+                "front matter is not valid YAML"
+            ),
+            (
+                "deep-map.md",
+                "---\ntags: " + String(repeating: "{a: ", count: 5_000) + "1" + String(repeating: "}", count: 5_000)
+                    + "\n---\nText.\n", "front matter is not valid YAML"
+            ),
             ("self.md", "---\ntitle: &t [*t]\n---\nText.\n", "front matter is not valid YAML"),
             ("list-title.md", "---\ntitle: [a, b]\n---\nText.\n", "front matter field 'title' must be a single value"),
-            ("map-date.md", "---\npublished: {year: 2025}\n---\nText.\n", "front matter field 'published' must be a single value"),
+            (
+                "map-date.md", "---\npublished: {year: 2025}\n---\nText.\n",
+                "front matter field 'published' must be a single value"
+            ),
             ("map-cites.md", "---\ncites: {a: b}\n---\nText.\n", "front matter field 'cites' must be a list of values"),
             ("nested-tags.md", "---\ntags: [[a], b]\n---\nText.\n", "front matter field 'tags' must be a list of single values"),
             ("kind.md", "---\nkind: 42\n---\nText.\n", "front matter field 'kind' is '42'"),
-            ("feb30.md", "---\npublished: 2025-02-30\n---\nText.\n", "front matter field 'published' is not a valid ISO date: '2025-02-30'"),
-            ("feb29.md", "---\npublished: 2023-02-29\n---\nText.\n", "front matter field 'published' is not a valid ISO date: '2023-02-29'"),
-            ("month13.md", "---\nretrieved: 2025-13-01\n---\nText.\n", "front matter field 'retrieved' is not a valid ISO date: '2025-13-01'"),
-            ("day0.md", "---\npublished: 2025-01-00\n---\nText.\n", "front matter field 'published' is not a valid ISO date: '2025-01-00'"),
-            ("huge-front-matter.md", "---\ntitle: x\n" + String(repeating: "# padding\n", count: 8_000) + "---\nText.\n", "front matter is larger than 64 KiB"),
+            (
+                "feb30.md", "---\npublished: 2025-02-30\n---\nText.\n",
+                "front matter field 'published' is not a valid ISO date: '2025-02-30'"
+            ),
+            (
+                "feb29.md", "---\npublished: 2023-02-29\n---\nText.\n",
+                "front matter field 'published' is not a valid ISO date: '2023-02-29'"
+            ),
+            (
+                "month13.md", "---\nretrieved: 2025-13-01\n---\nText.\n",
+                "front matter field 'retrieved' is not a valid ISO date: '2025-13-01'"
+            ),
+            (
+                "day0.md", "---\npublished: 2025-01-00\n---\nText.\n",
+                "front matter field 'published' is not a valid ISO date: '2025-01-00'"
+            ),
+            (
+                "huge-front-matter.md", "---\ntitle: x\n" + String(repeating: "# padding\n", count: 8_000) + "---\nText.\n",
+                "front matter is larger than 64 KiB"
+            ),
         ])
     func hostileFrontMatter(name: String, text: String, message: String) throws {
         try cli.write(name, text)
@@ -120,7 +151,8 @@ struct HostileInputCLITests {
     func hugeNumbers() throws {
         try cli.write("huge.txt", "Europol said 1" + String(repeating: "0", count: 400) + " suspects were arrested.\n")
         try cli.write("grouped.txt", "Europol said 1" + String(repeating: " 000", count: 140) + " suspects were arrested.\n")
-        try cli.write("range.txt", "Between 12 and 9" + String(repeating: "9", count: 400) + " suspects were arrested, Europol said.\n")
+        try cli.write(
+            "range.txt", "Between 12 and 9" + String(repeating: "9", count: 400) + " suspects were arrested, Europol said.\n")
         let result = try cli.run("import", "huge.txt", "grouped.txt", "range.txt")
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(try cli.sql("SELECT count(*) FROM documents") == "3")
@@ -133,13 +165,31 @@ struct HostileInputCLITests {
     @Test(
         "right-to-left, mixed scripts, combining marks, emoji and every line ending import with exact spans",
         arguments: [
-            ("rtl.txt", "قالت يوروبول إن 25 مشتبهاً بهم اعتُقلوا. Europol said 25 suspects were arrested. המשטרה עצרה 12 חשודים.\n"),
+            (
+                "rtl.txt",
+                "قالت يوروبول إن 25 مشتبهاً بهم اعتُقلوا. Europol said 25 suspects were arrested. המשטרה עצרה 12 חשודים.\n"
+            ),
             ("bidi-controls.txt", "Europol: \u{202E}40 suspects arrested\u{202C} and \u{2067}12 arrêtés\u{2069}.\n"),
-            ("combining.txt", "Europol: 25\u{301} suspects arrête\u{301}s; e\u{301}te\u{301} 2024; 7\u{200D} suspects were arrested.\n"),
-            ("emoji.txt", "12👮 suspects were arrested; 👩‍👩‍👧30 victims identified; 🇫🇷 25 suspects arrêtés 🇫🇷.\n\"Nous devons suivre le rythme des criminels partout 👮‍♀️\", a déclaré Catherine De Bolle.\n"),
-            ("crlf.txt", "Operation Blue Lake\r\n\r\nThe National Crime Agency said 14 people were arrested on 3 March 2024.\r\n\"This was a long and careful investigation across\r\nseveral countries,\" said the director.\r\n"),
-            ("lone-cr.txt", "Operation Blue Lake\r\rThe National Crime Agency said 14 people were arrested on 3 March 2024.\r\"This was a long and careful investigation across\rseveral countries,\" said the director.\r"),
-            ("mixed-ends.md", "---\r\ntitle: Mixed line ends\r\n---\r\nEuropol said 25 suspects were arrested.\rEurojust said 12 more\nwere identified.\u{2028}And 3 others.\u{85}Done.\r\n"),
+            (
+                "combining.txt",
+                "Europol: 25\u{301} suspects arrête\u{301}s; e\u{301}te\u{301} 2024; 7\u{200D} suspects were arrested.\n"
+            ),
+            (
+                "emoji.txt",
+                "12👮 suspects were arrested; 👩‍👩‍👧30 victims identified; 🇫🇷 25 suspects arrêtés 🇫🇷.\n\"Nous devons suivre le rythme des criminels partout 👮‍♀️\", a déclaré Catherine De Bolle.\n"
+            ),
+            (
+                "crlf.txt",
+                "Operation Blue Lake\r\n\r\nThe National Crime Agency said 14 people were arrested on 3 March 2024.\r\n\"This was a long and careful investigation across\r\nseveral countries,\" said the director.\r\n"
+            ),
+            (
+                "lone-cr.txt",
+                "Operation Blue Lake\r\rThe National Crime Agency said 14 people were arrested on 3 March 2024.\r\"This was a long and careful investigation across\rseveral countries,\" said the director.\r"
+            ),
+            (
+                "mixed-ends.md",
+                "---\r\ntitle: Mixed line ends\r\n---\r\nEuropol said 25 suspects were arrested.\rEurojust said 12 more\nwere identified.\u{2028}And 3 others.\u{85}Done.\r\n"
+            ),
             ("bom-crlf.txt", "\u{FEFF}Europol a annoncé 25 arrestations.\r\n"),
         ])
     func scriptsAndLineEnds(name: String, text: String) throws {
@@ -153,13 +203,19 @@ struct HostileInputCLITests {
         #expect(try cli.sql("SELECT hex(body) FROM documents") == body.utf8.map { String(format: "%02X", $0) }.joined())
         #expect(FileManager.default.fileExists(atPath: path))
         for table in ["figures", "quotes", "mentions"] {
-            #expect(try cli.sql("SELECT count(*) FROM \(table) f JOIN documents d ON d.id = f.document_id WHERE substr(d.body, f.char_start + 1, f.char_end - f.char_start) <> f.exact_text") == "0", "\(table)")
+            #expect(
+                try cli.sql(
+                    "SELECT count(*) FROM \(table) f JOIN documents d ON d.id = f.document_id WHERE substr(d.body, f.char_start + 1, f.char_end - f.char_start) <> f.exact_text"
+                ) == "0", "\(table)")
         }
     }
 
     @Test("file names with spaces, quotes, newlines, tabs and SQL are stored verbatim; a non-UTF-8 name gets a clear error")
     func awkwardFileNames() throws {
-        let names = ["with space.txt", "quote ' and \" double.txt", "new\nline.txt", "tab\there.txt", "-dash.txt", "'); DROP TABLE documents; --.txt", "é ü 漢字.txt"]
+        let names = [
+            "with space.txt", "quote ' and \" double.txt", "new\nline.txt", "tab\there.txt", "-dash.txt",
+            "'); DROP TABLE documents; --.txt", "é ü 漢字.txt",
+        ]
         for (index, name) in names.enumerated() {
             try cli.write("names/\(name)", "Europol said \(index + 3) suspects were arrested in file \(index).\n")
         }
@@ -179,7 +235,10 @@ struct HostileInputCLITests {
 
         let result = try cli.run("import", "names")
         #expect(result.exitCode == 1)
-        #expect(result.stderr.contains("file name is not valid UTF-8 (shown with �), so it cannot be opened by that name; rename the file to import it"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "file name is not valid UTF-8 (shown with �), so it cannot be opened by that name; rename the file to import it"),
+            "\(result.stderr)")
         #expect(try cli.sql("SELECT count(*) FROM documents") == String(names.count))
         for name in names {
             let hex = name.utf8.map { String(format: "%02X", $0) }.joined()
@@ -215,7 +274,8 @@ struct HostileInputCLITests {
             #expect(try cli.sql("SELECT \(column) FROM documents") == hostile, "\(column)")
         }
         #expect(try cli.sql("SELECT url FROM documents") == "https://example.org/?q=" + hostile)
-        #expect(try cli.sql("SELECT instr(body, '\(hostile.replacingOccurrences(of: "'", with: "''"))') > 0 FROM documents") == "1")
+        #expect(
+            try cli.sql("SELECT instr(body, '\(hostile.replacingOccurrences(of: "'", with: "''"))') > 0 FROM documents") == "1")
         // Operation names are normalised to "Operation …" (OperationNaming); the rest is kept verbatim.
         #expect(try cli.sql("SELECT name FROM operations") == "Operation " + Self.injection)
         #expect(try cli.sql("SELECT count(*) FROM figures") != "0")

@@ -15,7 +15,8 @@ struct ImportCLITests {
 
     func counts() throws -> String {
         try cli.sql(
-            "SELECT (SELECT count(*) FROM documents) || ',' || (SELECT count(*) FROM figures) || ',' || (SELECT count(*) FROM quotes) || ',' || (SELECT count(*) FROM mentions) || ',' || (SELECT count(*) FROM document_links)")
+            "SELECT (SELECT count(*) FROM documents) || ',' || (SELECT count(*) FROM figures) || ',' || (SELECT count(*) FROM quotes) || ',' || (SELECT count(*) FROM mentions) || ',' || (SELECT count(*) FROM document_links)"
+        )
     }
 
     @Test("the seed documents import end to end with their known facts")
@@ -24,23 +25,42 @@ struct ImportCLITests {
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout.contains("2 seen, 2 imported, 0 duplicates, 0 failed"))
         let cumberland = "(SELECT id FROM documents WHERE file_name = '000_22aa1b1caa392d1c.txt')"
-        for (value, category) in [(273, "suspects_identified"), (25, "suspects_arrested"), (33, "house_searches"), (173, "devices_seized")] {
-            #expect(try cli.sql("SELECT count(*) FROM figures WHERE document_id = \(cumberland) AND value = \(value) AND category = '\(category)'") == "1", "\(value) \(category)")
+        for (value, category) in [
+            (273, "suspects_identified"), (25, "suspects_arrested"), (33, "house_searches"), (173, "devices_seized"),
+        ] {
+            #expect(
+                try cli.sql(
+                    "SELECT count(*) FROM figures WHERE document_id = \(cumberland) AND value = \(value) AND category = '\(category)'"
+                ) == "1", "\(value) \(category)")
         }
-        #expect(try cli.sql("SELECT o.name FROM operations o JOIN document_operations d ON d.operation_id = o.id") == "Operation Cumberland")
+        #expect(
+            try cli.sql("SELECT o.name FROM operations o JOIN document_operations d ON d.operation_id = o.id")
+                == "Operation Cumberland")
         #expect(try cli.sql("SELECT count(*) FROM figures WHERE document_id = \(cumberland) AND operation_id IS NULL") == "0")
-        #expect(try cli.sql("SELECT r.role || ' @ ' || o.slug FROM person_roles r JOIN people p ON p.id = r.person_id JOIN organisations o ON o.id = r.organisation_id WHERE p.slug = 'catherine-de-bolle' AND r.document_id IS NOT NULL") == "Directeur exécutif @ europol")
-        #expect(try cli.sql("SELECT count(*) FROM quotes q JOIN people p ON p.id = q.person_id WHERE p.slug = 'troels-oerting' AND q.text LIKE 'Nous devons suivre le rythme%'") == "1")
-        #expect(try cli.sql("SELECT title FROM documents WHERE file_name LIKE '004%'") == "Un rapport d’Europol révèle des vidéos d’abus diffusées en direct")
+        #expect(
+            try cli.sql(
+                "SELECT r.role || ' @ ' || o.slug FROM person_roles r JOIN people p ON p.id = r.person_id JOIN organisations o ON o.id = r.organisation_id WHERE p.slug = 'catherine-de-bolle' AND r.document_id IS NOT NULL"
+            ) == "Directeur exécutif @ europol")
+        #expect(
+            try cli.sql(
+                "SELECT count(*) FROM quotes q JOIN people p ON p.id = q.person_id WHERE p.slug = 'troels-oerting' AND q.text LIKE 'Nous devons suivre le rythme%'"
+            ) == "1")
+        #expect(
+            try cli.sql("SELECT title FROM documents WHERE file_name LIKE '004%'")
+                == "Un rapport d’Europol révèle des vidéos d’abus diffusées en direct")
         #expect(try cli.sql("SELECT group_concat(DISTINCT language) FROM documents") == "fr")
         // Every span in the archive points at its exact text, checked by SQLite itself.
         for table in ["figures", "quotes", "mentions"] {
-            #expect(try cli.sql("SELECT count(*) FROM \(table) f JOIN documents d ON d.id = f.document_id WHERE substr(d.body, f.char_start + 1, f.char_end - f.char_start) <> f.exact_text") == "0", "\(table)")
+            #expect(
+                try cli.sql(
+                    "SELECT count(*) FROM \(table) f JOIN documents d ON d.id = f.document_id WHERE substr(d.body, f.char_start + 1, f.char_end - f.char_start) <> f.exact_text"
+                ) == "0", "\(table)")
         }
         // The stored body is the file, byte for byte.
         let original = try Data(contentsOf: URL(fileURLWithPath: seedDocuments).appending(path: "000_22aa1b1caa392d1c.txt"))
         #expect(try cli.sql("SELECT sha256 = original_sha256 FROM documents WHERE file_name LIKE '000%'") == "1")
-        #expect(try cli.sql("SELECT length(CAST(body AS BLOB)) FROM documents WHERE file_name LIKE '000%'") == String(original.count))
+        #expect(
+            try cli.sql("SELECT length(CAST(body AS BLOB)) FROM documents WHERE file_name LIKE '000%'") == String(original.count))
     }
 
     @Test("importing again reports duplicates and changes nothing")
@@ -60,7 +80,10 @@ struct ImportCLITests {
         let text = "Operation Blue Lake\n\nThe National Crime Agency said 14 people were arrested on 3 March 2024."
         let result = try cli.run("import", "-", "--publisher", "NCA", "--published", "2024-03-04", stdin: Data(text.utf8))
         #expect(result.exitCode == 0, "\(result.stderr)")
-        #expect(try cli.sql("SELECT publisher || '|' || published_on || '|' || language || '|' || coalesce(file_name, 'NULL') FROM documents") == "NCA|2024-03-04|en|NULL")
+        #expect(
+            try cli.sql(
+                "SELECT publisher || '|' || published_on || '|' || language || '|' || coalesce(file_name, 'NULL') FROM documents")
+                == "NCA|2024-03-04|en|NULL")
     }
 
     @Test("a dry run prints what would be stored and writes nothing")
@@ -81,7 +104,10 @@ struct ImportCLITests {
             ("scan.pdf", Data("%PDF-1.4\n".utf8), "PDF document"),
             ("bundle.zip", Data([0x50, 0x4B, 0x03, 0x04, 0x0A, 0, 0, 0]), "ZIP archive"),
             ("clip.mp4", Data([0, 0, 0, 0x20] + Array("ftypisom".utf8) + [0, 0, 0, 0]), "MP4"),
-            ("bad-date.md", Data("---\npublished: 2025-02-30\n---\nEuropol arrested 3 people.\n".utf8), "'published' is not a valid ISO date"),
+            (
+                "bad-date.md", Data("---\npublished: 2025-02-30\n---\nEuropol arrested 3 people.\n".utf8),
+                "'published' is not a valid ISO date"
+            ),
             ("bad-yaml.md", Data("---\ntitle: [unclosed\n---\nText here.\n".utf8), "not valid YAML"),
         ])
     func badInput(name: String, content: Data, message: String) throws {
@@ -134,10 +160,12 @@ struct ImportCLITests {
         #expect(try cli.sql("SELECT count(*) FROM documents") == "1")
     }
 
-    @Test("bad options exit 2 before anything is read", arguments: [
-        ["import", "x.txt", "--published", "2025-13-01"], ["import", "x.txt", "--encoding", "ebcdic"],
-        ["import", "x.txt", "--max-size", "0"], ["import"],
-    ])
+    @Test(
+        "bad options exit 2 before anything is read",
+        arguments: [
+            ["import", "x.txt", "--published", "2025-13-01"], ["import", "x.txt", "--encoding", "ebcdic"],
+            ["import", "x.txt", "--max-size", "0"], ["import"],
+        ])
     func badOptions(arguments: [String]) throws {
         let result = try cli.run(arguments)
         #expect(result.exitCode == 2)
@@ -150,7 +178,10 @@ struct ImportCLITests {
         #expect(try cli.run("import", seedDocuments).exitCode == 0)
         let csv = try cli.run("export", "figures")
         #expect(csv.exitCode == 0)
-        #expect(csv.stdout.hasPrefix("id,document_id,document_file,value,value_max,unit,approximate,bound,counts,category,exact_text,char_start,char_end,operation,status,document_title,publisher,published_on\r\n"))
+        #expect(
+            csv.stdout.hasPrefix(
+                "id,document_id,document_file,value,value_max,unit,approximate,bound,counts,category,exact_text,char_start,char_end,operation,status,document_title,publisher,published_on\r\n"
+            ))
         #expect(csv.stdout.contains("273 suspects identifiés"))
         let quotes = try cli.run("export", "quotes", "--format", "jsonl")
         let first = quotes.stdout.split(separator: "\n").first.map(String.init) ?? ""
@@ -167,7 +198,9 @@ struct ImportCLITests {
 
     @Test("eval scores the seed documents against the answer keys")
     func eval() throws {
-        let gold = try cli.write("gold/000_22aa1b1caa392d1c.json", """
+        let gold = try cli.write(
+            "gold/000_22aa1b1caa392d1c.json",
+            """
             {"file": "000_22aa1b1caa392d1c.txt", "language": "fr", "operations": ["Operation Cumberland"],
              "organisations": [], "people": [], "quotes": [], "dates": [],
              "figures": [{"text": "273 suspects identifiés", "value": 273, "unit": "count", "approximate": false, "bound": null, "counts": "suspects identified"}]}

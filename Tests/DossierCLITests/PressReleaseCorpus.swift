@@ -38,11 +38,21 @@ struct PressReleaseCorpus {
         return ("\(number)-en.md", english(index, &random))
     }
 
-    private static let operations = ["Cumberland", "Endgame", "Trojan Shield", "Morpheus", "Magnus", "Emotet", "Pandora", "Sentinel"]
-    private static let frenchCountries = ["France", "Belgique", "Espagne", "Allemagne", "Italie", "Pays-Bas", "Pologne", "Danemark"]
-    private static let englishCountries = ["France", "Belgium", "Spain", "Germany", "Italy", "the Netherlands", "Poland", "Denmark"]
-    private static let frenchMonths = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "septembre", "octobre", "novembre"]
-    private static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "September", "October", "November"]
+    private static let operations = [
+        "Cumberland", "Endgame", "Trojan Shield", "Morpheus", "Magnus", "Emotet", "Pandora", "Sentinel",
+    ]
+    private static let frenchCountries = [
+        "France", "Belgique", "Espagne", "Allemagne", "Italie", "Pays-Bas", "Pologne", "Danemark",
+    ]
+    private static let englishCountries = [
+        "France", "Belgium", "Spain", "Germany", "Italy", "the Netherlands", "Poland", "Denmark",
+    ]
+    private static let frenchMonths = [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "septembre", "octobre", "novembre",
+    ]
+    private static let englishMonths = [
+        "January", "February", "March", "April", "May", "June", "July", "September", "October", "November",
+    ]
 
     private func french(_ index: Int, _ random: inout SplitMix64) -> String {
         let operation = random.pick(Self.operations)
@@ -68,7 +78,8 @@ struct PressReleaseCorpus {
 
             """
         for paragraph in 0..<random.int(1...6) {
-            text += "\nParagraphe \(paragraph + 1) du communiqué \(index) : environ \(random.int(2...99)) % des victimes ont été identifiées, et près de \(random.int(100...9_999).frenchGrouped) euros ont été saisis dans \(random.int(2...30)) pays.\n"
+            text +=
+                "\nParagraphe \(paragraph + 1) du communiqué \(index) : environ \(random.int(2...99)) % des victimes ont été identifiées, et près de \(random.int(100...9_999).frenchGrouped) euros ont été saisis dans \(random.int(2...30)) pays.\n"
         }
         return text
     }
@@ -103,7 +114,8 @@ struct PressReleaseCorpus {
 
             """
         for paragraph in 0..<random.int(1...6) {
-            text += "\nParagraph \(paragraph + 1) of release \(index): about \(random.int(2...99))% of the victims were identified, and nearly EUR \(random.int(100...9_999).englishGrouped) was seized in \(random.int(2...30)) countries.\n"
+            text +=
+                "\nParagraph \(paragraph + 1) of release \(index): about \(random.int(2...99))% of the victims were identified, and nearly EUR \(random.int(100...9_999).englishGrouped) was seized in \(random.int(2...30)) countries.\n"
         }
         return text
     }

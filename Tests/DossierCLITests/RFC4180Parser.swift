@@ -37,7 +37,9 @@ enum RFC4180Parser {
             }
             switch byte {
             case 0x22:
-                guard !fieldStarted, field.isEmpty else { throw Malformed(offset: index, reason: "quote inside an unquoted field") }
+                guard !fieldStarted, field.isEmpty else {
+                    throw Malformed(offset: index, reason: "quote inside an unquoted field")
+                }
                 quoted = true
                 fieldStarted = true
                 index += 1
@@ -47,7 +49,9 @@ enum RFC4180Parser {
                 fieldStarted = false
                 index += 1
             case 0x0D:
-                guard index + 1 < bytes.count, bytes[index + 1] == 0x0A else { throw Malformed(offset: index, reason: "CR without LF") }
+                guard index + 1 < bytes.count, bytes[index + 1] == 0x0A else {
+                    throw Malformed(offset: index, reason: "CR without LF")
+                }
                 record.append(String(decoding: field, as: UTF8.self))
                 records.append(record)
                 record = []

@@ -170,10 +170,15 @@ struct ReliabilityCLITests {
         }
         defer { _ = try? cli.system("chattr", "-i", archive) }
         try cli.write("new.txt", "Europol: 12 suspects were arrested in Spain on 3 March 2025.")
-        for command in [["import", "new.txt"], ["figure", "confirm", "1"], ["seed"], ["document", "set", "1", "--publisher", "X"]] {
+        for command in [
+            ["import", "new.txt"], ["figure", "confirm", "1"], ["seed"], ["document", "set", "1", "--publisher", "X"],
+        ] {
             let result = try cli.run(command)
             #expect([1, 2].contains(result.exitCode), "\(command): \(result.exitCode)")
-            #expect(result.stderr == "dossier: error: archive dossier.sqlite is read-only (file permissions, immutable flag or read-only mount): make it writable, or use a command that only reads\n", "\(command): \(result.stderr)")
+            #expect(
+                result.stderr
+                    == "dossier: error: archive dossier.sqlite is read-only (file permissions, immutable flag or read-only mount): make it writable, or use a command that only reads\n",
+                "\(command): \(result.stderr)")
         }
         let check = try cli.run("check")
         #expect(check.exitCode == 0, "\(check.stdout) \(check.stderr)")

@@ -1,8 +1,9 @@
 import Foundation
+import Testing
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-import Testing
 
 /// Golden report files live in Tests/Fixtures/reports. Set DOSSIER_UPDATE_GOLDEN=1 to rewrite
 /// them after an intended change, then review the diff.
@@ -50,7 +51,9 @@ struct ReportCLITests {
         // Well-formed: parse as XML after dropping the doctype (every element is closed or void).
         let xml = html.replacingOccurrences(of: "<!DOCTYPE html>", with: "")
             .replacingOccurrences(of: "<meta charset=\"utf-8\">", with: "<meta charset=\"utf-8\"/>")
-            .replacingOccurrences(of: "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">", with: "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>")
+            .replacingOccurrences(
+                of: "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+                with: "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>")
         let parser = XMLParser(data: Data(xml.utf8))
         #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "") at line \(parser.lineNumber)")
     }
@@ -71,7 +74,8 @@ struct ReportCLITests {
             // "#1 [321–344]" must point at the text shown in the row.
             let numbers = row[span].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
             #expect(numbers.count == 3)
-            let text = try cli.sql("SELECT substr(body, \(numbers[1] + 1), \(numbers[2] - numbers[1])) FROM documents WHERE id = \(numbers[0])")
+            let text = try cli.sql(
+                "SELECT substr(body, \(numbers[1] + 1), \(numbers[2] - numbers[1])) FROM documents WHERE id = \(numbers[0])")
             #expect(text == row[asWritten])
         }
     }
@@ -98,9 +102,12 @@ struct ReportCLITests {
         #expect(result.stdout.contains("Never verified"))
     }
 
-    @Test("unknown slugs and missing slugs are usage errors", arguments: [
-        ["report", "operation", "nope"], ["report", "person"], ["report", "sources", "extra"], ["report", "organisation", "nope"],
-    ])
+    @Test(
+        "unknown slugs and missing slugs are usage errors",
+        arguments: [
+            ["report", "operation", "nope"], ["report", "person"], ["report", "sources", "extra"],
+            ["report", "organisation", "nope"],
+        ])
     func badSubjects(arguments: [String]) throws {
         let result = try cli.run(arguments)
         #expect(result.exitCode == 2)
@@ -115,7 +122,8 @@ struct SearchCLITests {
     init() throws {
         cli = try CLIRunner()
         #expect(try cli.run("import", seedDocuments).exitCode == 0)
-        try cli.write("en.txt", "Operation Blue Lake\n\nThe National Crime Agency said 14 people were arrested for child abuse offences.")
+        try cli.write(
+            "en.txt", "Operation Blue Lake\n\nThe National Crime Agency said 14 people were arrested for child abuse offences.")
         #expect(try cli.run("import", "en.txt", "--publisher", "NCA", "--published", "2024-03-04").exitCode == 0)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DossierKit
 
 @Suite("Curation")
@@ -93,17 +94,27 @@ struct CurationTests {
         var changes = FigureCuration.Changes()
         changes.value = 12
         changes.approximate = true
-        let added = try figures.add(documentID: documentID, at: .text("Nearly a dozen searches", occurrence: nil), changes, reason: nil)
+        let added = try figures.add(
+            documentID: documentID, at: .text("Nearly a dozen searches", occurrence: nil), changes, reason: nil)
         #expect(added.span.exactText == "Nearly a dozen searches")
         let scalars = Array(Self.text.unicodeScalars)
         #expect(String(String.UnicodeScalarView(scalars[added.span.start..<added.span.end])) == "Nearly a dozen searches")
         #expect(added.status == .confirmed)
-        #expect(throws: UsageError.self) { try figures.add(documentID: documentID, at: .text("not in the text", occurrence: nil), changes, reason: nil) }
-        #expect(throws: UsageError.self) { try figures.add(documentID: documentID, at: .text("National Crime Agency", occurrence: nil), changes, reason: nil) }
-        let second = try figures.add(documentID: documentID, at: .text("National Crime Agency", occurrence: 2), changes, reason: nil)
+        #expect(throws: UsageError.self) {
+            try figures.add(documentID: documentID, at: .text("not in the text", occurrence: nil), changes, reason: nil)
+        }
+        #expect(throws: UsageError.self) {
+            try figures.add(documentID: documentID, at: .text("National Crime Agency", occurrence: nil), changes, reason: nil)
+        }
+        let second = try figures.add(
+            documentID: documentID, at: .text("National Crime Agency", occurrence: 2), changes, reason: nil)
         #expect(second.span.start > Self.text.unicodeScalars.count / 2)
-        #expect(throws: UsageError.self) { try figures.add(documentID: documentID, at: .span(start: 10, end: 100_000), changes, reason: nil) }
-        #expect(throws: UsageError.self) { try figures.add(documentID: 424_242, at: .span(start: 0, end: 3), changes, reason: nil) }
+        #expect(throws: UsageError.self) {
+            try figures.add(documentID: documentID, at: .span(start: 10, end: 100_000), changes, reason: nil)
+        }
+        #expect(throws: UsageError.self) {
+            try figures.add(documentID: 424_242, at: .span(start: 0, end: 3), changes, reason: nil)
+        }
     }
 
     @Test("re-extraction keeps rejections and corrections, adds nothing over them, supersedes what rules no longer find")
@@ -117,14 +128,16 @@ struct CurationTests {
         // A machine fact the rules do not produce: re-extraction must supersede it, not delete it.
         let stray = try archive.figures.insert(
             Figure(documentID: documentID, value: 2024, span: SourceSpan(start: 0, end: 9, exactText: "Operation")))
-        let results = try Reextractor(archive: archive, extractor: extractor, operatorName: "ana").run(documentIDs: [documentID], dryRun: false)
+        let results = try Reextractor(archive: archive, extractor: extractor, operatorName: "ana").run(
+            documentIDs: [documentID], dryRun: false)
         #expect(results.first?.changes.superseded == 1)
         #expect(try archive.figures.find(id: stray)?.status == .superseded)
         #expect(try archive.figures.find(id: devices.id ?? 0)?.status == .rejected)
         #expect(try archive.figures.find(id: arrests.id ?? 0)?.value == 26)
         #expect(try archive.figures.find(id: arrests.id ?? 0)?.status == .confirmed)
         #expect(try archive.figures.list(documentID: documentID).filter { $0.value == 40 }.count == 1)
-        let again = try Reextractor(archive: archive, extractor: extractor, operatorName: "ana").run(documentIDs: [documentID], dryRun: false)
+        let again = try Reextractor(archive: archive, extractor: extractor, operatorName: "ana").run(
+            documentIDs: [documentID], dryRun: false)
         #expect(again.first?.changes.added == 0)
         #expect(again.first?.changes.superseded == 0)
     }
@@ -134,7 +147,8 @@ struct CurationTests {
         let stray = try archive.figures.insert(
             Figure(documentID: documentID, value: 2024, span: SourceSpan(start: 0, end: 9, exactText: "Operation")))
         let eventsBefore = try test.count("events")
-        let results = try Reextractor(archive: archive, extractor: extractor, operatorName: "ana").run(documentIDs: [documentID], dryRun: true)
+        let results = try Reextractor(archive: archive, extractor: extractor, operatorName: "ana").run(
+            documentIDs: [documentID], dryRun: true)
         #expect(results.first?.changes.superseded == 1)
         #expect(try archive.figures.find(id: stray)?.status == .extracted)
         #expect(try test.count("events") == eventsBefore)
@@ -151,7 +165,9 @@ struct CurationTests {
         try quotes.reject(quote.id ?? 0, reason: "not speech")
         #expect(try archive.quotes.find(id: quote.id ?? 0)?.status == .rejected)
         #expect(throws: UsageError.self) { try quotes.setSpeaker(quote.id ?? 0, speakerSlug: "nobody", reason: nil) }
-        let added = try quotes.add(documentID: documentID, at: .text("Nearly a dozen searches took place.", occurrence: nil), speakerSlug: "john-roe", reason: nil)
+        let added = try quotes.add(
+            documentID: documentID, at: .text("Nearly a dozen searches took place.", occurrence: nil), speakerSlug: "john-roe",
+            reason: nil)
         #expect(added.text == "Nearly a dozen searches took place.")
         #expect(try events("quote", quote.id ?? 0).map(\.action) == ["correct", "reject"])
     }
@@ -180,7 +196,9 @@ struct CurationTests {
     @Test("merging organisations moves aliases, mentions, roles and led operations")
     func mergeOrganisations() throws {
         let ncaSlug = try #require(try archive.organisations.list().first { $0.name.contains("National Crime Agency") }?.slug)
-        try archive.connection.writeTransaction { _ = try archive.organisations.upsert(Organisation(slug: "nca-uk", name: "NCA UK")) }
+        try archive.connection.writeTransaction {
+            _ = try archive.organisations.upsert(Organisation(slug: "nca-uk", name: "NCA UK"))
+        }
         var changes = EntityCuration.OperationChanges()
         changes.leadAgency = ncaSlug
         try entities.setOperation("blue-lake", changes, reason: nil)
@@ -188,7 +206,10 @@ struct CurationTests {
         let merged = try #require(try archive.organisations.find(slug: "nca-uk"))
         #expect(merged.aliases.contains { $0.alias.contains("National Crime Agency") })
         #expect(try archive.operations.find(slug: "blue-lake")?.leadAgencySlug == "nca-uk")
-        #expect(try test.connection.scalarInt("SELECT count(*) FROM mentions m JOIN organisations o ON o.id = m.organisation_id WHERE o.slug = 'nca-uk'") ?? 0 > 0)
+        #expect(
+            try test.connection.scalarInt(
+                "SELECT count(*) FROM mentions m JOIN organisations o ON o.id = m.organisation_id WHERE o.slug = 'nca-uk'") ?? 0
+                > 0)
         #expect(try archive.organisations.id(slug: ncaSlug) == nil)
     }
 
@@ -208,7 +229,8 @@ struct CurationTests {
     @Test("document metadata can be corrected; body and hashes cannot")
     func documentMetadata() throws {
         let before = try #require(try archive.documents.find(id: documentID))
-        try entities.setDocument(documentID, DocumentMetadata(publisher: "NCA", published: "2024-03-03"), reason: "from the website")
+        try entities.setDocument(
+            documentID, DocumentMetadata(publisher: "NCA", published: "2024-03-03"), reason: "from the website")
         let after = try #require(try archive.documents.find(id: documentID))
         #expect(after.publisher == "NCA")
         #expect(after.publishedOn == "2024-03-03")
@@ -221,8 +243,9 @@ struct CurationTests {
     @Test("operations can be linked, unlinked and corrected")
     func operations() throws {
         let other = try test.directory.write("other.txt", "Europol supported the investigation; 3 people were arrested.")
-        let otherID = try #require(try Importer(archive: archive, options: ImportOptions(operatorName: "x"), extractor: extractor)
-            .run([.file(path: other)]).results.first?.documentID)
+        let otherID = try #require(
+            try Importer(archive: archive, options: ImportOptions(operatorName: "x"), extractor: extractor)
+                .run([.file(path: other)]).results.first?.documentID)
         try entities.linkOperation("blue-lake", documentID: otherID)
         let operationID = try #require(try archive.operations.id(slug: "blue-lake"))
         #expect(try archive.operations.documentIDs(operationID: operationID).contains(otherID))

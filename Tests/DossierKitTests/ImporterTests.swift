@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DossierKit
 
 @Suite("Importer")
@@ -180,7 +181,9 @@ struct ImporterTests {
         #expect(document.publisher == "Option publisher")
         #expect(document.publishedOn == "2025-02-28")
         #expect(document.body == pressRelease)
-        #expect(try archive.links.list(documentID: document.id ?? 0).first?.targetURL == "https://www.europol.europa.eu/en/cumberland")
+        #expect(
+            try archive.links.list(documentID: document.id ?? 0).first?.targetURL == "https://www.europol.europa.eu/en/cumberland"
+        )
         let operation = try #require(try archive.operations.find(slug: "cumberland"))
         #expect(try archive.operations.documentIDs(operationID: operation.id ?? 0) == [document.id ?? 0])
     }
@@ -189,7 +192,10 @@ struct ImporterTests {
     func batching() throws {
         var inputs: [ImportInput] = []
         for index in 0..<7 {
-            inputs.append(.file(path: try test.directory.write("d\(index).txt", "Document \(index): \(index + 2) suspects were arrested by Europol.")))
+            inputs.append(
+                .file(
+                    path: try test.directory.write(
+                        "d\(index).txt", "Document \(index): \(index + 2) suspects were arrested by Europol.")))
         }
         let summary = try importer(batchSize: 3).run(inputs)
         #expect(summary.imported == 7)

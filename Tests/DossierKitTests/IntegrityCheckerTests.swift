@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DossierKit
 
 @Suite("Integrity checker")
@@ -11,7 +12,8 @@ struct IntegrityCheckerTests {
         test = try TestArchive()
         let importer = Importer(
             archive: test.archive, options: ImportOptions(operatorName: "tester"), extractor: try FactExtractor.builtIn())
-        let summary = try importer.run(InputCollector(followSymlinks: false).collect([packageRoot.appending(path: "Seeds/documents").path]))
+        let summary = try importer.run(
+            InputCollector(followSymlinks: false).collect([packageRoot.appending(path: "Seeds/documents").path]))
         #expect(summary.imported == 2)
     }
 
@@ -41,17 +43,35 @@ struct IntegrityCheckerTests {
     @Test(
         "each kind of damage gives its own finding, naming the entity",
         arguments: [
-            ("UPDATE documents SET body = 'X' || substr(body, 2) WHERE id = ?1", "SELECT min(id) FROM documents", Finding.Kind.bodyHash),
-            ("UPDATE figures SET char_start = char_start + 1, char_end = char_end + 1 WHERE id = ?1", "SELECT min(id) FROM figures", .spanText),
+            (
+                "UPDATE documents SET body = 'X' || substr(body, 2) WHERE id = ?1", "SELECT min(id) FROM documents",
+                Finding.Kind.bodyHash
+            ),
+            (
+                "UPDATE figures SET char_start = char_start + 1, char_end = char_end + 1 WHERE id = ?1",
+                "SELECT min(id) FROM figures", .spanText
+            ),
             ("UPDATE quotes SET char_end = 1000000 WHERE id = ?1", "SELECT min(id) FROM quotes", .spanOutOfRange),
-            ("UPDATE mentions SET exact_text = exact_text || '!' WHERE id = ?1", "SELECT min(id) FROM mentions WHERE entity_type = 'date'", .spanText),
+            (
+                "UPDATE mentions SET exact_text = exact_text || '!' WHERE id = ?1",
+                "SELECT min(id) FROM mentions WHERE entity_type = 'date'", .spanText
+            ),
             (
                 "INSERT INTO documents_fts(documents_fts, rowid, title, body) SELECT 'delete', id, title, body FROM documents WHERE id = ?1",
                 "SELECT max(id) FROM documents", .ftsMissing
             ),
-            ("INSERT INTO organisations (slug, name, created_at) SELECT slug || '-2', upper(name), created_at FROM organisations WHERE id = ?1", "SELECT min(id) FROM organisations", .duplicateName),
-            ("INSERT INTO people (id, slug, name, created_at) VALUES (?1, 'nobody', 'Nobody', 'now')", "SELECT max(id) + 1 FROM people", .personWithoutFacts),
-            ("INSERT INTO operations (id, slug, name, created_at) VALUES (?1, 'ghost', 'Operation Ghost', 'now')", "SELECT max(id) + 1 FROM operations", .operationWithoutDocuments),
+            (
+                "INSERT INTO organisations (slug, name, created_at) SELECT slug || '-2', upper(name), created_at FROM organisations WHERE id = ?1",
+                "SELECT min(id) FROM organisations", .duplicateName
+            ),
+            (
+                "INSERT INTO people (id, slug, name, created_at) VALUES (?1, 'nobody', 'Nobody', 'now')",
+                "SELECT max(id) + 1 FROM people", .personWithoutFacts
+            ),
+            (
+                "INSERT INTO operations (id, slug, name, created_at) VALUES (?1, 'ghost', 'Operation Ghost', 'now')",
+                "SELECT max(id) + 1 FROM operations", .operationWithoutDocuments
+            ),
             (
                 "UPDATE mentions SET status = 'rejected' WHERE operation_id = (SELECT operation_id FROM figures WHERE id = ?1) AND document_id = (SELECT document_id FROM figures WHERE id = ?1)",
                 "SELECT min(id) FROM figures WHERE operation_id IS NOT NULL", .factRejectedEntity
@@ -79,7 +99,8 @@ struct IntegrityCheckerTests {
 
     @Test("an altered migration checksum is a finding; an unknown migration means the check cannot run")
     func schema() throws {
-        try test.connection.execute("UPDATE schema_migrations SET sha256 = ? WHERE version = 1", [String(repeating: "0", count: 64)])
+        try test.connection.execute(
+            "UPDATE schema_migrations SET sha256 = ? WHERE version = 1", [String(repeating: "0", count: 64)])
         let finding = try #require(try check().findings.first)
         #expect(finding.kind == .migrationChecksum)
         #expect(finding.entityID == 1)
@@ -113,7 +134,8 @@ struct IntegrityCheckerTests {
     @Test("--repair rebuilds a damaged full-text index, records it, and leaves the archive clean")
     func repair() throws {
         try test.connection.execute(
-            "INSERT INTO documents_fts(documents_fts, rowid, title, body) SELECT 'delete', id, title, body FROM documents WHERE id = (SELECT min(id) FROM documents)")
+            "INSERT INTO documents_fts(documents_fts, rowid, title, body) SELECT 'delete', id, title, body FROM documents WHERE id = (SELECT min(id) FROM documents)"
+        )
         #expect(try check().findings.contains { $0.kind == .ftsMissing })
         let repaired = try check(CheckOptions(repair: true, operatorName: "tester"))
         #expect(repaired.findings.isEmpty, "\(repaired.findings.map(\.summary))")
@@ -125,7 +147,8 @@ struct IntegrityCheckerTests {
     @Test("without --repair nothing is repaired")
     func noSilentRepair() throws {
         try test.connection.execute(
-            "INSERT INTO documents_fts(documents_fts, rowid, title, body) SELECT 'delete', id, title, body FROM documents WHERE id = (SELECT min(id) FROM documents)")
+            "INSERT INTO documents_fts(documents_fts, rowid, title, body) SELECT 'delete', id, title, body FROM documents WHERE id = (SELECT min(id) FROM documents)"
+        )
         _ = try check()
         #expect(try check().findings.contains { $0.kind == .ftsMissing })
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DossierKit
 
 @Suite("Migrator")
@@ -23,7 +24,9 @@ struct MigratorTests {
     func builtInSchema() throws {
         try Migrator.builtIn().migrate(connection)
         let tables = Set(try connection.query("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')") { $0.string(0) })
-        for table in StatsRepository.tables + ["schema_migrations", "documents_fts", "figures_with_sources", "quotes_with_speakers"] {
+        for table in StatsRepository.tables + [
+            "schema_migrations", "documents_fts", "figures_with_sources", "quotes_with_speakers",
+        ] {
             #expect(tables.contains(table), "missing \(table)")
         }
         let recorded = try connection.queryFirst("SELECT sha256, applied_at FROM schema_migrations WHERE version = 1") {

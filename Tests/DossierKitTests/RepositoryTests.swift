@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DossierKit
 
 @Suite("Repositories")
@@ -52,8 +53,12 @@ struct RepositoryTests {
         let first = try archive.organisations.upsert(
             Organisation(slug: "ec3", name: "European Cybercrime Centre", aliases: [OrganisationAlias(alias: "EC3")]))
         let second = try archive.organisations.upsert(
-            Organisation(slug: "ec3", name: "Other name", acronym: "EC3",
-                         aliases: [OrganisationAlias(alias: "centre européen de la cybercriminalité", language: "fr"), OrganisationAlias(alias: "EC3")]))
+            Organisation(
+                slug: "ec3", name: "Other name", acronym: "EC3",
+                aliases: [
+                    OrganisationAlias(alias: "centre européen de la cybercriminalité", language: "fr"),
+                    OrganisationAlias(alias: "EC3"),
+                ]))
         #expect(first == second)
         let found = try #require(try archive.organisations.find(slug: "ec3"))
         #expect(found.name == "European Cybercrime Centre")
@@ -73,7 +78,8 @@ struct RepositoryTests {
         #expect(found.roles == [role])
         #expect(try archive.people.list().count == 1)
         #expect(throws: UsageError.self) {
-            try archive.people.upsert(Person(slug: "x", name: "X", roles: [PersonRole(role: "Chief", organisationSlug: "nowhere")]))
+            try archive.people.upsert(
+                Person(slug: "x", name: "X", roles: [PersonRole(role: "Chief", organisationSlug: "nowhere")]))
         }
     }
 
@@ -81,11 +87,16 @@ struct RepositoryTests {
     func operations() throws {
         try archive.organisations.upsert(Organisation(slug: "europol", name: "Europol"))
         let id = try archive.operations.upsert(Operation(slug: "cumberland", name: "Operation Cumberland"))
-        #expect(try archive.operations.upsert(
-            Operation(slug: "cumberland", name: "Other", leadAgencySlug: "europol", actionDay: "2025-02-26", status: .ongoing)) == id)
+        #expect(
+            try archive.operations.upsert(
+                Operation(slug: "cumberland", name: "Other", leadAgencySlug: "europol", actionDay: "2025-02-26", status: .ongoing)
+            ) == id)
         let found = try #require(try archive.operations.find(slug: "cumberland"))
-        #expect(found == Operation(id: id, slug: "cumberland", name: "Operation Cumberland", leadAgencySlug: "europol",
-                                   actionDay: "2025-02-26", status: .ongoing))
+        #expect(
+            found
+                == Operation(
+                    id: id, slug: "cumberland", name: "Operation Cumberland", leadAgencySlug: "europol",
+                    actionDay: "2025-02-26", status: .ongoing))
         let documentID = try archive.documents.insert(makeDocument())
         try archive.operations.linkDocument(documentID, to: id)
         try archive.operations.linkDocument(documentID, to: id)
@@ -103,17 +114,21 @@ struct RepositoryTests {
         #expect(try archive.figures.list(documentID: documentID) == [storedFigure])
 
         let organisationID = try archive.organisations.upsert(Organisation(slug: "europol", name: "Europol"))
-        let quote = Quote(documentID: documentID, speakerKind: .organisation, organisationID: organisationID, text: "annoncé",
-                          span: SourceSpan(start: 10, end: 17, exactText: "annoncé"))
+        let quote = Quote(
+            documentID: documentID, speakerKind: .organisation, organisationID: organisationID, text: "annoncé",
+            span: SourceSpan(start: 10, end: 17, exactText: "annoncé"))
         let quoteID = try archive.quotes.insert(quote)
         var storedQuote = quote
         storedQuote.id = quoteID
         #expect(try archive.quotes.list(documentID: documentID) == [storedQuote])
 
-        let mention = Mention(documentID: documentID, entity: .organisation(organisationID), span: SourceSpan(start: 0, end: 7, exactText: "Europol"))
+        let mention = Mention(
+            documentID: documentID, entity: .organisation(organisationID),
+            span: SourceSpan(start: 0, end: 7, exactText: "Europol"))
         try archive.mentions.insert(mention)
         try archive.mentions.insert(mention)
-        try archive.mentions.insert(Mention(documentID: documentID, entity: .date("2025"), span: SourceSpan(start: 0, end: 4, exactText: "Euro")))
+        try archive.mentions.insert(
+            Mention(documentID: documentID, entity: .date("2025"), span: SourceSpan(start: 0, end: 4, exactText: "Euro")))
         #expect(try archive.mentions.count(documentID: documentID) == 2)
 
         let otherID = try archive.documents.insert(makeDocument(body: "Europol a annoncé 25 arrestations. "))
@@ -130,23 +145,27 @@ struct RepositoryTests {
         let backwards = Figure(documentID: documentID, value: 1, span: SourceSpan(start: 5, end: 2, exactText: ""))
         #expect(throws: DatabaseError.self) { try archive.figures.insert(backwards) }
         #expect(throws: DatabaseError.self) {
-            try archive.mentions.insert(Mention(documentID: documentID, entity: .person(12345), span: SourceSpan(start: 0, end: 1, exactText: "E")))
+            try archive.mentions.insert(
+                Mention(documentID: documentID, entity: .person(12345), span: SourceSpan(start: 0, end: 1, exactText: "E")))
         }
     }
 
     @Test("events are recorded and listed per entity")
     func events() throws {
-        try archive.events.record(Event(operatorName: "ana", action: "confirm", entityType: "figure", entityID: 3, reason: "checked"))
+        try archive.events.record(
+            Event(operatorName: "ana", action: "confirm", entityType: "figure", entityID: 3, reason: "checked"))
         let events = try archive.events.list(entityType: "figure", entityID: 3)
         #expect(events.count == 1)
         #expect(events.first?.operatorName == "ana")
         #expect(events.first?.reason == "checked")
     }
 
-    @Test("slugs are lower case, folded and hyphenated", arguments: [
-        ("Catherine De Bolle", "catherine-de-bolle"), ("J-CAT", "j-cat"), ("Opération « Été »", "operation-ete"),
-        ("  Police  nationale ", "police-nationale"),
-    ])
+    @Test(
+        "slugs are lower case, folded and hyphenated",
+        arguments: [
+            ("Catherine De Bolle", "catherine-de-bolle"), ("J-CAT", "j-cat"), ("Opération « Été »", "operation-ete"),
+            ("  Police  nationale ", "police-nationale"),
+        ])
     func slugs(input: String, expected: String) {
         #expect(Slug.make(input) == expected)
     }
@@ -154,9 +173,12 @@ struct RepositoryTests {
 
 @Suite("Timestamps")
 struct TimestampTests {
-    @Test("timestamps are ISO 8601 UTC with milliseconds", arguments: [
-        (0.0, "1970-01-01T00:00:00.000Z"), (1_740_735_000.5, "2025-02-28T09:30:00.500Z"), (951_782_400.999, "2000-02-29T00:00:00.999Z"),
-    ])
+    @Test(
+        "timestamps are ISO 8601 UTC with milliseconds",
+        arguments: [
+            (0.0, "1970-01-01T00:00:00.000Z"), (1_740_735_000.5, "2025-02-28T09:30:00.500Z"),
+            (951_782_400.999, "2000-02-29T00:00:00.999Z"),
+        ])
     func format(seconds: Double, expected: String) {
         #expect(Timestamp.string(from: Date(timeIntervalSince1970: seconds)) == expected)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DossierKit
 
 @Suite("Decoding source files")
@@ -29,10 +30,12 @@ struct SourceDecoderTests {
         #expect(try decoder.decode(big, file: "be.txt") == SourceDecoder.Decoded(body: text, encoding: "utf-16be"))
     }
 
-    @Test("invalid UTF-8 names the file and the byte offset", arguments: [
-        ([0x61, 0x62, 0xFF, 0x63], 2), ([0x61, 0xC3], 1), ([0xE9, 0x74, 0xE9], 0), ([0x61, 0xED, 0xA0, 0x80], 1),
-        ([0x61, 0xC0, 0xAF], 1),
-    ])
+    @Test(
+        "invalid UTF-8 names the file and the byte offset",
+        arguments: [
+            ([0x61, 0x62, 0xFF, 0x63], 2), ([0x61, 0xC3], 1), ([0xE9, 0x74, 0xE9], 0), ([0x61, 0xED, 0xA0, 0x80], 1),
+            ([0x61, 0xC0, 0xAF], 1),
+        ])
     func invalidUTF8(bytes: [UInt8], offset: Int) {
         let error = #expect(throws: ImportFailure.self) { try decoder.decode(bytes, file: "bad.txt") }
         #expect(error?.file == "bad.txt")
@@ -55,12 +58,14 @@ struct SourceDecoderTests {
         #expect(error?.reason.contains("NUL") == true)
     }
 
-    @Test("media and archive files are refused by their signature", arguments: [
-        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0], "PNG"), ([0xFF, 0xD8, 0xFF, 0xE0], "JPEG"),
-        (Array("GIF89a....".utf8), "GIF"), (Array("RIFF\0\0\0\0WEBPVP8 ".utf8), "WebP"),
-        ([0, 0, 0, 0x18] + Array("ftypmp42".utf8), "MP4"), (Array("%PDF-1.7\n".utf8), "PDF"),
-        ([0x50, 0x4B, 0x03, 0x04, 0x14, 0], "ZIP"),
-    ])
+    @Test(
+        "media and archive files are refused by their signature",
+        arguments: [
+            ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0], "PNG"), ([0xFF, 0xD8, 0xFF, 0xE0], "JPEG"),
+            (Array("GIF89a....".utf8), "GIF"), (Array("RIFF\0\0\0\0WEBPVP8 ".utf8), "WebP"),
+            ([0, 0, 0, 0x18] + Array("ftypmp42".utf8), "MP4"), (Array("%PDF-1.7\n".utf8), "PDF"),
+            ([0x50, 0x4B, 0x03, 0x04, 0x14, 0], "ZIP"),
+        ])
     func media(bytes: [UInt8], kind: String) {
         let error = #expect(throws: ImportFailure.self) { try decoder.decode(bytes, file: "media.bin") }
         #expect(error?.reason.contains(kind) == true)
@@ -110,10 +115,12 @@ struct FrontMatterTests {
         #expect(metadata.operation == "Operation Cumberland")
     }
 
-    @Test("wrong types, impossible dates and bad YAML are errors naming the file and field", arguments: [
-        ("title: [a, b]", "'title'"), ("published: 2025-02-30", "'published'"), ("kind: podcast", "'kind'"),
-        ("cites: {a: b}", "'cites'"), ("title: \"unclosed", "not valid YAML"), ("- just\n- a list", "mapping"),
-    ])
+    @Test(
+        "wrong types, impossible dates and bad YAML are errors naming the file and field",
+        arguments: [
+            ("title: [a, b]", "'title'"), ("published: 2025-02-30", "'published'"), ("kind: podcast", "'kind'"),
+            ("cites: {a: b}", "'cites'"), ("title: \"unclosed", "not valid YAML"), ("- just\n- a list", "mapping"),
+        ])
     func invalid(yaml: String, expected: String) {
         let error = #expect(throws: ImportFailure.self) { try FrontMatter.metadata(from: yaml, file: "doc.md") }
         #expect(error?.file == "doc.md")

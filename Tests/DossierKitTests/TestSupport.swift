@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import DossierKit
 
 /// A fresh directory per test, removed when the value goes away.
@@ -50,4 +51,5 @@ struct TestArchive {
 }
 
 /// The package root, for reading Seeds/ in tests.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()

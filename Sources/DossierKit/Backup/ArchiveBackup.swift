@@ -58,7 +58,8 @@ public struct ArchiveBackup {
             Event(
                 operatorName: operatorName, action: "backup", entityType: "archive",
                 newJSON: JSONText.encode(
-                    BackupEvent(destination: destination, bytes: bytes, documents: report.documents, verified: report.fixityChecked))),
+                    BackupEvent(
+                        destination: destination, bytes: bytes, documents: report.documents, verified: report.fixityChecked))),
             in: archivePath)
         return BackupResult(
             archive: archivePath, destination: destination, bytes: bytes, documents: report.documents,

@@ -17,13 +17,15 @@ public enum BackupFailure: DossierFailure {
     public var description: String {
         switch self {
         case .copyFailedCheck(let destination, let problems):
-            return "the copy for \(destination) failed its check (\(problems.count) problems, first: \(problems.first?.summary ?? "?")); "
+            return
+                "the copy for \(destination) failed its check (\(problems.count) problems, first: \(problems.first?.summary ?? "?")); "
                 + "it was deleted and nothing was written to \(destination): run `dossier check` on the archive"
         case .backupFailedCheck(let backup, let problems):
             return "backup \(backup) failed its check (\(problems.count) problems, first: \(problems.first?.summary ?? "?")); "
                 + "nothing was restored: choose another backup"
         case .archiveNewer(let archive, let archiveNewest, let backupNewest):
-            return "\(archive) has changes from \(archiveNewest), newer than anything in the backup (\(backupNewest ?? "empty")); "
+            return
+                "\(archive) has changes from \(archiveNewest), newer than anything in the backup (\(backupNewest ?? "empty")); "
                 + "restoring would lose them: pass --force to restore anyway (the archive is kept as \(archive).before-restore)"
         }
     }

@@ -2,7 +2,9 @@
 public struct CheckOptions: Sendable {
     /// The groups of checks, run in this order.
     public enum Phase: String, Sendable, CaseIterable, Codable {
-        case sqlite, schema, fixity, spans, fullText = "full_text", consistency
+        case sqlite, schema, fixity, spans
+        case fullText = "full_text"
+        case consistency
     }
 
     public var phases: [Phase]

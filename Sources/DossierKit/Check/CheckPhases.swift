@@ -98,7 +98,9 @@ struct CheckPhases {
             bytes += body.count
             if actual != sha256 {
                 findings.append(
-                    Finding(kind: .bodyHash, entityType: "document", entityID: id, expected: "sha256 \(sha256)", found: "sha256 \(actual)"))
+                    Finding(
+                        kind: .bodyHash, entityType: "document", entityID: id, expected: "sha256 \(sha256)",
+                        found: "sha256 \(actual)"))
             }
             if options.againstSources, let sourcePath {
                 sources += 1
@@ -120,7 +122,8 @@ struct CheckPhases {
         }
         guard let bytes = try? Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) else {
             return Finding(
-                kind: .sourceUnreadable, entityType: "document", entityID: documentID, expected: "readable original file at \(path)",
+                kind: .sourceUnreadable, entityType: "document", entityID: documentID,
+                expected: "readable original file at \(path)",
                 found: "cannot read it")
         }
         let actual = SHA256Hex.of(bytes)
@@ -174,17 +177,21 @@ struct CheckPhases {
                         expected: "documents_fts to pass FTS5 integrity-check", found: problem))
             }
         } else {
-            report.warnings.append("FTS5 integrity-check skipped: the archive cannot be opened for writing, which SQLite requires for it")
+            report.warnings.append(
+                "FTS5 integrity-check skipped: the archive cannot be opened for writing, which SQLite requires for it")
         }
         var findings: [Finding] = []
         defer { report.findings += findings }
         try integrity.documentsMissingFromIndex { id in
             findings.append(
-                Finding(kind: .ftsMissing, entityType: "document", entityID: id, expected: "a row in documents_fts", found: "none"))
+                Finding(
+                    kind: .ftsMissing, entityType: "document", entityID: id, expected: "a row in documents_fts", found: "none"))
         }
         try integrity.indexRowsWithoutDocument { id in
             findings.append(
-                Finding(kind: .ftsOrphan, entityType: "document", entityID: id, expected: "no row in documents_fts", found: "an index row"))
+                Finding(
+                    kind: .ftsOrphan, entityType: "document", entityID: id, expected: "no row in documents_fts",
+                    found: "an index row"))
         }
     }
 

@@ -59,7 +59,9 @@ public final class IntegrityChecker {
         } catch let error as DatabaseError where error.isCorrupt {
             // Not even the schema can be read: no other check can run.
             report.findings.append(
-                Finding(kind: .sqliteCorrupt, entityType: "file", entityID: nil, expected: "a readable SQLite schema", found: error.message))
+                Finding(
+                    kind: .sqliteCorrupt, entityType: "file", entityID: nil, expected: "a readable SQLite schema",
+                    found: error.message))
         } catch let error as DatabaseError where error.isNotADatabase {
             throw UsageError("\(path) is not a Dossier archive (not an SQLite database)")
         }

@@ -9,12 +9,16 @@ public struct EntityCuration {
     }
 
     private func personID(_ slug: String) throws -> Int64 {
-        guard let id = try archive.people.id(slug: slug) else { throw UsageError("no person with slug '\(slug)'; see `dossier person list`") }
+        guard let id = try archive.people.id(slug: slug) else {
+            throw UsageError("no person with slug '\(slug)'; see `dossier person list`")
+        }
         return id
     }
 
     private func organisationID(_ slug: String) throws -> Int64 {
-        guard let id = try archive.organisations.id(slug: slug) else { throw UsageError("no organisation with slug '\(slug)'; see `dossier org list`") }
+        guard let id = try archive.organisations.id(slug: slug) else {
+            throw UsageError("no organisation with slug '\(slug)'; see `dossier org list`")
+        }
         return id
     }
 
@@ -150,7 +154,8 @@ public struct EntityCuration {
             if let kind = changes.kind { new.kind = kind }
             if let tags = changes.tags { new.tags = tags }
             try archive.documents.updateMetadata(new)
-            try log.record("edit", "document", id, old: DocumentMetadataSnapshot(old), new: DocumentMetadataSnapshot(new), reason: reason)
+            try log.record(
+                "edit", "document", id, old: DocumentMetadataSnapshot(old), new: DocumentMetadataSnapshot(new), reason: reason)
         }
     }
 }

@@ -81,7 +81,9 @@ public struct FigureCuration {
             do {
                 id = try archive.figures.insert(figure)
             } catch let error as DatabaseError where error.isConstraintViolation {
-                throw UsageError("document \(documentID) already has a figure at \(span.start):\(span.end); correct it with `dossier figure set`")
+                throw UsageError(
+                    "document \(documentID) already has a figure at \(span.start):\(span.end); correct it with `dossier figure set`"
+                )
             }
             figure.id = id
             try log.record("add", "figure", id, old: Figure?.none, new: figure, reason: reason)

@@ -72,7 +72,8 @@ public struct QuoteCuration {
         if let person = try archive.people.find(slug: slug), let personID = person.id {
             quote.speakerKind = .person
             quote.personID = personID
-            let organisation = person.roles.first { $0.documentID == quote.documentID }?.organisationSlug ?? person.roles.first?.organisationSlug
+            let organisation =
+                person.roles.first { $0.documentID == quote.documentID }?.organisationSlug ?? person.roles.first?.organisationSlug
             quote.organisationID = try organisation.flatMap { try archive.organisations.id(slug: $0) }
         } else if let organisationID = try archive.organisations.id(slug: slug) {
             quote.speakerKind = .organisation

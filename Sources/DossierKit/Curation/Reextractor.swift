@@ -39,7 +39,8 @@ public struct Reextractor {
 
     /// Re-extracts the given documents in one transaction; with `dryRun` the transaction is rolled
     /// back, so the results say what would change and nothing does.
-    public func run(documentIDs: [Int64], dryRun: Bool, progress: (DocumentResult) -> Void = { _ in }) throws -> [DocumentResult] {
+    public func run(documentIDs: [Int64], dryRun: Bool, progress: (DocumentResult) -> Void = { _ in }) throws -> [DocumentResult]
+    {
         do {
             return try archive.connection.writeTransaction {
                 var results: [DocumentResult] = []

@@ -73,17 +73,24 @@ public struct ReviewBuilder {
                     summary: "\(figure.approximate ? "about " : "")\(bound)\(NumberText.format(figure.value)) \(figure.unit)"
                         + "\(figure.category.map { " · \($0)" } ?? "")\(figure.counts.map { " · \($0)" } ?? "")"))
         }
-        let people = Dictionary(try archive.people.list().compactMap { person in person.id.map { ($0, person.name) } }, uniquingKeysWith: { a, _ in a })
+        let people = Dictionary(
+            try archive.people.list().compactMap { person in person.id.map { ($0, person.name) } },
+            uniquingKeysWith: { a, _ in a })
         let organisations = Dictionary(
-            try archive.organisations.list().compactMap { organisation in organisation.id.map { ($0, organisation.name) } }, uniquingKeysWith: { a, _ in a })
+            try archive.organisations.list().compactMap { organisation in organisation.id.map { ($0, organisation.name) } },
+            uniquingKeysWith: { a, _ in a })
         for (index, quote) in try archive.quotes.list(documentID: documentID).filter({ keep($0.status) }).enumerated() {
-            let speaker = quote.personID.flatMap { people[$0] } ?? quote.organisationID.flatMap { organisations[$0] } ?? "unattributed"
+            let speaker =
+                quote.personID.flatMap { people[$0] } ?? quote.organisationID.flatMap { organisations[$0] } ?? "unattributed"
             facts.append(
                 Review.Fact(
                     label: "Q\(index + 1)", kind: "quote", id: quote.id ?? 0, start: quote.span.start, end: quote.span.end,
-                    exactText: quote.span.exactText, status: quote.status.rawValue, summary: "\(quote.speakerKind.rawValue): \(speaker)"))
+                    exactText: quote.span.exactText, status: quote.status.rawValue,
+                    summary: "\(quote.speakerKind.rawValue): \(speaker)"))
         }
-        let operations = Dictionary(try archive.operations.list().compactMap { operation in operation.id.map { ($0, operation.name) } }, uniquingKeysWith: { a, _ in a })
+        let operations = Dictionary(
+            try archive.operations.list().compactMap { operation in operation.id.map { ($0, operation.name) } },
+            uniquingKeysWith: { a, _ in a })
         for (index, mention) in try archive.mentions.list(documentID: documentID).filter({ keep($0.status) }).enumerated() {
             let name: String =
                 switch mention.entity {
@@ -94,7 +101,8 @@ public struct ReviewBuilder {
                 }
             facts.append(
                 Review.Fact(
-                    label: "M\(index + 1)", kind: "mention", id: mention.id ?? 0, start: mention.span.start, end: mention.span.end,
+                    label: "M\(index + 1)", kind: "mention", id: mention.id ?? 0, start: mention.span.start,
+                    end: mention.span.end,
                     exactText: mention.span.exactText, status: mention.status.rawValue, summary: name))
         }
         facts.sort { ($0.start, $1.end) < ($1.start, $0.end) }

@@ -26,7 +26,9 @@ public enum SpanLocator: Sendable, Equatable {
             let chosen: Int
             if let occurrence {
                 guard (1...starts.count).contains(occurrence) else {
-                    throw UsageError("the text occurs \(starts.count) time(s) in document \(documentID); --occurrence must be 1–\(starts.count)")
+                    throw UsageError(
+                        "the text occurs \(starts.count) time(s) in document \(documentID); --occurrence must be 1–\(starts.count)"
+                    )
                 }
                 chosen = starts[occurrence - 1]
             } else {

@@ -27,7 +27,8 @@ extension Connection {
         // finish reports the step's error on the destination handle; keep the first failure.
         let finished = sqlite3_backup_finish(backup)
         guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: code, message: "backup of \(self.path) stopped: \(String(cString: sqlite3_errstr(code)))")
+            throw DatabaseError(
+                resultCode: code, message: "backup of \(self.path) stopped: \(String(cString: sqlite3_errstr(code)))")
         }
         guard finished == SQLITE_OK else {
             throw DatabaseError(connection: destination.handle, code: finished)

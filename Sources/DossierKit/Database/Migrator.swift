@@ -44,7 +44,11 @@ public enum MigrationError: DossierFailure, Equatable {
 
 /// Where one migration stands in one archive.
 public struct MigrationStatus: Sendable, Equatable {
-    public enum State: String, Sendable { case applied, pending, checksumMismatch = "checksum_mismatch", unknown }
+    public enum State: String, Sendable {
+        case applied, pending
+        case checksumMismatch = "checksum_mismatch"
+        case unknown
+    }
     public let version: Int
     public let name: String
     public let state: State
@@ -83,8 +87,9 @@ public struct Migrator: Sendable {
     }
 
     private func applied(in connection: Connection) throws -> [AppliedMigration] {
-        let exists = try connection.scalarInt(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'") ?? 0
+        let exists =
+            try connection.scalarInt(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'") ?? 0
         guard exists > 0 else { return [] }
         return try connection.query("SELECT version, name, sha256, applied_at FROM schema_migrations ORDER BY version") {
             AppliedMigration(version: $0.int(0), name: $0.string(1), checksum: $0.string(2), appliedAt: $0.string(3))

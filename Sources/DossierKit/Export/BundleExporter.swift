@@ -61,7 +61,8 @@ public struct BundleExporter {
                 entries.append(Entry(file: name, table: table.rawValue, rows: rows, sha256: hasher.finalize()))
             }
         }
-        let manifest = Manifest(createdAt: Timestamp.now(), archive: archive.path, toolVersion: DossierVersion.current, files: entries)
+        let manifest = Manifest(
+            createdAt: Timestamp.now(), archive: archive.path, toolVersion: DossierVersion.current, files: entries)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let manifestWriter = try AtomicFileWriter(path: (directory as NSString).appendingPathComponent("manifest.json"))

@@ -12,7 +12,9 @@ public struct CSVWriter {
         self.neutraliseFormulas = neutraliseFormulas
     }
 
-    private static let formulaStarts: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
+    private static let formulaStarts: Set<UInt8> = [
+        UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D,
+    ]
 
     /// Appends one record to `output`.
     public func appendRecord(_ fields: [String], numeric: [Bool], to output: inout [UInt8]) {

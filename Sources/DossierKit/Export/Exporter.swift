@@ -60,7 +60,9 @@ public struct Exporter {
                 chunk.removeAll(keepingCapacity: true)
             }
         }
-        if options.format == .json { chunk.append(contentsOf: rows == 0 ? [UInt8(ascii: "]"), 0x0A] : [0x0A, UInt8(ascii: "]"), 0x0A]) }
+        if options.format == .json {
+            chunk.append(contentsOf: rows == 0 ? [UInt8(ascii: "]"), 0x0A] : [0x0A, UInt8(ascii: "]"), 0x0A])
+        }
         if !chunk.isEmpty { try sink(chunk) }
         return rows
     }

@@ -26,13 +26,18 @@ struct DateExtractor: Sendable {
     /// `defaultYear`/`defaultMonth` come from the publication date: they complete "22 May", "mardi 12 mars" and
     /// "février dernier". A day and month that cannot be completed are still consumed, so "5 April" never
     /// becomes a figure 5.
-    func extract(_ doc: TokenizedText, language: String, defaultYear: Int?, defaultMonth: Int? = nil) -> (dates: [ExtractedDate], consumed: [Bool]) {
+    func extract(_ doc: TokenizedText, language: String, defaultYear: Int?, defaultMonth: Int? = nil) -> (
+        dates: [ExtractedDate], consumed: [Bool]
+    ) {
         var consumed = [Bool](repeating: false, count: doc.count)
         var out: [ExtractedDate] = []
         var i = 0
         while i < doc.count {
             let t = doc.tokens[i]
-            if t.inLink || t.isPunct || (t.isWord && lex.months[token: t] == nil) { i += 1; continue }
+            if t.inLink || t.isPunct || (t.isWord && lex.months[token: t] == nil) {
+                i += 1
+                continue
+            }
             if let (atom, range) = parseWithRange(doc, i, language: language, defaultYear: defaultYear) {
                 let lastTok = range ?? atom
                 if let iso = isoOf(atom, range) {
@@ -47,7 +52,9 @@ struct DateExtractor: Sendable {
                 i = a.last + 1
                 continue
             }
-            if let y = defaultYear, let (m, ml) = month(doc, i, language: language), let e = lastMonthCue(doc, ml + 1, language: language) {
+            if let y = defaultYear, let (m, ml) = month(doc, i, language: language),
+                let e = lastMonthCue(doc, ml + 1, language: language)
+            {
                 // "février dernier", "last February" read from the publication date: the latest such month not after it.
                 let year = defaultMonth.map { m > $0 ? y - 1 : y } ?? y
                 let first = language == "en" && doc.f(i - 1) == "last" ? i - 1 : i
@@ -96,13 +103,18 @@ struct DateExtractor: Sendable {
             j += 1
             if doc.f(j) == "'" { j += 1 }
             if doc.f(j) == "au" || doc.f(j) == "a" { j += 1 }
-            if var b = parseAtom(doc, j, language: language, allowPartial: false) ?? parseAtom(doc, j, language: language, allowPartial: true) {
+            if var b = parseAtom(doc, j, language: language, allowPartial: false)
+                ?? parseAtom(doc, j, language: language, allowPartial: true)
+            {
                 // Fill the left side from the right side ("d'août à octobre 2017", "3-5 March 2024").
                 if a.year == nil { a.year = b.year }
                 if a.month == nil && a.day != nil { a.month = b.month }
                 if b.year == nil { b.year = a.year }
                 if b.month == nil && b.day != nil { b.month = a.month }
-                if a.year == nil, let y = defaultYear, a.month != nil { a.year = y; b.year = b.year ?? y }
+                if a.year == nil, let y = defaultYear, a.month != nil {
+                    a.year = y
+                    b.year = b.year ?? y
+                }
                 let sameGranularity = (a.month == nil) == (b.month == nil)
                 if a.year != nil, b.year != nil, sameGranularity, let ay = a.year, let by = b.year, by >= ay {
                     return (a, b)
@@ -125,12 +137,18 @@ struct DateExtractor: Sendable {
         let prev = doc.f(i - 1)
         let next = i + 1 < doc.count && doc.sameLine(i, i + 1) ? doc.tokens[i + 1] : nil
         if let n = next {
-            if n.folded == "%" || lex.unitWords[token: n] != nil || lex.currencyWords.match(in: doc, at: i + 1) != nil { return false }
+            if n.folded == "%" || lex.unitWords[token: n] != nil || lex.currencyWords.match(in: doc, at: i + 1) != nil {
+                return false
+            }
         }
         guard i > 0, doc.sameLine(i - 1, i) || doc.tokens[i].gapBefore != .lineBreak else { return false }
         if prev == "de" || prev == "of" || prev == "from" || prev == "'" {
             // Weak prepositions: "de 2000 euros" is an amount; accept only when nothing noun-like follows.
-            if let n = next, n.isWord && !n.isCapitalized && n.folded != "et" && n.folded != "and" && n.folded != "a" && n.folded != "to" { return false }
+            if let n = next,
+                n.isWord && !n.isCapitalized && n.folded != "et" && n.folded != "and" && n.folded != "a" && n.folded != "to"
+            {
+                return false
+            }
             return true
         }
         if lex.yearPrepositions.contains(prev) { return true }
@@ -144,35 +162,59 @@ struct DateExtractor: Sendable {
 
     private func year(_ doc: TokenizedText, _ i: Int) -> Int? {
         guard i < doc.count, doc.tokens[i].isNumber, doc.tokens[i].text.unicodeScalars.count == 4,
-              let y = Int(doc.tokens[i].text), (1900...2100).contains(y) else { return nil }
+            let y = Int(doc.tokens[i].text), (1900...2100).contains(y)
+        else { return nil }
         // Not part of a larger number ("2017 100" is fine, "1,2017" is not).
         if i + 1 < doc.count, doc.tokens[i + 1].gapBefore == .none,
-           doc.tokens[i + 1].isNumber || doc.tokens[i + 1].isWord { return nil }
-        if i > 0, doc.tokens[i].gapBefore == .none, doc.tokens[i - 1].isNumber || doc.tokens[i - 1].isWord || doc.tokens[i - 1].text == "," || doc.tokens[i - 1].text == "." { return nil }
-        if i + 2 < doc.count, doc.tokens[i + 1].gapBefore == .none, doc.tokens[i + 1].text == "," || doc.tokens[i + 1].text == ".",
-           doc.tokens[i + 2].gapBefore == .none, doc.tokens[i + 2].isNumber { return nil }
+            doc.tokens[i + 1].isNumber || doc.tokens[i + 1].isWord
+        {
+            return nil
+        }
+        if i > 0, doc.tokens[i].gapBefore == .none,
+            doc.tokens[i - 1].isNumber || doc.tokens[i - 1].isWord || doc.tokens[i - 1].text == ","
+                || doc.tokens[i - 1].text == "."
+        {
+            return nil
+        }
+        if i + 2 < doc.count, doc.tokens[i + 1].gapBefore == .none,
+            doc.tokens[i + 1].text == "," || doc.tokens[i + 1].text == ".",
+            doc.tokens[i + 2].gapBefore == .none, doc.tokens[i + 2].isNumber
+        {
+            return nil
+        }
         return y
     }
 
     private func month(_ doc: TokenizedText, _ i: Int, language: String) -> (Int, Int)? {
-        guard i < doc.count, doc.tokens[i].isWord, !doc.tokens[i].inLink, let m = lex.months[doc.tokens[i].folded] else { return nil }
+        guard i < doc.count, doc.tokens[i].isWord, !doc.tokens[i].inLink, let m = lex.months[doc.tokens[i].folded] else {
+            return nil
+        }
         let t = doc.tokens[i]
         if language == "en" && !t.isCapitalized { return nil }
         var last = i
         if i + 1 < doc.count, doc.tokens[i + 1].text == ".", doc.tokens[i + 1].gapBefore == .none,
-           t.text.unicodeScalars.count <= 4 { last = i + 1 }
+            t.text.unicodeScalars.count <= 4
+        {
+            last = i + 1
+        }
         return (m, last)
     }
 
     private func day(_ doc: TokenizedText, _ i: Int) -> (Int, Int)? {
         guard i < doc.count, doc.tokens[i].isNumber, doc.tokens[i].text.unicodeScalars.count <= 2,
-              let d = Int(doc.tokens[i].text), (1...31).contains(d) else { return nil }
+            let d = Int(doc.tokens[i].text), (1...31).contains(d)
+        else { return nil }
         if i > 0, doc.tokens[i].gapBefore == .none, !doc.tokens[i - 1].isPunct || doc.tokens[i - 1].text == "," { return nil }
         var last = i
         if i + 1 < doc.count, doc.tokens[i + 1].gapBefore == .none {
             let n = doc.tokens[i + 1]
-            if n.isWord && ["er", "st", "nd", "rd", "th", "e"].contains(n.folded) { last = i + 1 } else if n.isWord || n.isNumber { return nil }
-            else if n.text == ":" || n.text == "h" { return nil }
+            if n.isWord && ["er", "st", "nd", "rd", "th", "e"].contains(n.folded) {
+                last = i + 1
+            } else if n.isWord || n.isNumber {
+                return nil
+            } else if n.text == ":" || n.text == "h" {
+                return nil
+            }
         }
         return (d, last)
     }
@@ -188,20 +230,30 @@ struct DateExtractor: Sendable {
             var a = Atom(first: i, last: ml, year: nil, month: m, day: d)
             var j = ml + 1
             if doc.f(j) == "," { j += 1 }
-            if let y = year(doc, j), doc.sameLine(i, j) { a.year = y; a.last = j }
+            if let y = year(doc, j), doc.sameLine(i, j) {
+                a.year = y
+                a.last = j
+            }
             return a
         }
         // month [day][,] [year]
         if let (m, ml) = month(doc, i, language: language) {
             var a = Atom(first: i, last: ml, year: nil, month: m, day: nil)
             var j = ml + 1
-            if let y = year(doc, j), doc.sameLine(i, j) { a.year = y; a.last = j; return a }
+            if let y = year(doc, j), doc.sameLine(i, j) {
+                a.year = y
+                a.last = j
+                return a
+            }
             if let (d, dl) = day(doc, j), doc.sameLine(i, dl), language == "en" || doc.f(j + 1) == "," {
                 a.day = d
                 a.last = dl
                 j = dl + 1
                 if doc.f(j) == "," { j += 1 }
-                if let y = year(doc, j), doc.sameLine(i, j) { a.year = y; a.last = j }
+                if let y = year(doc, j), doc.sameLine(i, j) {
+                    a.year = y
+                    a.last = j
+                }
                 return a
             }
             let ambiguous = lex.ambiguousMonths.contains(doc.tokens[i].folded)
@@ -212,7 +264,8 @@ struct DateExtractor: Sendable {
             return Atom(first: i, last: i, year: y, month: nil, day: nil)
         }
         if allowPartial, let (d, dl) = day(doc, i), let next = Optional(doc.f(dl + 1)),
-           ["-", "a", "au", "to", "and", "et"].contains(next) {
+            ["-", "a", "au", "to", "and", "et"].contains(next)
+        {
             return Atom(first: i, last: dl, year: nil, month: nil, day: d)
         }
         return nil
@@ -222,8 +275,9 @@ struct DateExtractor: Sendable {
         guard i + 4 < doc.count, doc.tokens[i].isNumber else { return nil }
         let t = doc.tokens
         guard t[i + 1].gapBefore == .none, t[i + 2].gapBefore == .none, t[i + 3].gapBefore == .none, t[i + 4].gapBefore == .none,
-              t[i + 2].isNumber, t[i + 4].isNumber, t[i + 1].text == t[i + 3].text,
-              ["-", "/", "."].contains(t[i + 1].text) else { return nil }
+            t[i + 2].isNumber, t[i + 4].isNumber, t[i + 1].text == t[i + 3].text,
+            ["-", "/", "."].contains(t[i + 1].text)
+        else { return nil }
         if i > 0, t[i].gapBefore == .none, !t[i - 1].isPunct || t[i - 1].text == "/" || t[i - 1].text == "." { return nil }
         if i + 5 < doc.count, t[i + 5].gapBefore == .none, t[i + 5].isNumber || t[i + 5].isWord { return nil }
         guard let a = Int(t[i].text), let b = Int(t[i + 2].text), let c = Int(t[i + 4].text) else { return nil }
@@ -231,10 +285,15 @@ struct DateExtractor: Sendable {
             guard (1900...2100).contains(a), (1...12).contains(b), (1...31).contains(c) else { return nil }
             return Atom(first: i, last: i + 4, year: a, month: b, day: c)
         }
-        guard t[i + 4].text.unicodeScalars.count == 4, (1900...2100).contains(c), t[i + 1].text != "-" || language == "fr" else { return nil }
+        guard t[i + 4].text.unicodeScalars.count == 4, (1900...2100).contains(c), t[i + 1].text != "-" || language == "fr" else {
+            return nil
+        }
         var d = a
         var m = b
-        if language == "en" && a <= 12 && b > 12 { d = b; m = a }
+        if language == "en" && a <= 12 && b > 12 {
+            d = b
+            m = a
+        }
         guard (1...12).contains(m), (1...31).contains(d) else { return nil }
         return Atom(first: i, last: i + 4, year: c, month: m, day: d)
     }

@@ -4,7 +4,9 @@ import Foundation
 /// that arrive without metadata.
 public enum DocumentMetadataInference {
     private static let labelVerbs: Set<String> = ["est", "sont", "a", "ont", "is", "are", "was", "were", "has", "have"]
-    private static let dateCues: Set<String> = ["published", "publie", "publiee", "posted", "date", "updated", "mis", "dated", "issued", "publication"]
+    private static let dateCues: Set<String> = [
+        "published", "publie", "publiee", "posted", "date", "updated", "mis", "dated", "issued", "publication",
+    ]
 
     /// First meaningful line: skips blank lines and a short section label ("Monde", "Press release")
     /// above the headline; nil when the first line is a full paragraph rather than a headline.
@@ -29,7 +31,10 @@ public enum DocumentMetadataInference {
     public static func publicationDate(of body: String) -> String? {
         var headEnd = body.startIndex
         var count = 0
-        while headEnd < body.endIndex, count < 600 { headEnd = body.index(after: headEnd); count += 1 }
+        while headEnd < body.endIndex, count < 600 {
+            headEnd = body.index(after: headEnd)
+            count += 1
+        }
         let head = String(body[body.startIndex..<headEnd])
         let lines = head.split(omittingEmptySubsequences: true) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }.prefix(6)
         for line in lines {
@@ -50,7 +55,9 @@ public enum DocumentMetadataInference {
         let extractor = DateExtractor(lex: MinimalLexicon.compiled)
         let found = extractor.extract(doc, language: lang, defaultYear: Int?.none).dates.filter { $0.iso.count == 10 }
         guard let first = found.first else {
-            let alt = extractor.extract(doc, language: lang == "fr" ? "en" : "fr", defaultYear: Int?.none).dates.filter { $0.iso.count == 10 }
+            let alt = extractor.extract(doc, language: lang == "fr" ? "en" : "fr", defaultYear: Int?.none).dates.filter {
+                $0.iso.count == 10
+            }
             guard let a = alt.first else { return nil }
             return plain(doc, a, shortLine: full.count <= datelineTokens) ? a.iso : nil
         }
@@ -77,8 +84,12 @@ public enum DocumentMetadataInference {
             before = before.dropLast()
             if before.isEmpty { return endsDateline }
         }
-        if let p = before.last, p.text == "," || p.text == ":" || p.text == "-" || p.text == "|" || p.text == "–", before.count <= 6,
-           endsDateline || shortLine && next == nil { return true }
+        if let p = before.last, p.text == "," || p.text == ":" || p.text == "-" || p.text == "|" || p.text == "–",
+            before.count <= 6,
+            endsDateline || shortLine && next == nil
+        {
+            return true
+        }
         return false
     }
 }

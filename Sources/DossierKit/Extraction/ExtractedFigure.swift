@@ -16,8 +16,10 @@ public struct ExtractedFigure: Sendable, Hashable, Codable {
     public var counts: String?
     public var category: String?
 
-    public init(span: TextSpan, value: Double, valueMax: Double? = nil, unit: String, approximate: Bool,
-                bound: FigureBound?, counts: String?, category: String?) {
+    public init(
+        span: TextSpan, value: Double, valueMax: Double? = nil, unit: String, approximate: Bool,
+        bound: FigureBound?, counts: String?, category: String?
+    ) {
         self.span = span
         self.value = value
         self.valueMax = valueMax

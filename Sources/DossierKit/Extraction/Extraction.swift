@@ -8,9 +8,11 @@ public struct Extraction: Sendable, Codable {
     public var operations: [ExtractedOperation]
     public var dates: [ExtractedDate]
 
-    public init(language: String, figures: [ExtractedFigure] = [], quotes: [ExtractedQuote] = [],
-                people: [ExtractedPerson] = [], organisations: [ExtractedOrganisation] = [],
-                operations: [ExtractedOperation] = [], dates: [ExtractedDate] = []) {
+    public init(
+        language: String, figures: [ExtractedFigure] = [], quotes: [ExtractedQuote] = [],
+        people: [ExtractedPerson] = [], organisations: [ExtractedOrganisation] = [],
+        operations: [ExtractedOperation] = [], dates: [ExtractedDate] = []
+    ) {
         self.language = language
         self.figures = figures
         self.quotes = quotes

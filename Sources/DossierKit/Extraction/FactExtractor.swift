@@ -38,11 +38,14 @@ public struct FactExtractor: Sendable {
         let figs = figures.extract(doc, language: lang, consumed: figureBlocked)
         let mentions = (peopleResult.mentions + orgResult.mentions).sorted { $0.firstToken < $1.firstToken }
         let qs = buildQuotes(doc, mentions: mentions, signatures: peopleResult.signatureLines)
-        return Extraction(language: lang, figures: figs, quotes: qs, people: peopleResult.people,
-                          organisations: orgResult.organisations, operations: ops, dates: foundDates)
+        return Extraction(
+            language: lang, figures: figs, quotes: qs, people: peopleResult.people,
+            organisations: orgResult.organisations, operations: ops, dates: foundDates)
     }
 
-    private func buildQuotes(_ doc: TokenizedText, mentions: [EntityMention], signatures: [(line: Int, name: String)]) -> [ExtractedQuote] {
+    private func buildQuotes(_ doc: TokenizedText, mentions: [EntityMention], signatures: [(line: Int, name: String)])
+        -> [ExtractedQuote]
+    {
         var out: [(line: Int, quote: ExtractedQuote)] = []
         var previous: QuoteAttributor.Speaker?
         var previousLine = -10
@@ -54,8 +57,13 @@ public struct FactExtractor: Sendable {
             var s = attributor.attribute(doc, block: b, mentions: mentions, previous: previous)
             if s == nil, let p = previous, b.openLine - previousLine <= 3 { s = p }
             let speaker = s ?? QuoteAttributor.Speaker(name: nil, kind: .person)
-            out.append((b.openLine, ExtractedQuote(span: doc.span(b.start, b.end), text: QuoteExtractor.text(doc, b.segments),
-                                                   speakerName: speaker.name, speakerKind: speaker.kind)))
+            out.append(
+                (
+                    b.openLine,
+                    ExtractedQuote(
+                        span: doc.span(b.start, b.end), text: QuoteExtractor.text(doc, b.segments),
+                        speakerName: speaker.name, speakerKind: speaker.kind)
+                ))
             if speaker.name != nil { previous = speaker }
             previousLine = b.closeLine
         }
@@ -64,8 +72,13 @@ public struct FactExtractor: Sendable {
             let r = doc.lineRanges[line]
             let words = QuoteExtractor.wordCount(doc, [r])
             guard words >= 12 else { continue }
-            out.append((line, ExtractedQuote(span: doc.span(r.lowerBound, r.upperBound), text: doc.text(r.lowerBound, r.upperBound),
-                                             speakerName: name, speakerKind: .person)))
+            out.append(
+                (
+                    line,
+                    ExtractedQuote(
+                        span: doc.span(r.lowerBound, r.upperBound), text: doc.text(r.lowerBound, r.upperBound),
+                        speakerName: name, speakerKind: .person)
+                ))
         }
         return out.sorted { $0.quote.span.start < $1.quote.span.start }.map(\.quote)
     }

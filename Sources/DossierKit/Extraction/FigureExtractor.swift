@@ -1,10 +1,14 @@
 /// Builds figures around numeric cores: qualifier before, unit/currency/percent after,
 /// the counted noun phrase, ranges, trailing bounds ("ou moins") and a lexicon category.
 struct FigureExtractor: Sendable {
-    private static let leading: FoldedSet = ["de", "des", "du", "d", "of", "the", "l", "la", "les", "ces", "these", "those", "their", "leurs"]
+    private static let leading: FoldedSet = [
+        "de", "des", "du", "d", "of", "the", "l", "la", "les", "ces", "these", "those", "their", "leurs",
+    ]
     private static let connectors: FoldedSet = ["de", "des", "du", "d", "of", "et", "and", "l", "la", "the"]
-    private static let timeAdjectives: FoldedSet = ["derniers", "dernieres", "prochains", "prochaines", "premiers", "premieres",
-                                                      "last", "past", "next", "first", "consecutive", "consecutifs", "consecutives"]
+    private static let timeAdjectives: FoldedSet = [
+        "derniers", "dernieres", "prochains", "prochaines", "premiers", "premieres",
+        "last", "past", "next", "first", "consecutive", "consecutifs", "consecutives",
+    ]
     let lex: CompiledLexicon
     let reader: NumberReader
 
@@ -19,15 +23,28 @@ struct FigureExtractor: Sendable {
         let singular = lex.singularCount[language]
         var i = 0
         while i < doc.count {
-            if consumed[i] || doc.tokens[i].isPunct { i += 1; continue }
+            if consumed[i] || doc.tokens[i].isPunct {
+                i += 1
+                continue
+            }
             // Cheap pre-filter: only digits and lexicon number/fraction words can start a figure.
             if doc.tokens[i].isWord {
                 let t = doc.tokens[i]
                 if numberWords?[token: t] == nil && lex.fractions[token: t] == nil
-                    && !(singular?.contains(t) ?? false) { i += 1; continue }
+                    && !(singular?.contains(t) ?? false)
+                {
+                    i += 1
+                    continue
+                }
             }
-            guard var core = ratio(doc, i, language: language) ?? reader.read(doc, i, language: language) else { i += 1; continue }
-            if (core.first...core.last).contains(where: { consumed[$0] }) { i += 1; continue }
+            guard var core = ratio(doc, i, language: language) ?? reader.read(doc, i, language: language) else {
+                i += 1
+                continue
+            }
+            if (core.first...core.last).contains(where: { consumed[$0] }) {
+                i += 1
+                continue
+            }
             if let fig = build(doc, &core, language: language, consumed: consumed) {
                 out.append(fig.figure)
                 i = fig.next
@@ -39,8 +56,10 @@ struct FigureExtractor: Sendable {
     }
 
     // swiftlint:disable:next function_body_length cyclomatic_complexity
-    private func build(_ doc: TokenizedText, _ core: inout NumberReader.Core, language: String,
-                       consumed: [Bool]) -> (figure: ExtractedFigure, next: Int)? {
+    private func build(
+        _ doc: TokenizedText, _ core: inout NumberReader.Core, language: String,
+        consumed: [Bool]
+    ) -> (figure: ExtractedFigure, next: Int)? {
         let toks = doc.tokens
         var first = core.first
         var last = core.last
@@ -60,14 +79,16 @@ struct FigureExtractor: Sendable {
             let p = doc.f(first - 1)
             let isRange = c == "-" || c == "a" || c == "to" || ((c == "et" || c == "and") && (p == "entre" || p == "between"))
             if isRange, let b = reader.read(doc, last + 2, language: language), !consumed[last + 2], b.value > core.value,
-               b.fromDigits == core.fromDigits {
+                b.fromDigits == core.fromDigits
+            {
                 valueMax = b.value
                 last = b.last
             }
         }
         // "N out of M" → fraction.
         if !core.isFraction, valueMax == nil, doc.f(last + 1) == "out", doc.f(last + 2) == "of",
-           let b = reader.read(doc, last + 3, language: language), b.value > 0 {
+            let b = reader.read(doc, last + 3, language: language), b.value > 0
+        {
             core.value = ((core.value / b.value) * 1000).rounded() / 1000
             unit = "fraction"
             last = b.last
@@ -81,7 +102,8 @@ struct FigureExtractor: Sendable {
             // Currency words after: "12 millions d'euros", "500 euros", "2 000 €".
             var j = last + 1
             if core.multiplied, ["de", "d", "of"].contains(doc.f(j)) { j += doc.f(j) == "d" ? 2 : 1 }
-            if unit == "count", j < doc.count, doc.sameLine(last, j), let sym = lex.currencySymbols[toks[j].text], toks[j].isPunct {
+            if unit == "count", j < doc.count, doc.sameLine(last, j), let sym = lex.currencySymbols[toks[j].text], toks[j].isPunct
+            {
                 unit = "currency:" + sym
                 afterUnit = j + 1
             } else if unit == "count", let e = lex.currencyWords.match(in: doc, at: j), doc.sameLine(last, j) {
@@ -97,7 +119,10 @@ struct FigureExtractor: Sendable {
             // "six derniers mois", "three consecutive days": one time adjective before the unit.
             var u = last + 1
             if Self.timeAdjectives.contains(toks[u]), u + 1 < doc.count, doc.sameLine(u, u + 1),
-               let w = lex.unitWords[token: toks[u + 1]], w.hasPrefix("duration") { u += 1 }
+                let w = lex.unitWords[token: toks[u + 1]], w.hasPrefix("duration")
+            {
+                u += 1
+            }
             let n = toks[u]
             if n.isWord, let u = lex.unitWords[token: n] {
                 let shortUnit = n.folded.count <= 2 && n.folded != "an"
@@ -116,18 +141,21 @@ struct FigureExtractor: Sendable {
         }
         // "Derek Hammond, 34, of Springfield", "Liam Pritchard, 41, from Leeds": an age in apposition to a name.
         if unit == "count", core.fromDigits, valueMax == nil, core.value < 120, first >= 2, doc.f(first - 1) == ",",
-           toks[first - 2].isWord, toks[first - 2].isCapitalized, doc.sameLine(first - 2, afterUnit),
-           [",", "of", "from", ")", "de", "d", "originaire"].contains(doc.f(afterUnit)) {
+            toks[first - 2].isWord, toks[first - 2].isCapitalized, doc.sameLine(first - 2, afterUnit),
+            [",", "of", "from", ")", "de", "d", "originaire"].contains(doc.f(afterUnit))
+        {
             unit = "age:year"
         }
         // "aged 13 or under": an age without the word "years".
         if unit == "count", lex.ageBefore.matchBackward(in: doc, endingAt: first - 1) != nil,
-           lex.trailingAtMost.match(in: doc, at: afterUnit) != nil || lex.trailingAtLeast.match(in: doc, at: afterUnit) != nil {
+            lex.trailingAtMost.match(in: doc, at: afterUnit) != nil || lex.trailingAtLeast.match(in: doc, at: afterUnit) != nil
+        {
             unit = "age:year"
         }
         // Years that are dates, not counts.
         if unit == "count", core.fromDigits, !core.grouped, valueMax == nil, core.value >= 1900, core.value <= 2100,
-           core.value == core.value.rounded() {
+            core.value == core.value.rounded()
+        {
             if !categoryNounFollows(doc, afterUnit, language: language) { return nil }
         }
         // Qualifiers before.
@@ -143,7 +171,8 @@ struct FigureExtractor: Sendable {
             bound = .atMost
             first = q
         }
-        if bound == nil, !approximate, let q = lex.approximate.matchBackward(in: doc, endingAt: first - 1), doc.sameLine(q, first) {
+        if bound == nil, !approximate, let q = lex.approximate.matchBackward(in: doc, endingAt: first - 1), doc.sameLine(q, first)
+        {
             approximate = true
             first = q
         }
@@ -158,7 +187,10 @@ struct FigureExtractor: Sendable {
             end = e - 1
             afterUnit = e
         }
-        if doc.f(afterUnit) == "old", unit.hasPrefix("age") { end = afterUnit; afterUnit += 1 }
+        if doc.f(afterUnit) == "old", unit.hasPrefix("age") {
+            end = afterUnit
+            afterUnit += 1
+        }
         // Counted noun phrase.
         var counts: String?
         var phraseWords: [String] = []
@@ -176,11 +208,18 @@ struct FigureExtractor: Sendable {
                 var added = 0
                 while k < doc.count, doc.sameLine(auxStart, k), toks[k].isWord, added < 5 {
                     let f = toks[k].folded
-                    if lex.isStopWord(f, language: language) && !(["du", "des", "de", "et", "and", "from"].contains(f) && added > 0) { break }
+                    if lex.isStopWord(f, language: language)
+                        && !(["du", "des", "de", "et", "and", "from"].contains(f) && added > 0)
+                    {
+                        break
+                    }
                     added += 1
                     k += 1
                 }
-                while added > 0, ["et", "and", "de", "du", "des", "from"].contains(toks[k - 1].folded) { k -= 1; added -= 1 }
+                while added > 0, ["et", "and", "de", "du", "des", "from"].contains(toks[k - 1].folded) {
+                    k -= 1
+                    added -= 1
+                }
                 if added > 0 {
                     end = k - 1
                     if counts == nil { counts = doc.text(toks[auxStart].start, toks[end].end) }
@@ -200,7 +239,10 @@ struct FigureExtractor: Sendable {
                 category = lex.seizureCues.matches(words: window) ? "money_seized" : "money"
             } else {
                 for c in lex.categories where c.nouns.matchesHead(words: phraseWords) {
-                    if c.cues.isEmpty || c.cues.matches(words: window) { category = c.slug; break }
+                    if c.cues.isEmpty || c.cues.matches(words: window) {
+                        category = c.slug
+                        break
+                    }
                 }
             }
         }
@@ -208,8 +250,9 @@ struct FigureExtractor: Sendable {
         // a press release reports, and would be stored as Inf and exported as "inf" or null.
         guard core.value.isFinite, valueMax?.isFinite ?? true else { return nil }
         let span = doc.span(tokens: first, end)
-        let fig = ExtractedFigure(span: span, value: core.value, valueMax: valueMax, unit: unit, approximate: approximate,
-                                  bound: bound, counts: counts?.isEmpty == true ? nil : counts, category: category)
+        let fig = ExtractedFigure(
+            span: span, value: core.value, valueMax: valueMax, unit: unit, approximate: approximate,
+            bound: bound, counts: counts?.isEmpty == true ? nil : counts, category: category)
         return (fig, max(core.last, last) + 1)
     }
 
@@ -220,9 +263,13 @@ struct FigureExtractor: Sendable {
         guard let n = smallNumber(doc, i, language: language, allowSingular: true) else { return nil }
         var k = i + 1
         if k < doc.count, doc.sameLine(i, k), doc.tokens[k].isWord, !doc.tokens[k].isCapitalized,
-           doc.f(k) != "in", doc.f(k) != "sur", !lex.isStopWord(doc.tokens[k], language: language) { k += 1 }
+            doc.f(k) != "in", doc.f(k) != "sur", !lex.isStopWord(doc.tokens[k], language: language)
+        {
+            k += 1
+        }
         guard doc.sameLine(i, k), doc.f(k) == (language == "fr" ? "sur" : "in"),
-              let d = smallNumber(doc, k + 1, language: language, allowSingular: false), doc.sameLine(k, k + 1), n < d, d <= 1000 else { return nil }
+            let d = smallNumber(doc, k + 1, language: language, allowSingular: false), doc.sameLine(k, k + 1), n < d, d <= 1000
+        else { return nil }
         var core = NumberReader.Core(first: i, last: k + 1, value: (n / d * 1000).rounded() / 1000)
         core.isFraction = true
         return core
@@ -234,7 +281,12 @@ struct FigureExtractor: Sendable {
         let t = doc.tokens[i]
         if t.isNumber {
             guard t.text.unicodeScalars.count <= 3, !(t.text.hasPrefix("0")) else { return nil }
-            if i + 1 < doc.count, doc.tokens[i + 1].gapBefore == .none, !doc.tokens[i + 1].isPunct || [",", "."].contains(doc.tokens[i + 1].text) && i + 2 < doc.count && doc.tokens[i + 2].isNumber { return nil }
+            if i + 1 < doc.count, doc.tokens[i + 1].gapBefore == .none,
+                !doc.tokens[i + 1].isPunct
+                    || [",", "."].contains(doc.tokens[i + 1].text) && i + 2 < doc.count && doc.tokens[i + 2].isNumber
+            {
+                return nil
+            }
             return Double(t.text)
         }
         guard t.isWord else { return nil }
@@ -243,23 +295,32 @@ struct FigureExtractor: Sendable {
     }
 
     /// Words after "N years"/"N ans" that make it a sentence length: "8 ans de prison", "15 years in federal prison".
-    private static let sentenceCues: FoldedSet = ["prison", "emprisonnement", "reclusion", "detention", "jail", "supervised",
-                                                    "ferme", "sursis", "custody", "imprisonment"]
+    private static let sentenceCues: FoldedSet = [
+        "prison", "emprisonnement", "reclusion", "detention", "jail", "supervised",
+        "ferme", "sursis", "custody", "imprisonment",
+    ]
 
     /// Words right before "N ans" (or before its bound) that state an age: "ont moins de 12 ans", "aged 7".
     private static let ageVerbs: FoldedSet = ["ont", "avait", "avaient", "ayant", "aged", "age", "agee", "ages", "agees"]
 
     private func isAge(_ doc: TokenizedText, first: Int, afterUnit: Int) -> Bool {
         // A sentence length is a duration even after "condamné à" (whose "à" otherwise reads as "aged").
-        for k in afterUnit..<min(afterUnit + 3, doc.count) where doc.sameLine(afterUnit - 1, k) && Self.sentenceCues.contains(doc.tokens[k]) {
+        for k in afterUnit..<min(afterUnit + 3, doc.count)
+        where doc.sameLine(afterUnit - 1, k) && Self.sentenceCues.contains(doc.tokens[k]) {
             return false
         }
         if lex.ageBefore.matchBackward(in: doc, endingAt: first - 1) != nil { return true }
         // "enfants de moins de 10 ans": the age cue stands before the bound.
-        if let q = lex.atMost.matchBackward(in: doc, endingAt: first - 1) ?? lex.atLeast.matchBackward(in: doc, endingAt: first - 1),
-           lex.ageBefore.matchBackward(in: doc, endingAt: q - 1) != nil || Self.ageVerbs.contains(doc.f(q - 1)) { return true }
+        if let q = lex.atMost.matchBackward(in: doc, endingAt: first - 1)
+            ?? lex.atLeast.matchBackward(in: doc, endingAt: first - 1),
+            lex.ageBefore.matchBackward(in: doc, endingAt: q - 1) != nil || Self.ageVerbs.contains(doc.f(q - 1))
+        {
+            return true
+        }
         if lex.ageAfter.match(in: doc, at: afterUnit) != nil { return true }
-        if lex.trailingAtMost.match(in: doc, at: afterUnit) != nil || lex.trailingAtLeast.match(in: doc, at: afterUnit) != nil { return true }
+        if lex.trailingAtMost.match(in: doc, at: afterUnit) != nil || lex.trailingAtLeast.match(in: doc, at: afterUnit) != nil {
+            return true
+        }
         let p = doc.f(first - 1)
         return Self.ageVerbs.contains(p) || ["que", "seulement", "a"].contains(p)
     }
@@ -282,17 +343,29 @@ struct FigureExtractor: Sendable {
         // Leading determiners/partitives.
         while k < doc.count, content == 0, doc.sameLine(j, k), k - j < 3 {
             let t = toks[k]
-            if t.isWord && Self.leading.contains(t) && allowLeadingOf { k += 1; continue }
-            if t.text == "'" || t.text == "’" || t.text == "«" || t.text == "“" || t.text == "\"" { k += 1; continue }
+            if t.isWord && Self.leading.contains(t) && allowLeadingOf {
+                k += 1
+                continue
+            }
+            if t.text == "'" || t.text == "’" || t.text == "«" || t.text == "“" || t.text == "\"" {
+                k += 1
+                continue
+            }
             break
         }
         while k < doc.count, doc.sameLine(j, k), content < 4 {
             let t = toks[k]
             if t.isPunct {
-                if (t.text == "-" || t.text == "'") && t.gapBefore == .none && k + 1 < doc.count && toks[k + 1].gapBefore == .none && toks[k + 1].isWord {
-                    k += 1; continue
+                if (t.text == "-" || t.text == "'") && t.gapBefore == .none && k + 1 < doc.count && toks[k + 1].gapBefore == .none
+                    && toks[k + 1].isWord
+                {
+                    k += 1
+                    continue
                 }
-                if ["«", "»", "“", "”", "\""].contains(t.text) { k += 1; continue }
+                if ["«", "»", "“", "”", "\""].contains(t.text) {
+                    k += 1
+                    continue
+                }
                 break
             }
             if t.isNumber { break }
@@ -305,7 +378,8 @@ struct FigureExtractor: Sendable {
                 if m < doc.count, ["la", "l", "the"].contains(toks[m].folded) { m += 1 }
                 if m < doc.count, toks[m].text == "'" || m < doc.count && toks[m].text == "’" { m += 1 }
                 guard m < doc.count, doc.sameLine(k, m), toks[m].isWord, !lex.isStopWord(toks[m], language: language),
-                      !Self.connectors.contains(toks[m]), !toks[m].isCapitalized || toks[m].isAllCaps else { break }
+                    !Self.connectors.contains(toks[m]), !toks[m].isCapitalized || toks[m].isAllCaps
+                else { break }
                 words.append(f)
                 k = m
                 continue

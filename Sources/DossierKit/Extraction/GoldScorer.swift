@@ -42,36 +42,53 @@ public enum GoldScorer {
         var fns: [String: [String]] = [:]
 
         // Generic matcher: each extracted item either matches some gold item (counted once per gold item) or is a FP.
-        func tally<E>(_ name: String, gold items: [(label: String, optional: Bool)], extracted: [E], describe: (E) -> String,
-                      matches: (E, Int) -> Bool) {
+        func tally<E>(
+            _ name: String, gold items: [(label: String, optional: Bool)], extracted: [E], describe: (E) -> String,
+            matches: (E, Int) -> Bool
+        ) {
             var hit = [Bool](repeating: false, count: items.count)
             var fp = 0
             for e in extracted {
                 var any = false
-                for (gi, _) in items.enumerated() where matches(e, gi) { hit[gi] = true; any = true }
-                if !any { fp += 1; fps[name, default: []].append(describe(e)) }
+                for (gi, _) in items.enumerated() where matches(e, gi) {
+                    hit[gi] = true
+                    any = true
+                }
+                if !any {
+                    fp += 1
+                    fps[name, default: []].append(describe(e))
+                }
             }
             var tp = 0
             var fn = 0
             for (gi, it) in items.enumerated() where !it.optional {
-                if hit[gi] { tp += 1 } else { fn += 1; fns[name, default: []].append(it.label) }
+                if hit[gi] {
+                    tp += 1
+                } else {
+                    fn += 1
+                    fns[name, default: []].append(it.label)
+                }
             }
             scores[name] = PRF(tp: tp, fp: fp, fn: fn)
         }
 
         // Figures.
         let gf = g.figures ?? []
-        let figLocs = gf.map { f in ([f.text] + (f.other_mentions ?? [])).flatMap { locate($0, in: scalars) } }
-        tally("figures", gold: gf.map { ($0.text + " = \($0.value)", $0.optional ?? false) }, extracted: extraction.figures,
-              describe: { "\($0.span.text) = \($0.value) [\($0.unit)]" }) { e, gi in
+        let figLocs = gf.map { f in ([f.text] + (f.otherMentions ?? [])).flatMap { locate($0, in: scalars) } }
+        tally(
+            "figures", gold: gf.map { ($0.text + " = \($0.value)", $0.optional ?? false) }, extracted: extraction.figures,
+            describe: { "\($0.span.text) = \($0.value) [\($0.unit)]" }
+        ) { e, gi in
             abs(e.value - gf[gi].value) < 0.01 * max(1, abs(gf[gi].value)) && figLocs[gi].contains { $0.overlaps(e.span) }
         }
         // Quotes.
         let gq = g.quotes ?? []
         let aliases = speakerAliases(g)
-        let quoteLocs = gq.map { q in ([q.starts_with] + (q.paragraph_starts ?? [])).flatMap { locate($0, in: scalars) } }
-        tally("quotes", gold: gq.map { ("\($0.speaker): \($0.starts_with)", $0.optional ?? false) }, extracted: extraction.quotes,
-              describe: { "\($0.speakerName ?? "nil") [\($0.speakerKind.rawValue)]: \($0.text.prefix(60))" }) { e, gi in
+        let quoteLocs = gq.map { q in ([q.startsWith] + (q.paragraphStarts ?? [])).flatMap { locate($0, in: scalars) } }
+        tally(
+            "quotes", gold: gq.map { ("\($0.speaker): \($0.startsWith)", $0.optional ?? false) }, extracted: extraction.quotes,
+            describe: { "\($0.speakerName ?? "nil") [\($0.speakerKind.rawValue)]: \($0.text.prefix(60))" }
+        ) { e, gi in
             let okLoc = quoteLocs[gi].contains { loc in
                 (e.span.start <= loc.start && loc.start < e.span.end) || abs(e.span.start - loc.start) <= 3
             }
@@ -81,17 +98,20 @@ public enum GoldScorer {
         }
         // People.
         let gp = g.people ?? []
-        tally("people", gold: gp.map { ($0.name, $0.optional ?? false) }, extracted: extraction.people, describe: { $0.name }) { e, gi in
-            let slugs = Set(([gp[gi].name] + (gp[gi].aliases_in_text ?? [])).map(Slug.make))
+        tally("people", gold: gp.map { ($0.name, $0.optional ?? false) }, extracted: extraction.people, describe: { $0.name }) {
+            e, gi in
+            let slugs = Set(([gp[gi].name] + (gp[gi].aliasesInText ?? [])).map(Slug.make))
             return slugs.contains(e.slug) || slugs.contains(Slug.make(e.name))
         }
         // Organisations.
         let go = g.organisations ?? []
-        tally("organisations", gold: go.map { ($0.name, $0.optional ?? false) }, extracted: extraction.organisations,
-              describe: { "\($0.name) \($0.mentions.map(\.text))" }) { e, gi in
+        tally(
+            "organisations", gold: go.map { ($0.name, $0.optional ?? false) }, extracted: extraction.organisations,
+            describe: { "\($0.name) \($0.mentions.map(\.text))" }
+        ) { e, gi in
             let names = nameVariants(go[gi].name).map(Slug.make)
             if names.contains(e.slug) || names.contains(Slug.make(e.name)) { return true }
-            let al = Set((go[gi].aliases_in_text ?? []).map(fold))
+            let al = Set((go[gi].aliasesInText ?? []).map(fold))
             return e.mentions.contains { al.contains(fold($0.text)) }
         }
         // Operations.
@@ -102,8 +122,10 @@ public enum GoldScorer {
         // Dates.
         let gd = g.dates ?? []
         let dateLocs = gd.map { locate($0.text, in: scalars) }
-        tally("dates", gold: gd.map { ("\($0.text) = \($0.iso)", $0.optional ?? false) }, extracted: extraction.dates,
-              describe: { "\($0.span.text) = \($0.iso)" }) { e, gi in
+        tally(
+            "dates", gold: gd.map { ("\($0.text) = \($0.iso)", $0.optional ?? false) }, extracted: extraction.dates,
+            describe: { "\($0.span.text) = \($0.iso)" }
+        ) { e, gi in
             e.iso == gd[gi].iso && dateLocs[gi].contains { $0.overlaps(e.span) }
         }
         return GoldScore(scores: scores, falsePositives: fps, falseNegatives: fns)
@@ -127,14 +149,16 @@ public enum GoldScorer {
 
     private static func operationSlug(_ name: String) -> String {
         var n = name
-        for p in ["Operation ", "Opération ", "operation ", "opération "] where n.hasPrefix(p) { n = String(n.dropFirst(p.count)) }
+        for p in ["Operation ", "Opération ", "operation ", "opération "] where n.hasPrefix(p) {
+            n = String(n.dropFirst(p.count))
+        }
         return Slug.make(n)
     }
 
     private static func speakerAliases(_ g: GoldDocument) -> [String: Set<String>] {
         var out: [String: Set<String>] = [:]
-        for p in g.people ?? [] { out[p.name] = Set(([p.name] + (p.aliases_in_text ?? [])).map(Slug.make)) }
-        for o in g.organisations ?? [] { out[o.name] = Set((nameVariants(o.name) + (o.aliases_in_text ?? [])).map(Slug.make)) }
+        for p in g.people ?? [] { out[p.name] = Set(([p.name] + (p.aliasesInText ?? [])).map(Slug.make)) }
+        for o in g.organisations ?? [] { out[o.name] = Set((nameVariants(o.name) + (o.aliasesInText ?? [])).map(Slug.make)) }
         for q in g.quotes ?? [] where out[q.speaker] == nil { out[q.speaker] = Set(nameVariants(q.speaker).map(Slug.make)) }
         return out
     }

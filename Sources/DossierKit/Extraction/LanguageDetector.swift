@@ -1,9 +1,13 @@
 /// Decides French vs English from stop-word counts; cheap and reliable on press-release prose.
 public enum LanguageDetector {
-    private static let french: Set<String> = ["le", "la", "les", "des", "du", "est", "et", "une", "que", "qui", "dans",
-                                               "pour", "sur", "pas", "au", "aux", "ont", "été", "par", "avec", "ce", "cette", "il", "sont"]
-    private static let english: Set<String> = ["the", "and", "of", "to", "is", "was", "were", "that", "with", "for", "by",
-                                                "has", "have", "from", "are", "this", "it", "be", "been", "which", "their", "said"]
+    private static let french: Set<String> = [
+        "le", "la", "les", "des", "du", "est", "et", "une", "que", "qui", "dans",
+        "pour", "sur", "pas", "au", "aux", "ont", "été", "par", "avec", "ce", "cette", "il", "sont",
+    ]
+    private static let english: Set<String> = [
+        "the", "and", "of", "to", "is", "was", "were", "that", "with", "for", "by",
+        "has", "have", "from", "are", "this", "it", "be", "been", "which", "their", "said",
+    ]
 
     private static let frenchTable = FoldedSet(french)
     private static let englishTable = FoldedSet(english)
@@ -21,7 +25,11 @@ public enum LanguageDetector {
         var seen = 0
         func count() {
             if ascii {
-                if frenchTable.contains(utf8: bytes, hash: hash) { fr += 1 } else if englishTable.contains(utf8: bytes, hash: hash) { en += 1 }
+                if frenchTable.contains(utf8: bytes, hash: hash) {
+                    fr += 1
+                } else if englishTable.contains(utf8: bytes, hash: hash) {
+                    en += 1
+                }
             } else {
                 let w = String(word)
                 if french.contains(w) { fr += 1 } else if english.contains(w) { en += 1 }

@@ -10,14 +10,16 @@ struct NationalPoliceMatcher: Sendable {
         ("Spanish", "espagnol", "espagnole"), ("Italian", "italien", "italienne"), ("Belgian", "belge", "belge"),
         ("French", "francais", "francaise"), ("British", "britannique", "britannique"), ("American", "americain", "americaine"),
         ("Polish", "polonais", "polonaise"), ("Portuguese", "portugais", "portugaise"), ("Swedish", "suedois", "suedoise"),
-        ("Norwegian", "norvegien", "norvegienne"), ("Finnish", "finlandais", "finlandaise"), ("Austrian", "autrichien", "autrichienne"),
+        ("Norwegian", "norvegien", "norvegienne"), ("Finnish", "finlandais", "finlandaise"),
+        ("Austrian", "autrichien", "autrichienne"),
         ("Swiss", "suisse", "suisse"), ("Romanian", "roumain", "roumaine"), ("Czech", "tcheque", "tcheque"),
         ("Greek", "grec", "grecque"), ("Irish", "irlandais", "irlandaise"), ("Australian", "australien", "australienne"),
         ("Canadian", "canadien", "canadienne"), ("Hungarian", "hongrois", "hongroise"), ("Bulgarian", "bulgare", "bulgare"),
         ("Croatian", "croate", "croate"), ("Slovak", "slovaque", "slovaque"), ("Slovenian", "slovene", "slovene"),
         ("Lithuanian", "lituanien", "lituanienne"), ("Latvian", "letton", "lettone"), ("Estonian", "estonien", "estonienne"),
         ("Maltese", "maltais", "maltaise"), ("Cypriot", "chypriote", "chypriote"), ("Ukrainian", "ukrainien", "ukrainienne"),
-        ("Brazilian", "bresilien", "bresilienne"), ("Colombian", "colombien", "colombienne"), ("Thai", "thailandais", "thailandaise"),
+        ("Brazilian", "bresilien", "bresilienne"), ("Colombian", "colombien", "colombienne"),
+        ("Thai", "thailandais", "thailandaise"),
         ("Filipino", "philippin", "philippine"), ("Moldovan", "moldave", "moldave"), ("Serbian", "serbe", "serbe"),
         ("Luxembourgish", "luxembourgeois", "luxembourgeoise"), ("Icelandic", "islandais", "islandaise"),
     ]
@@ -55,7 +57,8 @@ struct NationalPoliceMatcher: Sendable {
             guard k < doc.count, doc.sameLine(i, k), toks[k].isWord else { return nil }
             switch toks[k].folded {
             case "police", "authorities": return Match(first: i, last: k, name: en + " police")
-            case "law" where doc.f(k + 1) == "enforcement" && doc.sameLine(k, k + 1): return Match(first: i, last: k + 1, name: en + " police")
+            case "law" where doc.f(k + 1) == "enforcement" && doc.sameLine(k, k + 1):
+                return Match(first: i, last: k + 1, name: en + " police")
             default: return nil
             }
         }
@@ -64,12 +67,14 @@ struct NationalPoliceMatcher: Sendable {
         switch t.folded {
         case "police", "gendarmerie", "autorites": k = i + 1
         case "forces":
-            guard doc.f(i + 1) == "de", doc.f(i + 2) == "l", doc.f(i + 3) == "'", doc.f(i + 4) == "ordre", doc.sameLine(i, i + 4) else { return nil }
+            guard doc.f(i + 1) == "de", doc.f(i + 2) == "l", doc.f(i + 3) == "'", doc.f(i + 4) == "ordre", doc.sameLine(i, i + 4)
+            else { return nil }
             k = i + 5
         default: return nil
         }
         if k < doc.count, doc.sameLine(i, k), Self.frenchModifiers.contains(toks[k]), !toks[k].isCapitalized { k += 1 }
-        guard k < doc.count, doc.sameLine(i, k), toks[k].isWord, !toks[k].isCapitalized, let en = Self.french[token: toks[k]] else { return nil }
+        guard k < doc.count, doc.sameLine(i, k), toks[k].isWord, !toks[k].isCapitalized, let en = Self.french[token: toks[k]]
+        else { return nil }
         return Match(first: i, last: k, name: en + " police")
     }
 }

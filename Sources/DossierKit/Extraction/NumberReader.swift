@@ -46,14 +46,17 @@ struct NumberReader: Sendable {
                 let n = toks[last + 1]
                 if n.isNumber && n.text.unicodeScalars.count == 3 && n.gapBefore == .space
                     && Self.groupSpaces.contains(doc.scalars[n.start - 1].value) && doc.sameLine(last, last + 1)
-                    && !(last + 2 < doc.count && toks[last + 2].gapBefore == .none && (toks[last + 2].isNumber || toks[last + 2].isWord && !isUnitSuffix(toks[last + 2]))) {
+                    && !(last + 2 < doc.count && toks[last + 2].gapBefore == .none
+                        && (toks[last + 2].isNumber || toks[last + 2].isWord && !isUnitSuffix(toks[last + 2])))
+                {
                     text += n.text
                     last += 1
                     grouped = true
                     continue
                 }
                 if last + 2 < doc.count, n.gapBefore == .none, n.text == "," || n.text == ".",
-                   toks[last + 2].isNumber, toks[last + 2].gapBefore == .none, toks[last + 2].text.unicodeScalars.count == 3 {
+                    toks[last + 2].isNumber, toks[last + 2].gapBefore == .none, toks[last + 2].text.unicodeScalars.count == 3
+                {
                     let thousandsMark = language == "fr" ? "." : ","
                     let after = last + 3 < doc.count ? toks[last + 3] : nil
                     let followedByDigit = after.map { $0.gapBefore == .none && $0.isNumber } ?? false
@@ -69,26 +72,40 @@ struct NumberReader: Sendable {
         }
         // "1 800 659-4264": digit groups hyphenated to more digits are a phone number.
         if grouped, last + 2 < doc.count, toks[last + 1].text == "-", toks[last + 1].gapBefore == .none,
-           toks[last + 2].isNumber, toks[last + 2].gapBefore == .none { return nil }
+            toks[last + 2].isNumber, toks[last + 2].gapBefore == .none
+        {
+            return nil
+        }
         var value = Double(text) ?? 0
         // Decimal part.
         let decimalMark = language == "fr" ? "," : "."
-        if last + 2 < doc.count, toks[last + 1].gapBefore == .none, toks[last + 1].text == decimalMark || (toks[last + 1].text == "," || toks[last + 1].text == ".") && !grouped && toks[last + 2].text.unicodeScalars.count != 3,
-           toks[last + 2].isNumber, toks[last + 2].gapBefore == .none {
+        if last + 2 < doc.count, toks[last + 1].gapBefore == .none,
+            toks[last + 1].text == decimalMark
+                || (toks[last + 1].text == "," || toks[last + 1].text == ".") && !grouped
+                    && toks[last + 2].text.unicodeScalars.count != 3,
+            toks[last + 2].isNumber, toks[last + 2].gapBefore == .none
+        {
             // A second dot means a version number or IP address.
             if last + 4 < doc.count, toks[last + 3].gapBefore == .none, toks[last + 3].text == "." || toks[last + 3].text == ",",
-               toks[last + 4].isNumber, toks[last + 4].gapBefore == .none { return nil }
+                toks[last + 4].isNumber, toks[last + 4].gapBefore == .none
+            {
+                return nil
+            }
             value = Double(text + "." + toks[last + 2].text) ?? value
             last += 2
         }
         if excludedByRightContext(doc, last) { return nil }
         // Phone numbers and similar digit runs: three or more loose digit groups.
         if !grouped, last + 1 < doc.count, toks[last + 1].isNumber, toks[last + 1].gapBefore == .space,
-           last + 2 < doc.count, toks[last + 2].isNumber || toks[last + 2].text == "." || toks[last + 2].text == "-" { return nil }
+            last + 2 < doc.count, toks[last + 2].isNumber || toks[last + 2].text == "." || toks[last + 2].text == "-"
+        {
+            return nil
+        }
         if i > 0, !grouped, toks[i - 1].isNumber, t.gapBefore == .space, doc.sameLine(i - 1, i) { return nil }
         // List markers "1." / "2)" at the start of a line.
         if t.gapBefore == .lineBreak, last + 1 < doc.count, toks[last + 1].gapBefore == .none,
-           toks[last + 1].text == "." || toks[last + 1].text == ")", last + 2 < doc.count, !toks[last + 2].isNumber {
+            toks[last + 1].text == "." || toks[last + 1].text == ")", last + 2 < doc.count, !toks[last + 2].isNumber
+        {
             return nil
         }
         var core = Core(first: i, last: last, value: value)
@@ -109,10 +126,13 @@ struct NumberReader: Sendable {
         guard i > 0 else { return false }
         let p = toks[i - 1]
         if t.gapBefore == .none {
-            if p.isWord && lex.currencySymbols[p.text] == nil { return true }   // "EC3", "G7", "B12"
-            if p.text == "-" || p.text == "_" || p.text == "/" || p.text == "#" || p.text == "+" || p.text == "°" || p.text == "§" || p.text == "@" {
-                if p.text == "-", i >= 2, toks[i - 2].isWord, p.gapBefore == .none { return true }   // "COVID-19", "article 227-23"
-                if p.text == "-", i >= 2, toks[i - 2].isNumber, p.gapBefore == .none { return true }   // right side of "227-23"
+            if p.isWord && lex.currencySymbols[p.text] == nil { return true }  // "EC3", "G7", "B12"
+            if p.text == "-" || p.text == "_" || p.text == "/" || p.text == "#" || p.text == "+" || p.text == "°" || p.text == "§"
+                || p.text == "@"
+            {
+                // "COVID-19", "article 227-23"
+                if p.text == "-", i >= 2, toks[i - 2].isWord, p.gapBefore == .none { return true }
+                if p.text == "-", i >= 2, toks[i - 2].isNumber, p.gapBefore == .none { return true }  // right side of "227-23"
                 if p.text != "-" { return true }
             }
             if p.text == "." || p.text == ",", i >= 2, toks[i - 2].isNumber, p.gapBefore == .none { return true }
@@ -121,7 +141,10 @@ struct NumberReader: Sendable {
         }
         // "article 34", "art. 227-23", "no 12", "§ 2252", "page 4".
         var k = i - 1
-        if toks[k].text == "." || toks[k].text == "°" || toks[k].text == "§" { if toks[k].text == "§" { return true }; k -= 1 }
+        if toks[k].text == "." || toks[k].text == "°" || toks[k].text == "§" {
+            if toks[k].text == "§" { return true }
+            k -= 1
+        }
         if k >= 0, doc.sameLine(k, i), lex.identifierContext.contains(toks[k]) { return true }
         // Times "14 h 30": the minutes.
         if p.folded == "h", i >= 2, toks[i - 2].isNumber, doc.sameLine(i - 2, i) { return true }
@@ -137,10 +160,14 @@ struct NumberReader: Sendable {
         if n.gapBefore == .none {
             // "23-cr", "4-B": digits hyphenated to letters that are not a unit ("15-year-old" stays) form a code.
             if n.text == "-", last + 2 < doc.count, toks[last + 2].gapBefore == .none, toks[last + 2].isWord,
-               !isUnitSuffix(toks[last + 2]), lex.numberWord(toks[last + 2].folded, language: "en") == nil,
-               lex.numberWord(toks[last + 2].folded, language: "fr") == nil, lex.fractions[toks[last + 2].folded] == nil { return true }
-            if n.text == ":" , last + 2 < doc.count, toks[last + 2].isNumber, toks[last + 2].gapBefore == .none { return true } // 10:00
-            if n.text == "/" , last + 2 < doc.count, toks[last + 2].isNumber { return true }   // 24/7
+                !isUnitSuffix(toks[last + 2]), lex.numberWord(toks[last + 2].folded, language: "en") == nil,
+                lex.numberWord(toks[last + 2].folded, language: "fr") == nil, lex.fractions[toks[last + 2].folded] == nil
+            {
+                return true
+            }
+            // 10:00
+            if n.text == ":", last + 2 < doc.count, toks[last + 2].isNumber, toks[last + 2].gapBefore == .none { return true }
+            if n.text == "/", last + 2 < doc.count, toks[last + 2].isNumber { return true }  // 24/7
             if n.isWord {
                 let f = n.folded
                 if lex.ordinalSuffixes.contains(f) { return true }
@@ -148,14 +175,14 @@ struct NumberReader: Sendable {
                 if f == "h" || f == "am" || f == "pm" { return true }
                 if lex.multipliers[f] != nil || lex.unitWords[f] != nil || lex.percent.contains(f) { return false }
                 if f.hasPrefix("h") && f.count <= 3 { return true }
-                return true   // other letters glued to digits: identifiers ("4G", "719KB", "3D")
+                return true  // other letters glued to digits: identifiers ("4G", "719KB", "3D")
             }
         }
         if n.folded == "h" || n.folded == "am" || n.folded == "pm", n.gapBefore != .lineBreak {
             if n.folded != "h" || last + 2 >= doc.count || toks[last + 2].isNumber || toks[last + 2].isPunct { return true }
         }
-        if n.folded == "u", last + 2 < doc.count, toks[last + 2].text == "." { return true }   // 18 U.S.C.
-        if n.isWord, lex.fileSizeUnits.contains(n), n.text != n.folded { return true }   // "719 KB"
+        if n.folded == "u", last + 2 < doc.count, toks[last + 2].text == "." { return true }  // 18 U.S.C.
+        if n.isWord, lex.fileSizeUnits.contains(n), n.text != n.folded { return true }  // "719 KB"
         return false
     }
 
@@ -199,17 +226,28 @@ struct NumberReader: Sendable {
         if lex.singularCount[language]?.contains(f) ?? false {
             let n = doc.f(i + 1)
             if !["seul", "seule", "single"].contains(n) && lex.fractions[n] == nil && lex.numberWord(n, language: language) == nil
-                && lex.multipliers[n] == nil { return nil }
+                && lex.multipliers[n] == nil
+            {
+                return nil
+            }
         }
         // Capitalised number words mid-sentence are names ("Four Seasons").
-        if t.isCapitalized, i > 0, doc.sameLine(i - 1, i), ![".", "!", "?", ":", "-", "«", "“", "\"", "("].contains(toks[i - 1].text) { return nil }
+        if t.isCapitalized, i > 0, doc.sameLine(i - 1, i),
+            ![".", "!", "?", ":", "-", "«", "“", "\"", "("].contains(toks[i - 1].text)
+        {
+            return nil
+        }
         // Fractions: "la moitié", "half of", "un tiers", "two-thirds".
         if lex.standaloneFractions.contains(f), let v = lex.fractions[f] {
             var first = i
             let p = doc.f(i - 1)
-            if p == "la" || p == "a" || p == "one" { first = i - 1 } else if language == "en" && (doc.f(i + 1) == "of" || doc.f(i + 1) == "the") {
+            if p == "la" || p == "a" || p == "one" {
+                first = i - 1
+            } else if language == "en" && (doc.f(i + 1) == "of" || doc.f(i + 1) == "the") {
                 first = i
-            } else { return nil }
+            } else {
+                return nil
+            }
             var core = Core(first: first, last: i, value: v)
             core.isFraction = true
             return core
@@ -223,7 +261,9 @@ struct NumberReader: Sendable {
             let p = doc.f(i - 1)
             if ["eux", "elles", "nous", "vous"].contains(p) { return nil }
             if p == "les" && ["tous", "toutes"].contains(doc.f(i - 2)) { return nil }
-            if language == "en" && doc.f(i + 1) == "of" && ["them", "us", "you", "those", "these"].contains(doc.f(i + 2)) { return nil }
+            if language == "en" && doc.f(i + 1) == "of" && ["them", "us", "you", "those", "these"].contains(doc.f(i + 2)) {
+                return nil
+            }
             value = v
             approx = lex.approximateNumberWords.contains(f)
         } else if singular {
@@ -237,19 +277,33 @@ struct NumberReader: Sendable {
         var j = last + 1
         while j < doc.count, doc.sameLine(last, j) {
             var k = j
-            if toks[k].text == "-" && toks[k].gapBefore == .none { k += 1 }
-            else if ["et", "and"].contains(toks[k].folded) { k += 1 }
+            if toks[k].text == "-" && toks[k].gapBefore == .none {
+                k += 1
+            } else if ["et", "and"].contains(toks[k].folded) {
+                k += 1
+            }
             guard k < doc.count, let v = lex.numberWord(toks[k], language: language) else { break }
-            if v == 100 { current = max(current, 1) * 100 }
-            else if v >= 1000 { total += max(current, 1) * v; current = 0 }
-            else if v == 12 && toks[k].folded.hasPrefix("dou") || v == 12 && toks[k].folded == "dozen" { current = max(current, 1) * 12 }
-            else if lex.approximateNumberWords.contains(toks[k]) { current = max(current, 1) * v; approx = true }
-            else { current += v }
+            if v == 100 {
+                current = max(current, 1) * 100
+            } else if v >= 1000 {
+                total += max(current, 1) * v
+                current = 0
+            } else if v == 12 && toks[k].folded.hasPrefix("dou") || v == 12 && toks[k].folded == "dozen" {
+                current = max(current, 1) * 12
+            } else if lex.approximateNumberWords.contains(toks[k]) {
+                current = max(current, 1) * v
+                approx = true
+            } else {
+                current += v
+            }
             last = k
             j = k + 1
         }
         value = total + current
-        if let m = lex.multipliers[doc.f(last + 1)], doc.f(last + 1).count > 2 { value *= m; last += 1 }
+        if let m = lex.multipliers[doc.f(last + 1)], doc.f(last + 1).count > 2 {
+            value *= m
+            last += 1
+        }
         // Fraction denominators: "un tiers", "deux tiers", "a quarter of".
         if let fr = lex.fractions[doc.f(last + 1)], !lex.standaloneFractions.contains(doc.f(last + 1)) || singular {
             if language == "en" && doc.f(last + 1).hasPrefix("quarter") && doc.f(last + 2) != "of" { return nil }

@@ -3,7 +3,10 @@
 /// and capitalised institution names built on a head word ("Metropolitan Police Service").
 struct OrganisationExtractor: Sendable {
     private static let connectors: FoldedSet = ["de", "des", "du", "d", "la", "l", "'", "’", "pour", "contre", "et", "aux", "a"]
-    private static let determiners: FoldedSet = ["le", "la", "les", "the", "a", "an", "un", "une", "l", "au", "aux", "du", "des", "par", "by", "with", "avec", "et", "and", "pour", "for", "from", "of"]
+    private static let determiners: FoldedSet = [
+        "le", "la", "les", "the", "a", "an", "un", "une", "l", "au", "aux", "du", "des", "par", "by", "with", "avec", "et", "and",
+        "pour", "for", "from", "of",
+    ]
     struct AliasEntry: Sendable {
         let folded: [String]
         let original: [String]
@@ -11,9 +14,11 @@ struct OrganisationExtractor: Sendable {
         let org: Int
     }
 
-    private static let orgStart: FoldedSet = ["the", "le", "la", "les", "l", "a", "an", "un", "une", "this", "these", "those", "in", "on",
-                                                "at", "for", "by", "with", "from", "to", "and", "et", "ou", "or", "des", "du", "de", "il", "elle",
-                                                "we", "our", "their", "its", "his", "her", "since", "after", "during", "while", "when", "but"]
+    private static let orgStart: FoldedSet = [
+        "the", "le", "la", "les", "l", "a", "an", "un", "une", "this", "these", "those", "in", "on",
+        "at", "for", "by", "with", "from", "to", "and", "et", "ou", "or", "des", "du", "de", "il", "elle",
+        "we", "our", "their", "its", "his", "her", "since", "after", "during", "while", "when", "but",
+    ]
     let gazetteer: Gazetteer
     let lex: CompiledLexicon
     private let byFirst: FoldedMap<[AliasEntry]>
@@ -30,14 +35,21 @@ struct OrganisationExtractor: Sendable {
         var byFirst: [String: [AliasEntry]] = [:]
         for (idx, org) in gazetteer.organisations.enumerated() {
             var texts = org.aliases.map(\.text) + [org.name]
-            if let a = org.acronym { texts.append(a); acronymOwner[a] = idx }
+            if let a = org.acronym {
+                texts.append(a)
+                acronymOwner[a] = idx
+            }
             for text in texts where ownerBySlug[Slug.make(text)] == nil { ownerBySlug[Slug.make(text)] = idx }
             for text in texts {
                 let toks = TokenizedText(text).tokens
                 guard let first = toks.first else { continue }
-                let caseSensitive = !toks.contains { $0.isWord && !$0.isAllCaps } || toks.count == 1 && toks[0].text != toks[0].text.lowercased() && toks[0].text.unicodeScalars.dropFirst().contains { $0.properties.isUppercase }
-                let e = AliasEntry(folded: toks.map(\.folded), original: toks.map { Self.unifyApostrophe($0.text) },
-                                   caseSensitive: caseSensitive, org: idx)
+                let caseSensitive =
+                    !toks.contains { $0.isWord && !$0.isAllCaps }
+                    || toks.count == 1 && toks[0].text != toks[0].text.lowercased()
+                        && toks[0].text.unicodeScalars.dropFirst().contains { $0.properties.isUppercase }
+                let e = AliasEntry(
+                    folded: toks.map(\.folded), original: toks.map { Self.unifyApostrophe($0.text) },
+                    caseSensitive: caseSensitive, org: idx)
                 byFirst[first.folded, default: []].append(e)
                 if toks.count == 1 && caseSensitive { acronymOwner[first.text] = idx }
             }
@@ -61,8 +73,8 @@ struct OrganisationExtractor: Sendable {
         var order: [String] = []
         var orgs: [String: ExtractedOrganisation] = [:]
         var mentions: [EntityMention] = []
-        var localAcronyms: [String: String] = [:]   // acronym text -> slug
-        var localLongNames: [String: [(words: [String], slug: String)]] = [:]   // first folded word -> long names
+        var localAcronyms: [String: String] = [:]  // acronym text -> slug
+        var localLongNames: [String: [(words: [String], slug: String)]] = [:]  // first folded word -> long names
         func remember(_ first: Int, _ last: Int, slug: String) {
             let words = toks[first...last].map(\.folded)
             guard words.count >= 2, let head = words.first else { return }
@@ -76,14 +88,18 @@ struct OrganisationExtractor: Sendable {
                 orgs[slug] = ExtractedOrganisation(name: name, slug: slug, acronym: acronym, mentions: [])
             }
             orgs[slug]?.mentions.append(doc.span(tokens: first, last))
-            mentions.append(EntityMention(firstToken: first, lastToken: last, name: orgs[slug]?.name ?? name, kind: .organisation))
+            mentions.append(
+                EntityMention(firstToken: first, lastToken: last, name: orgs[slug]?.name ?? name, kind: .organisation))
             for k in first...last { consumed[k] = true }
         }
 
         var i = 0
         while i < doc.count {
             let t = toks[i]
-            if t.inLink || t.isNumber { i += 1; continue }
+            if t.inLink || t.isNumber {
+                i += 1
+                continue
+            }
             if let (entry, end) = matchAlias(doc, i) {
                 let org = gazetteer.organisations[entry.org]
                 if let last = jurisdictionEnd(doc, aliasEnd: end) {
@@ -118,7 +134,9 @@ struct OrganisationExtractor: Sendable {
                 i = end
                 continue
             }
-            if let slug = localAcronyms[t.text], t.isAllCaps, let acr = acronymAt(doc, i), acr.text == t.text || localAcronyms[acr.text] != nil {
+            if let slug = localAcronyms[t.text], t.isAllCaps, let acr = acronymAt(doc, i),
+                acr.text == t.text || localAcronyms[acr.text] != nil
+            {
                 let key = localAcronyms[acr.text] ?? slug
                 add(slug: key, name: orgs[key]?.name ?? acr.text, acronym: acr.text, first: i, last: acr.last)
                 i = acr.last + 1
@@ -140,11 +158,14 @@ struct OrganisationExtractor: Sendable {
                 i = acr.last + 2
                 continue
             }
-            if t.isCapitalized, !consumed[i], let (first, last) = headWordName(doc, i, consumed: consumed, localLongNames: localLongNames) {
+            if t.isCapitalized, !consumed[i],
+                let (first, last) = headWordName(doc, i, consumed: consumed, localLongNames: localLongNames)
+            {
                 let name = doc.text(toks[first].start, toks[last].end)
                 // "Child Rescue Coalition (CRC)": the acronym defined right after belongs to this name.
                 if last + 3 < doc.count, toks[last + 1].text == "(", let acr = acronymAt(doc, last + 2), acr.last + 1 < doc.count,
-                   toks[acr.last + 1].text == ")", acronymOwner[acr.text] == nil {
+                    toks[acr.last + 1].text == ")", acronymOwner[acr.text] == nil
+                {
                     let slug = Slug.make(acr.text)
                     localAcronyms[acr.text] = slug
                     add(slug: slug, name: name, acronym: acr.text, first: first, last: last)
@@ -176,7 +197,11 @@ struct OrganisationExtractor: Sendable {
                 if e.caseSensitive && Self.unifyApostrophe(t.text) != e.original[k] { continue outer }
             }
             if end < doc.count, toks[end].gapBefore == .none, toks[end].isWord || toks[end].isNumber { continue }
-            if end < doc.count, toks[end].gapBefore == .none, toks[end].text == "-", end + 1 < doc.count, toks[end + 1].isWord, toks[end + 1].gapBefore == .none { continue }
+            if end < doc.count, toks[end].gapBefore == .none, toks[end].text == "-", end + 1 < doc.count, toks[end + 1].isWord,
+                toks[end + 1].gapBefore == .none
+            {
+                continue
+            }
             // A lower-case single word alias must be capitalised in the text ("Europol", not "europol" as a common word).
             if !e.caseSensitive && e.folded.count == 1 && !toks[i].isCapitalized { continue }
             return (e, end)
@@ -187,13 +212,21 @@ struct OrganisationExtractor: Sendable {
     /// An all-caps acronym token group at `i`: "NCA", "J-CAT", "EC3".
     private func acronymAt(_ doc: TokenizedText, _ i: Int) -> (text: String, last: Int)? {
         let toks = doc.tokens
-        guard i < doc.count, toks[i].isWord, toks[i].isAllCaps || toks[i].text.unicodeScalars.filter({ $0.properties.isUppercase }).count >= 2 else { return nil }
+        guard i < doc.count, toks[i].isWord,
+            toks[i].isAllCaps || toks[i].text.unicodeScalars.filter({ $0.properties.isUppercase }).count >= 2
+        else { return nil }
         var last = i
         var text = toks[i].text
         while last + 1 < doc.count, toks[last + 1].gapBefore == .none {
             let n = toks[last + 1]
-            if n.isNumber || n.isWord && n.isAllCaps { text += n.text; last += 1; continue }
-            if (n.text == "-" || n.text == "&"), last + 2 < doc.count, toks[last + 2].gapBefore == .none, toks[last + 2].isAllCaps || toks[last + 2].isNumber {
+            if n.isNumber || n.isWord && n.isAllCaps {
+                text += n.text
+                last += 1
+                continue
+            }
+            if n.text == "-" || n.text == "&", last + 2 < doc.count, toks[last + 2].gapBefore == .none,
+                toks[last + 2].isAllCaps || toks[last + 2].isNumber
+            {
                 text += n.text
                 last += 1
                 continue
@@ -220,18 +253,27 @@ struct OrganisationExtractor: Sendable {
             if t.isWord && Self.determiners.contains(t) {
                 // "de l'action", "of the": inside the name when preceded by de/of.
                 let p = doc.f(k - 1)
-                let inside = (t.folded == "l" || t.folded == "la" || t.folded == "the" || t.folded == "des" || t.folded == "du" || t.folded == "and" || t.folded == "et" || t.folded == "of" || t.folded == "for" || t.folded == "pour")
-                    && (p == "de" || p == "of" || p == "d" || toks.indices.contains(k - 1) && toks[k - 1].isCapitalized && t.folded != "du" && t.folded != "des")
+                let inside =
+                    (t.folded == "l" || t.folded == "la" || t.folded == "the" || t.folded == "des" || t.folded == "du"
+                        || t.folded == "and" || t.folded == "et" || t.folded == "of" || t.folded == "for" || t.folded == "pour")
+                    && (p == "de" || p == "of" || p == "d"
+                        || toks.indices.contains(k - 1) && toks[k - 1].isCapitalized && t.folded != "du" && t.folded != "des")
                 if !inside || t.folded == "a" || t.folded == "an" || t.folded == "un" || t.folded == "une" { break }
             }
-            if t.isWord && lex.isStopWord(t, language: "fr") && !["de", "des", "du", "d", "la", "l", "en", "et", "pour"].contains(t.folded)
-                && lex.isStopWord(t, language: "en") && !["of", "the", "for", "and"].contains(t.folded) { break }
+            if t.isWord && lex.isStopWord(t, language: "fr")
+                && !["de", "des", "du", "d", "la", "l", "en", "et", "pour"].contains(t.folded)
+                && lex.isStopWord(t, language: "en") && !["of", "the", "for", "and"].contains(t.folded)
+            {
+                break
+            }
             first = k
             k -= 1
             steps += 1
         }
         // Trim leading connectors.
-        while first < last, ["de", "des", "du", "d", "'", "’", "of", "the", "and", "et", "l", "la", "en"].contains(toks[first].folded) { first += 1 }
+        while first < last,
+            ["de", "des", "du", "d", "'", "’", "of", "the", "and", "et", "l", "la", "en"].contains(toks[first].folded)
+        { first += 1 }
         guard first < last else { return capitalisedHead(doc, before: paren, acronym: acronym, consumed: consumed) }
         let words = toks[first...last].filter(\.isWord).map(\.folded)
         let hasHead = words.contains { lex.orgHeadsFR.contains($0) || lex.orgHeadsEN.contains($0) || $0 == "taskforce" }
@@ -253,7 +295,9 @@ struct OrganisationExtractor: Sendable {
             if t.isPunct && t.text != "'" && t.text != "’" && t.text != "-" && t.text != "&" { return nil }
             if t.isNumber { return nil }
             let sentenceStart = k == 0 || !doc.sameLine(k - 1, k) || [".", "!", "?", ":", "–", "-"].contains(toks[k - 1].text)
-            if t.isWord, t.isCapitalized, Self.initial(t.folded) == initial, !Self.determiners.contains(t), !(sentenceStart && last - k < 1) {
+            if t.isWord, t.isCapitalized, Self.initial(t.folded) == initial, !Self.determiners.contains(t),
+                !(sentenceStart && last - k < 1)
+            {
                 return k < last ? (k, last) : nil
             }
             k -= 1
@@ -262,8 +306,10 @@ struct OrganisationExtractor: Sendable {
     }
 
     /// "Metropolitan Police Service", "National Center for Missing Children", "Brigade de protection des mineurs".
-    private func headWordName(_ doc: TokenizedText, _ i: Int, consumed: [Bool],
-                              localLongNames: [String: [(words: [String], slug: String)]]) -> (Int, Int)? {
+    private func headWordName(
+        _ doc: TokenizedText, _ i: Int, consumed: [Bool],
+        localLongNames: [String: [(words: [String], slug: String)]]
+    ) -> (Int, Int)? {
         let toks = doc.tokens
         // English: capitalised run ending in a head word.
         var k = i
@@ -272,43 +318,71 @@ struct OrganisationExtractor: Sendable {
         while k < doc.count, doc.sameLine(i, k), words < 7 {
             let t = toks[k]
             if consumed[k] || t.inLink { break }
-            if t.isWord && t.isCapitalized && !Self.orgStart.contains(t) && lex.months[token: t] == nil && !lex.weekdays.contains(t) {
-                lastCap = k; words += 1; k += 1; continue
+            if t.isWord && t.isCapitalized && !Self.orgStart.contains(t) && lex.months[token: t] == nil
+                && !lex.weekdays.contains(t)
+            {
+                lastCap = k
+                words += 1
+                k += 1
+                continue
             }
-            if t.isWord && ["of", "for", "and", "on"].contains(t.folded) && k > i { k += 1; continue }
+            if t.isWord && ["of", "for", "and", "on"].contains(t.folded) && k > i {
+                k += 1
+                continue
+            }
             // "Office for the Eastern District of Virginia": "the" inside the name after "of"/"for".
             if t.folded == "the", k >= i + 2, ["of", "for"].contains(doc.f(k - 1)), lex.orgHeadsEN.contains(toks[k - 2]),
-               k + 1 < doc.count, toks[k + 1].isCapitalized { k += 1; continue }
-            if t.text == "&" && k > i { k += 1; continue }
+                k + 1 < doc.count, toks[k + 1].isCapitalized
+            {
+                k += 1
+                continue
+            }
+            if t.text == "&" && k > i {
+                k += 1
+                continue
+            }
             break
         }
         // "District Court for the Eastern District of Virginia": a head followed by its jurisdiction.
         if lastCap > i, !lex.orgHeadsEN.contains(toks[lastCap]),
-           let h = (i..<lastCap).first(where: { lex.orgHeadsEN.contains(toks[$0]) && toks[$0].isCapitalized && ["for", "of"].contains(doc.f($0 + 1)) }),
-           h > i, jurisdictionEnd(doc, aliasEnd: h + 1) == lastCap {
+            let h = (i..<lastCap).first(where: {
+                lex.orgHeadsEN.contains(toks[$0]) && toks[$0].isCapitalized && ["for", "of"].contains(doc.f($0 + 1))
+            }),
+            h > i, jurisdictionEnd(doc, aliasEnd: h + 1) == lastCap
+        {
             return (i, lastCap)
         }
         if lastCap > i, lex.orgHeadsEN.contains(toks[lastCap]), toks[lastCap].isCapitalized {
             let sentenceStart = i == 0 || !doc.sameLine(i - 1, i) || [".", "!", "?", ":"].contains(toks[i - 1].text)
-            if words >= 2 && !(sentenceStart && words < 3 && !lex.givenNames.contains(toks[i]) && lex.isStopWord(toks[i], language: "en")) {
+            if words >= 2
+                && !(sentenceStart && words < 3 && !lex.givenNames.contains(toks[i]) && lex.isStopWord(toks[i], language: "en"))
+            {
                 return (i, lastCap)
             }
         }
         // French: capitalised head word then its complement.
         let h = toks[i].folded
         guard lex.orgHeadsFR.contains(h), toks[i].isCapitalized, i > 0, doc.sameLine(i - 1, i),
-              ![".", "!", "?", ":", "«", "“", "\""].contains(toks[i - 1].text) else { return nil }
+            ![".", "!", "?", ":", "«", "“", "\""].contains(toks[i - 1].text)
+        else { return nil }
         var last = i
         k = i + 1
         var count = 0
         while k < doc.count, doc.sameLine(i, k), count < 7 {
             let t = toks[k]
             if consumed[k] { break }
-            if t.isWord && Self.connectors.contains(t) || t.text == "'" || t.text == "’" { k += 1; count += 1; continue }
+            if t.isWord && Self.connectors.contains(t) || t.text == "'" || t.text == "’" {
+                k += 1
+                count += 1
+                continue
+            }
             // "Direction des enquêtes criminelles de la Sûreté du Québec": a nested institution ends this one.
             if t.isCapitalized, isKnownStart(doc, k, localLongNames) { break }
             if t.isWord && !lex.isStopWord(t, language: "fr") && !lex.speechVerbs.contains(t) {
-                last = k; k += 1; count += 1; continue
+                last = k
+                k += 1
+                count += 1
+                continue
             }
             break
         }
@@ -322,16 +396,27 @@ struct OrganisationExtractor: Sendable {
     /// of Virginia", "for the District of Columbia": the last token of the jurisdiction, or nil.
     private func jurisdictionEnd(_ doc: TokenizedText, aliasEnd end: Int) -> Int? {
         let toks = doc.tokens
-        guard end < doc.count, end >= 1, lex.orgHeadsEN.contains(toks[end - 1]), ["for", "of"].contains(doc.f(end)), doc.sameLine(end - 1, end) else { return nil }
+        guard end < doc.count, end >= 1, lex.orgHeadsEN.contains(toks[end - 1]), ["for", "of"].contains(doc.f(end)),
+            doc.sameLine(end - 1, end)
+        else { return nil }
         var k = end + 1
         if doc.f(k) == "the" { k += 1 }
         var last: Int?
         while k < doc.count, doc.sameLine(end, k), k - end <= 8 {
-            if toks[k].isWord, toks[k].isCapitalized { last = k; k += 1; continue }
-            if doc.f(k) == "of", k + 1 < doc.count, toks[k + 1].isCapitalized { k += 1; continue }
+            if toks[k].isWord, toks[k].isCapitalized {
+                last = k
+                k += 1
+                continue
+            }
+            if doc.f(k) == "of", k + 1 < doc.count, toks[k + 1].isCapitalized {
+                k += 1
+                continue
+            }
             break
         }
-        guard let l = last, toks[(end + 1)...l].contains(where: { ["district", "state", "county", "circuit"].contains($0.folded) }) else { return nil }
+        guard let l = last,
+            toks[(end + 1)...l].contains(where: { ["district", "state", "county", "circuit"].contains($0.folded) })
+        else { return nil }
         return l
     }
 
@@ -345,10 +430,14 @@ struct OrganisationExtractor: Sendable {
             let t = toks[k]
             if t.text == "(" {
                 guard let acr = acronymAt(doc, k + 1), acr.last + 1 < doc.count, toks[acr.last + 1].text == ")",
-                      Self.initial(acr.text) == Self.initial(toks[head].folded) else { return nil }
+                    Self.initial(acr.text) == Self.initial(toks[head].folded)
+                else { return nil }
                 return k - 1
             }
-            if t.isWord || t.text == "'" || t.text == "’" || t.text == "-" { k += 1; continue }
+            if t.isWord || t.text == "'" || t.text == "’" || t.text == "-" {
+                k += 1
+                continue
+            }
             return nil
         }
         return nil
@@ -360,11 +449,15 @@ struct OrganisationExtractor: Sendable {
 
     /// A gazetteer organisation, a long name defined earlier in the document, or a national police starts at `k`.
     /// A method rather than a closure: a closure built per token would copy the whole extractor each time.
-    private func isKnownStart(_ doc: TokenizedText, _ k: Int, _ localLongNames: [String: [(words: [String], slug: String)]]) -> Bool {
+    private func isKnownStart(_ doc: TokenizedText, _ k: Int, _ localLongNames: [String: [(words: [String], slug: String)]])
+        -> Bool
+    {
         matchAlias(doc, k) != nil || matchLocalLongName(doc, k, localLongNames) != nil || nationalPolice.match(doc, at: k) != nil
     }
 
-    private func matchLocalLongName(_ doc: TokenizedText, _ i: Int, _ names: [String: [(words: [String], slug: String)]]) -> (String, Int)? {
+    private func matchLocalLongName(_ doc: TokenizedText, _ i: Int, _ names: [String: [(words: [String], slug: String)]]) -> (
+        String, Int
+    )? {
         guard !names.isEmpty, doc.tokens[i].isWord, let cands = names[doc.tokens[i].folded] else { return nil }
         outer: for c in cands {
             let end = i + c.words.count

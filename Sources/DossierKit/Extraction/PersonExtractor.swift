@@ -14,7 +14,10 @@ struct PersonExtractor: Sendable {
     private var gazIndexByNameSlug: [String: Int] = [:]
     /// Folded tokens of a gazetteer name or alias and the person's index.
     private typealias GazetteerName = (words: [String], person: Int)
-    private static let particles: FoldedSet = ["de", "du", "des", "van", "von", "der", "den", "le", "la", "da", "di", "del", "della", "ter", "ten", "af", "zu", "bin", "al", "el", "mc"]
+    private static let particles: FoldedSet = [
+        "de", "du", "des", "van", "von", "der", "den", "le", "la", "da", "di", "del", "della", "ter", "ten", "af", "zu", "bin",
+        "al", "el", "mc",
+    ]
 
     init(gazetteer: Gazetteer, lex: CompiledLexicon) {
         self.gazetteer = gazetteer
@@ -54,14 +57,20 @@ struct PersonExtractor: Sendable {
         var i = 0
         while i < doc.count {
             let t = toks[i]
-            guard t.isWord, t.isCapitalized || t.isAllCaps, !used[i], !t.inLink else { i += 1; continue }
+            guard t.isWord, t.isCapitalized || t.isAllCaps, !used[i], !t.inLink else {
+                i += 1
+                continue
+            }
             var found: (first: Int, last: Int, name: String, gaz: Int?)?
             if let (end, idx) = matchGazetteer(doc, i) {
                 found = (i, end - 1, gazetteer.people[idx].name, idx)
             } else if let (last, name) = newName(doc, i, used: used) {
                 found = (i, last, name, nil)
             }
-            guard var f = found else { i += 1; continue }
+            guard var f = found else {
+                i += 1
+                continue
+            }
             // Canonicalise against the gazetteer by slug.
             let slug = Slug.make(f.name)
             if f.gaz == nil, let idx = gazIndexBySlug[slug] {
@@ -69,21 +78,28 @@ struct PersonExtractor: Sendable {
                 f.name = gazetteer.people[idx].name
             }
             var end = f.last
-            while end + 1 < doc.count, doc.sameLine(end, end + 1), lex.honorifics.contains(toks[end + 1]), toks[end + 1].isAllCaps || toks[end + 1].isCapitalized {
+            while end + 1 < doc.count, doc.sameLine(end, end + 1), lex.honorifics.contains(toks[end + 1]),
+                toks[end + 1].isAllCaps || toks[end + 1].isCapitalized
+            {
                 end += 1
             }
             let key = Slug.make(f.name)
             if people[key] == nil {
                 order.append(key)
                 var orgName: String?
-                if let g = f.gaz, let os = gazetteer.people[g].organisation { orgName = gazetteer.organisations.first { $0.slug == os }?.name }
+                if let g = f.gaz, let os = gazetteer.people[g].organisation {
+                    orgName = gazetteer.organisations.first { $0.slug == os }?.name
+                }
                 people[key] = ExtractedPerson(name: f.name, slug: key, role: nil, organisationName: orgName, mentions: [])
             }
             people[key]?.mentions.append(doc.span(tokens: f.first, f.last))
             mentions.append(EntityMention(firstToken: f.first, lastToken: end, name: f.name, kind: .person))
             for k in f.first...end { used[k] = true }
             if people[key]?.role == nil {
-                if let (role, org) = roleAfter(doc, end, orgMentions: orgMentions) ?? signatureRole(doc, first: f.first, last: end, orgMentions: orgMentions) ?? roleBefore(doc, f.first, orgMentions: orgMentions) {
+                if let (role, org) = roleAfter(doc, end, orgMentions: orgMentions) ?? signatureRole(
+                    doc, first: f.first, last: end, orgMentions: orgMentions)
+                    ?? roleBefore(doc, f.first, orgMentions: orgMentions)
+                {
                     people[key]?.role = role
                     if let org { people[key]?.organisationName = org }
                 }
@@ -110,7 +126,9 @@ struct PersonExtractor: Sendable {
         }
         mentions.sort { $0.firstToken < $1.firstToken }
         for key in order where people[key]?.role == nil {
-            if let p = people[key], let g = gazIndexByNameSlug[p.slug].map({ gazetteer.people[$0] }) { people[key]?.role = g.role }
+            if let p = people[key], let g = gazIndexByNameSlug[p.slug].map({ gazetteer.people[$0] }) {
+                people[key]?.role = g.role
+            }
         }
         return Result(people: order.compactMap { people[$0] }, mentions: mentions, signatureLines: signatures)
     }
@@ -120,7 +138,9 @@ struct PersonExtractor: Sendable {
         outer: for (f, idx) in cands {
             let end = i + f.count
             guard end <= doc.count else { continue }
-            for k in 0..<f.count where doc.tokens[i + k].folded != f[k] || (k > 0 && doc.tokens[i + k].gapBefore == .lineBreak) { continue outer }
+            for k in 0..<f.count where doc.tokens[i + k].folded != f[k] || (k > 0 && doc.tokens[i + k].gapBefore == .lineBreak) {
+                continue outer
+            }
             return (end, idx)
         }
         return nil
@@ -146,39 +166,69 @@ struct PersonExtractor: Sendable {
         let toks = doc.tokens
         var start = i
         // Skip capitalised titles ("Executive Director Catherine …") to reach the name.
-        while start < doc.count, doc.sameLine(i, start), lex.titleWords.contains(toks[start]), toks[start].isCapitalized || toks[start].isAllCaps { start += 1 }
-        guard start == i else { return nil }   // the loop will reach `start` itself
-        guard isNameToken(toks[i]), !(toks[i].isAllCaps && toks[i].text.unicodeScalars.count > 1 && !(i + 1 < doc.count && toks[i + 1].isAllCaps)) || lex.givenNames.contains(toks[i]) else { return nil }
+        while start < doc.count, doc.sameLine(i, start), lex.titleWords.contains(toks[start]),
+            toks[start].isCapitalized || toks[start].isAllCaps
+        { start += 1 }
+        guard start == i else { return nil }  // the loop will reach `start` itself
+        guard isNameToken(toks[i]),
+            !(toks[i].isAllCaps && toks[i].text.unicodeScalars.count > 1 && !(i + 1 < doc.count && toks[i + 1].isAllCaps))
+                || lex.givenNames.contains(toks[i])
+        else { return nil }
         var parts: [Int] = [i]
         var k = i + 1
         // Hyphenated given name.
-        if k + 1 < doc.count, toks[k].text == "-", toks[k].gapBefore == .none, toks[k + 1].gapBefore == .none, toks[k + 1].isCapitalized {
-            parts.append(k); parts.append(k + 1); k += 2
+        if k + 1 < doc.count, toks[k].text == "-", toks[k].gapBefore == .none, toks[k + 1].gapBefore == .none,
+            toks[k + 1].isCapitalized
+        {
+            parts.append(k)
+            parts.append(k + 1)
+            k += 2
         }
         // Middle initial: "Jessica D. Aber".
         if k + 2 < doc.count, doc.sameLine(i, k + 2), toks[k].isWord, toks[k].isAllCaps, toks[k].text.unicodeScalars.count == 1,
-           toks[k].gapBefore == .space, toks[k + 1].text == ".", toks[k + 1].gapBefore == .none, isNameToken(toks[k + 2]), !used[k + 2] {
-            parts.append(k); parts.append(k + 1); k += 2
+            toks[k].gapBefore == .space, toks[k + 1].text == ".", toks[k + 1].gapBefore == .none, isNameToken(toks[k + 2]),
+            !used[k + 2]
+        {
+            parts.append(k)
+            parts.append(k + 1)
+            k += 2
         }
         var surnames = 0
         while k < doc.count, doc.sameLine(i, k), surnames < 3 {
             let t = toks[k]
             if used[k] || t.inLink { break }
-            if t.isWord, !t.isCapitalized, Self.particles.contains(t), k + 1 < doc.count, isNameToken(toks[k + 1]), doc.sameLine(k, k + 1) {
-                parts.append(k); k += 1; continue
+            if t.isWord, !t.isCapitalized, Self.particles.contains(t), k + 1 < doc.count, isNameToken(toks[k + 1]),
+                doc.sameLine(k, k + 1)
+            {
+                parts.append(k)
+                k += 1
+                continue
             }
-            if t.isWord && t.isCapitalized && Self.particles.contains(t) && k + 1 < doc.count && isNameToken(toks[k + 1]) && doc.sameLine(k, k + 1) {
-                parts.append(k); k += 1; continue
+            if t.isWord && t.isCapitalized && Self.particles.contains(t) && k + 1 < doc.count && isNameToken(toks[k + 1])
+                && doc.sameLine(k, k + 1)
+            {
+                parts.append(k)
+                k += 1
+                continue
             }
             if isNameToken(t) && t.gapBefore != .none && !lex.orgHeadsEN.contains(t) && !lex.orgHeadsFR.contains(t) {
-                parts.append(k); surnames += 1; k += 1
+                parts.append(k)
+                surnames += 1
+                k += 1
                 // "O'Neill", "D’Amico": an elided prefix glued to a capitalised surname.
                 if k + 1 < doc.count, toks[k].text == "'" || toks[k].text == "’", toks[k].gapBefore == .none,
-                   toks[k + 1].gapBefore == .none, toks[k + 1].isCapitalized, toks[k - 1].text.unicodeScalars.count <= 2 {
-                    parts.append(k); parts.append(k + 1); k += 2
+                    toks[k + 1].gapBefore == .none, toks[k + 1].isCapitalized, toks[k - 1].text.unicodeScalars.count <= 2
+                {
+                    parts.append(k)
+                    parts.append(k + 1)
+                    k += 2
                 }
-                if k + 1 < doc.count, toks[k].text == "-", toks[k].gapBefore == .none, toks[k + 1].gapBefore == .none, toks[k + 1].isCapitalized {
-                    parts.append(k); parts.append(k + 1); k += 2
+                if k + 1 < doc.count, toks[k].text == "-", toks[k].gapBefore == .none, toks[k + 1].gapBefore == .none,
+                    toks[k + 1].isCapitalized
+                {
+                    parts.append(k)
+                    parts.append(k + 1)
+                    k += 2
                 }
                 continue
             }
@@ -186,7 +236,9 @@ struct PersonExtractor: Sendable {
         }
         guard surnames >= 1, let last = parts.last else { return nil }
         // "Chief Technology Officer", "Senior Crown Prosecutor": a title ending in a title word is not a name.
-        if !lex.givenNames.contains(toks[i]), lex.titleWords.contains(toks[last]) || lex.roleWords.contains(toks[last]) { return nil }
+        if !lex.givenNames.contains(toks[i]), lex.titleWords.contains(toks[last]) || lex.roleWords.contains(toks[last]) {
+            return nil
+        }
         // A following org head word ("Victoria Police") means this is an institution.
         if k < doc.count, doc.sameLine(last, k), toks[k].isCapitalized, lex.orgHeadsEN.contains(toks[k]) { return nil }
         let known = lex.givenNames.contains(toks[i])
@@ -206,7 +258,11 @@ struct PersonExtractor: Sendable {
         if first > 0 {
             let p = toks[first - 1].folded
             if lex.honorifics.contains(p) || (p == "." && first >= 2 && lex.honorifics.contains(toks[first - 2])) { return true }
-            if lex.speechVerbs.matchBackward(in: doc, endingAt: first - 1) != nil && ["said", "says", "added", "selon", "according", "to", "explique", "declare", "ajoute"].contains(p) { return true }
+            if lex.speechVerbs.matchBackward(in: doc, endingAt: first - 1) != nil
+                && ["said", "says", "added", "selon", "according", "to", "explique", "declare", "ajoute"].contains(p)
+            {
+                return true
+            }
         }
         if titleBefore(doc, first) { return true }
         var n = last + 1
@@ -215,7 +271,9 @@ struct PersonExtractor: Sendable {
         if toks[n].text == ",", n + 1 < doc.count {
             let w = toks[n + 1].folded
             if lex.roleWords.contains(w) || lex.titleWords.contains(w) { return true }
-            if w == "the" || w == "le" || w == "la" || w == "l", n + 2 < doc.count, lex.roleWords.contains(toks[n + 2]) { return true }
+            if w == "the" || w == "le" || w == "la" || w == "l", n + 2 < doc.count, lex.roleWords.contains(toks[n + 2]) {
+                return true
+            }
         }
         if lex.speechVerbs.match(in: doc, at: n) != nil { return true }
         return false
@@ -245,7 +303,10 @@ struct PersonExtractor: Sendable {
         if p.isCapitalized || p.isAllCaps {
             if lex.titleWords.contains(p) && !lex.orgHeadsEN.contains(p) { return true }
             // "Special Agent in Charge": a capitalised word joined to a title by a lower-case "in"/"of".
-            if k >= 2, ["in", "of"].contains(toks[k - 1].folded), lex.titleWords.contains(toks[k - 2]), toks[k - 2].isCapitalized { return true }
+            if k >= 2, ["in", "of"].contains(toks[k - 1].folded), lex.titleWords.contains(toks[k - 2]), toks[k - 2].isCapitalized
+            {
+                return true
+            }
             return false
         }
         // French titles are lower case: "le général Marc Boget", "l’inspecteur-chef Daniel Rivard".
@@ -261,7 +322,9 @@ struct PersonExtractor: Sendable {
         var hasRoleWord = false
         while k < doc.count, doc.sameLine(start, k), k - start < 25 {
             let t = toks[k]
-            if t.isPunct && [",", ":", ";", ".", "(", ")", "«", "“", "\""].contains(t.text) && !(t.text == "." && t.inLink) { break }
+            if t.isPunct && [",", ":", ";", ".", "(", ")", "«", "“", "\""].contains(t.text) && !(t.text == "." && t.inLink) {
+                break
+            }
             if lex.speechVerbs.match(in: doc, at: k) != nil && k > start { break }
             if lex.roleWords.contains(t) || lex.titleWords.contains(t) && t.folded.count > 2 { hasRoleWord = true }
             k += 1
@@ -274,7 +337,9 @@ struct PersonExtractor: Sendable {
     private func roleBefore(_ doc: TokenizedText, _ first: Int, orgMentions: [EntityMention]) -> (String, String?)? {
         let toks = doc.tokens
         var k = first - 1
-        while k >= 0, doc.sameLine(k, first), toks[k].isCapitalized || toks[k].isAllCaps, lex.titleWords.contains(toks[k]), !lex.honorifics.contains(toks[k]) { k -= 1 }
+        while k >= 0, doc.sameLine(k, first), toks[k].isCapitalized || toks[k].isAllCaps, lex.titleWords.contains(toks[k]),
+            !lex.honorifics.contains(toks[k])
+        { k -= 1 }
         guard k + 1 < first else { return nil }
         var s = k + 1
         while s < first, orgMentions.contains(where: { $0.firstToken <= s && s <= $0.lastToken }) { s += 1 }
@@ -285,7 +350,9 @@ struct PersonExtractor: Sendable {
 
     /// Signature block: the name alone on its line, the title on the next line.
     private func signatureRole(_ doc: TokenizedText, first: Int, last: Int, orgMentions: [EntityMention]) -> (String, String?)? {
-        guard isAloneOnLine(doc, first, last), let next = nextLine(doc, after: doc.tokens[last].line), lineLooksLikeTitle(doc, next) else { return nil }
+        guard isAloneOnLine(doc, first, last), let next = nextLine(doc, after: doc.tokens[last].line),
+            lineLooksLikeTitle(doc, next)
+        else { return nil }
         let r = doc.lineTokens[next]
         var e = r.lowerBound
         while e < r.upperBound, !(doc.tokens[e].text == "." && !doc.tokens[e].inLink) { e += 1 }
@@ -309,7 +376,9 @@ struct PersonExtractor: Sendable {
     }
 
     /// Splits "Directeur exécutif d’Europol" into role and organisation; "chez/at ORG" is always split off.
-    private func splitRole(_ doc: TokenizedText, _ s: Int, _ e: Int, orgMentions: [EntityMention], stripPossessive: Bool) -> (String, String?) {
+    private func splitRole(_ doc: TokenizedText, _ s: Int, _ e: Int, orgMentions: [EntityMention], stripPossessive: Bool) -> (
+        String, String?
+    ) {
         let toks = doc.tokens
         let inside = orgMentions.filter { $0.firstToken >= s && $0.lastToken <= e }
         var roleEnd = e

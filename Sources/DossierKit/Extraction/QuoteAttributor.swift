@@ -19,10 +19,17 @@ struct QuoteAttributor: Sendable {
         if leftEnd >= 0, toks[leftEnd].line == block.openLine || toks[leftEnd].text == ":" {
             let line = toks[leftEnd].line
             leftStart = leftEnd
-            while leftStart - 1 >= 0, toks[leftStart - 1].line == line, ![".", "!", "?", "»", "”"].contains(toks[leftStart - 1].text) { leftStart -= 1 }
-            if toks[leftEnd].line != block.openLine && toks[leftEnd].text != ":" { leftStart = openTok; leftEnd = openTok - 1 }
+            while leftStart - 1 >= 0, toks[leftStart - 1].line == line,
+                ![".", "!", "?", "»", "”"].contains(toks[leftStart - 1].text)
+            { leftStart -= 1 }
+            if toks[leftEnd].line != block.openLine && toks[leftEnd].text != ":" {
+                leftStart = openTok
+                leftEnd = openTok - 1
+            }
         }
-        if leftStart <= leftEnd, let s = speaker(in: doc, leftStart, leftEnd, mentions: mentions, previous: previous, quoteAfter: true) {
+        if leftStart <= leftEnd,
+            let s = speaker(in: doc, leftStart, leftEnd, mentions: mentions, previous: previous, quoteAfter: true)
+        {
             return s
         }
         // Right context: "…,” said John Smith." / "», a déclaré X." / "he added".
@@ -30,25 +37,35 @@ struct QuoteAttributor: Sendable {
         if block.closed, closeTok < doc.count, toks[closeTok].line == block.closeLine {
             var e = closeTok
             while e + 1 < doc.count, toks[e + 1].line == block.closeLine, e - closeTok < 14,
-                  ![".", "!", "?", "«", "“"].contains(toks[e + 1].text) || isAbbreviationDot(doc, e + 1) { e += 1 }
+                ![".", "!", "?", "«", "“"].contains(toks[e + 1].text) || isAbbreviationDot(doc, e + 1)
+            { e += 1 }
             if let s = speaker(in: doc, closeTok, e, mentions: mentions, previous: previous, quoteAfter: false) { return s }
         }
         return nil
     }
 
-    private func speaker(in doc: TokenizedText, _ a: Int, _ b: Int, mentions: [EntityMention], previous: Speaker?, quoteAfter: Bool) -> Speaker? {
+    private func speaker(
+        in doc: TokenizedText, _ a: Int, _ b: Int, mentions: [EntityMention], previous: Speaker?, quoteAfter: Bool
+    ) -> Speaker? {
         let toks = doc.tokens
         var verbAt: Int?
         var verbEnd = a
         var k = a
         while k <= b {
-            if let e = lex.speechVerbs.match(in: doc, at: k) { verbAt = k; verbEnd = e; break }
+            if let e = lex.speechVerbs.match(in: doc, at: k) {
+                verbAt = k
+                verbEnd = e
+                break
+            }
             k += 1
         }
         // Mentions are sorted by position: binary-search the window instead of scanning them all.
         var lo = 0
         var hi = mentions.count
-        while lo < hi { let mid = (lo + hi) / 2; if mentions[mid].firstToken < a { lo = mid + 1 } else { hi = mid } }
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if mentions[mid].firstToken < a { lo = mid + 1 } else { hi = mid }
+        }
         var inRange: [EntityMention] = []
         while lo < mentions.count, mentions[lo].firstToken <= b {
             if mentions[lo].lastToken <= b { inRange.append(mentions[lo]) }
@@ -56,7 +73,9 @@ struct QuoteAttributor: Sendable {
         }
         guard let v = verbAt else {
             // "X :" directly before the quote, or a name alone after it.
-            if quoteAfter, toks[b].text == ":", let m = inRange.last(where: { $0.kind == .person }) { return Speaker(name: m.name, kind: .person) }
+            if quoteAfter, toks[b].text == ":", let m = inRange.last(where: { $0.kind == .person }) {
+                return Speaker(name: m.name, kind: .person)
+            }
             return nil
         }
         let before = inRange.filter { $0.lastToken < v }
@@ -100,7 +119,10 @@ struct QuoteAttributor: Sendable {
         guard b > a, b - a <= 10 else { return false }
         for k in a..<b {
             let t = doc.tokens[k]
-            if t.isPunct { if [".", "-", "'", "’", ","].contains(t.text) { continue }; return false }
+            if t.isPunct {
+                if [".", "-", "'", "’", ","].contains(t.text) { continue }
+                return false
+            }
             if lex.titleWords.contains(t) || lex.roleWords.contains(t) || Self.titleGlue.contains(t) { continue }
             if t.isCapitalized && k + 1 < b { continue }
             return false
@@ -108,22 +130,28 @@ struct QuoteAttributor: Sendable {
         return true
     }
 
-    private static let titleGlue: FoldedSet = ["the", "le", "la", "l", "du", "de", "des", "of", "in", "for", "u", "s", "charge",
-                                                 "sa", "son", "ses", "leur", "his", "her", "its", "their", "general", "generale"]
+    private static let titleGlue: FoldedSet = [
+        "the", "le", "la", "l", "du", "de", "des", "of", "in", "for", "u", "s", "charge",
+        "sa", "son", "ses", "leur", "his", "her", "its", "their", "general", "generale",
+    ]
 
     /// Whose report: the nearest earlier "<noun> … de/of/by/par ORG" or "ORG's <noun>".
     private func documentOwner(_ doc: TokenizedText, nounAt: Int, mentions: [EntityMention]) -> String? {
         let toks = doc.tokens
         let orgs = mentions.filter { $0.kind == .organisation && $0.firstToken <= nounAt + 12 }
         var k = nounAt
-        let floor = max(0, nounAt - 5000)   // bounded look-back keeps very long bodies linear
+        let floor = max(0, nounAt - 5000)  // bounded look-back keeps very long bodies linear
         while k >= floor {
             if lex.documentNouns.contains(toks[k]) {
-                if let m = orgs.first(where: { $0.firstToken > k && $0.firstToken - k <= 12 && toks[$0.firstToken].line == toks[k].line }) {
+                if let m = orgs.first(where: {
+                    $0.firstToken > k && $0.firstToken - k <= 12 && toks[$0.firstToken].line == toks[k].line
+                }) {
                     let c = doc.f(m.firstToken - 1) == "'" ? doc.f(m.firstToken - 2) : doc.f(m.firstToken - 1)
                     if ["de", "d", "of", "by", "par", "du", "from"].contains(c) { return m.name }
                 }
-                if let m = orgs.last(where: { $0.lastToken < k && k - $0.lastToken <= 3 && doc.f($0.lastToken + 1) == "'" }) { return m.name }
+                if let m = orgs.last(where: { $0.lastToken < k && k - $0.lastToken <= 3 && doc.f($0.lastToken + 1) == "'" }) {
+                    return m.name
+                }
             }
             k -= 1
         }

@@ -5,8 +5,8 @@ struct QuoteExtractor: Sendable {
     let lex: CompiledLexicon
 
     struct Block {
-        var start: Int          // scalar offset of the opening mark (or first word)
-        var end: Int            // scalar offset one past the closing mark
+        var start: Int  // scalar offset of the opening mark (or first word)
+        var end: Int  // scalar offset one past the closing mark
         var segments: [Range<Int>]
         var openLine: Int
         var closeLine: Int
@@ -49,7 +49,9 @@ struct QuoteExtractor: Sendable {
             while p < r.upperBound {
                 let s = sc[p]
                 if current == nil {
-                    if let c = Self.closer(for: s), s != "\"" || (p + 1 < r.upperBound && !TextFolding.isHorizontalSpace(sc[p + 1])) {
+                    if let c = Self.closer(for: s),
+                        s != "\"" || (p + 1 < r.upperBound && !TextFolding.isHorizontalSpace(sc[p + 1]))
+                    {
                         open = s
                         close = c
                         depth = 1

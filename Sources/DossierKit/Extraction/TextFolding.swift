@@ -19,7 +19,7 @@ enum TextFolding {
             if s.properties.isUppercase || s.properties.changesWhenLowercased {
                 for c in s.properties.lowercaseMapping.unicodeScalars { out.append(c) }
             } else if s.properties.generalCategory == .nonspacingMark {
-                return // drop combining diacritics of decomposed text
+                return  // drop combining diacritics of decomposed text
             } else {
                 out.append(s)
             }

@@ -33,7 +33,9 @@ struct TokenizedText: Sendable {
             if Self.chunkIsLink(tokens[chunkFirstToken..<end]) {
                 // Trailing sentence punctuation is not part of the link.
                 var last = end
-                while last > chunkFirstToken + 1, tokens[last - 1].isPunct, [".", ",", ";", ":", ")", "!", "?"].contains(tokens[last - 1].text) { last -= 1 }
+                while last > chunkFirstToken + 1, tokens[last - 1].isPunct,
+                    [".", ",", ";", ":", ")", "!", "?"].contains(tokens[last - 1].text)
+                { last -= 1 }
                 for k in chunkFirstToken..<last { tokens[k].inLink = true }
             }
         }
@@ -63,7 +65,10 @@ struct TokenizedText: Sendable {
                 if !lineHasContent { lineStart = i }
                 continue
             }
-            if !lineHasContent { lineHasContent = true; lineStart = i }
+            if !lineHasContent {
+                lineHasContent = true
+                lineStart = i
+            }
             let start = i
             let kind: Token.Kind
             if s.value >= 0x30 && s.value <= 0x39 {
@@ -98,9 +103,11 @@ struct TokenizedText: Sendable {
             var foldedHash = FoldedHash.seed
             for b in foldBuf { foldedHash = FoldedHash.step(foldedHash, b) }
             let firstUpper = kind == .word && TextFolding.letterCase(scalars[start]) > 0
-            tokens.append(Token(kind: kind, start: start, end: i, text: text, folded: folded, foldedHash: foldedHash,
-                                gapBefore: gap, line: line, isCapitalized: firstUpper,
-                                isAllCaps: kind == .word && lower == 0 && upper > 0))
+            tokens.append(
+                Token(
+                    kind: kind, start: start, end: i, text: text, folded: folded, foldedHash: foldedHash,
+                    gapBefore: gap, line: line, isCapitalized: firstUpper,
+                    isAllCaps: kind == .word && lower == 0 && upper > 0))
             gap = .none
         }
         closeChunk(&tokens, upTo: tokens.count)
@@ -130,7 +137,9 @@ struct TokenizedText: Sendable {
                         let next = chunk[idx + 1]
                         if prev.folded == "www" { return true }
                         if next.isWord && prev.isWord && !prev.isAllCaps && next.text.unicodeScalars.count >= 2
-                            && next.text.unicodeScalars.count <= 4 && next.text == next.folded && prev.text.unicodeScalars.count >= 2 {
+                            && next.text.unicodeScalars.count <= 4 && next.text == next.folded
+                            && prev.text.unicodeScalars.count >= 2
+                        {
                             let after = idx + 2 < chunk.endIndex ? chunk[idx + 2].text : ""
                             if after.isEmpty || after == "/" || after == "." || after == "," || after == ")" { return true }
                         }

@@ -47,7 +47,8 @@ struct FactWriter {
                 Organisation(slug: organisation.slug, name: organisation.name, acronym: organisation.acronym, aliases: aliases))
             organisationIDs[organisation.name] = id
             for span in organisation.mentions {
-                try writeMention(Mention(documentID: documentID, entity: .organisation(id), span: sourceSpan(span)), createdAt, &reconciler)
+                try writeMention(
+                    Mention(documentID: documentID, entity: .organisation(id), span: sourceSpan(span)), createdAt, &reconciler)
             }
             counts.organisations += 1
         }
@@ -65,7 +66,8 @@ struct FactWriter {
             personIDs[person.name] = id
             for span in person.mentions {
                 if span.text != person.name { try archive.people.addAlias(span.text, to: id) }
-                try writeMention(Mention(documentID: documentID, entity: .person(id), span: sourceSpan(span)), createdAt, &reconciler)
+                try writeMention(
+                    Mention(documentID: documentID, entity: .person(id), span: sourceSpan(span)), createdAt, &reconciler)
             }
             counts.people += 1
         }
@@ -75,14 +77,16 @@ struct FactWriter {
             let id = try archive.operations.upsert(Operation(slug: operation.slug, name: operation.name))
             operationIDs.append(id)
             for span in operation.mentions {
-                try writeMention(Mention(documentID: documentID, entity: .operation(id), span: sourceSpan(span)), createdAt, &reconciler)
+                try writeMention(
+                    Mention(documentID: documentID, entity: .operation(id), span: sourceSpan(span)), createdAt, &reconciler)
             }
             counts.operations += 1
         }
         if let declaredOperation {
             let slug = OperationNaming.slug(forName: declaredOperation)
             if !slug.isEmpty {
-                let id = try archive.operations.upsert(Operation(slug: slug, name: OperationNaming.canonicalName(declaredOperation)))
+                let id = try archive.operations.upsert(
+                    Operation(slug: slug, name: OperationNaming.canonicalName(declaredOperation)))
                 if !operationIDs.contains(id) { operationIDs.insert(id, at: 0) }
             }
         }
@@ -93,7 +97,8 @@ struct FactWriter {
         let figureOperation = Set(operationIDs).count == 1 ? operationIDs.first : nil
 
         for date in extraction.dates {
-            try writeMention(Mention(documentID: documentID, entity: .date(date.iso), span: sourceSpan(date.span)), createdAt, &reconciler)
+            try writeMention(
+                Mention(documentID: documentID, entity: .date(date.iso), span: sourceSpan(date.span)), createdAt, &reconciler)
             counts.dates += 1
         }
 
@@ -140,7 +145,8 @@ struct FactWriter {
         try archive.figures.restore(ids: reconciler.restoredFigures)
         try archive.quotes.restore(ids: reconciler.restoredQuotes)
         var changes = reconciler.changes
-        changes.superseded = reconciler.unclaimedFigures.count + reconciler.unclaimedQuotes.count + reconciler.unclaimedMentions.count
+        changes.superseded =
+            reconciler.unclaimedFigures.count + reconciler.unclaimedQuotes.count + reconciler.unclaimedMentions.count
         changes.restored = reconciler.restoredFigures.count + reconciler.restoredQuotes.count + reconciler.restoredMentions.count
         return (counts, changes)
     }
@@ -163,7 +169,8 @@ struct FactWriter {
     }
 
     private func writeLinks(_ metadata: DocumentMetadata, documentID: Int64) throws {
-        let targets = (metadata.translationOf.map { [(DocumentLink.Relation.translationOf, $0)] } ?? [])
+        let targets =
+            (metadata.translationOf.map { [(DocumentLink.Relation.translationOf, $0)] } ?? [])
             + (metadata.cites ?? []).map { (DocumentLink.Relation.cites, $0) }
         for (relation, target) in targets {
             if let targetID = try archive.documents.id(hashOrPrefix: target), targetID != documentID {
@@ -218,7 +225,9 @@ struct Reconciler {
         case decided(Int64)
     }
 
-    private static func decide(_ span: SourceSpan, among candidates: [(id: Int64?, span: SourceSpan, status: FactStatus)]) -> Decision {
+    private static func decide(_ span: SourceSpan, among candidates: [(id: Int64?, span: SourceSpan, status: FactStatus)])
+        -> Decision
+    {
         if let same = candidates.first(where: { $0.span.start == span.start && $0.span.end == span.end }), let id = same.id {
             return .matched(id)
         }

@@ -21,9 +21,12 @@ public struct Importer {
     }
 
     /// Imports every input in order, reporting each result to `progress` as it is known.
-    public func run(_ inputs: [ImportInput], progress: (ImportResult, PreparedDocument?) -> Void = { _, _ in }) throws -> ImportSummary {
+    public func run(_ inputs: [ImportInput], progress: (ImportResult, PreparedDocument?) -> Void = { _, _ in }) throws
+        -> ImportSummary
+    {
         var summary = ImportSummary(dryRun: options.dryRun)
-        var batch = ImportBatch(operatorName: options.operatorName, toolVersion: DossierVersion.current, startedAt: Timestamp.now())
+        var batch = ImportBatch(
+            operatorName: options.operatorName, toolVersion: DossierVersion.current, startedAt: Timestamp.now())
         let reader = SourceReader(maximumBytes: options.maximumBytes)
         if let archive, !options.dryRun {
             batch.id = try archive.connection.writeTransaction {
@@ -52,9 +55,11 @@ public struct Importer {
                 } catch let failure as ImportFailure {
                     result = ImportResult(file: input.displayName, outcome: .failed, error: failure.reason)
                 } catch let error as DatabaseError where error.isStatementLevel {
-                    result = ImportResult(file: input.displayName, outcome: .failed, error: "could not be stored: \(error.message)")
+                    result = ImportResult(
+                        file: input.displayName, outcome: .failed, error: "could not be stored: \(error.message)")
                 } catch let error as DatabaseError {
-                    throw interrupted(by: error, file: input.displayName, batch: batch, summary: summary, uncommitted: importedSinceCommit)
+                    throw interrupted(
+                        by: error, file: input.displayName, batch: batch, summary: summary, uncommitted: importedSinceCommit)
                 }
                 importedSinceCommit = pendingInTransaction == 0 ? 0 : importedSinceCommit + (result.outcome == .imported ? 1 : 0)
                 switch result.outcome {
@@ -147,7 +152,8 @@ public struct Importer {
             try archive.events.record(
                 Event(
                     operatorName: options.operatorName, action: "import", entityType: "document", entityID: written.documentID,
-                    batchID: batchID, newJSON: JSONText.encode(ImportedEvent(file: file, sha256: prepared.document.sha256, facts: written.counts))))
+                    batchID: batchID,
+                    newJSON: JSONText.encode(ImportedEvent(file: file, sha256: prepared.document.sha256, facts: written.counts))))
             return written
         }
         result.documentID = written.documentID

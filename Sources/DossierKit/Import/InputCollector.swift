@@ -40,7 +40,8 @@ public struct InputCollector: Sendable {
         let manager = FileManager.default
         guard let attributes = try? manager.attributesOfItem(atPath: path) else {
             // Foundation turns a name that is not UTF-8 into U+FFFD, so that name no longer exists.
-            let reason = path.unicodeScalars.contains("\u{FFFD}")
+            let reason =
+                path.unicodeScalars.contains("\u{FFFD}")
                 ? "file name is not valid UTF-8 (shown with �), so it cannot be opened by that name; rename the file to import it"
                 : "no such file or directory"
             inputs.append(.refused(path: path, reason: reason))

@@ -104,12 +104,20 @@ public struct SourceDecoder: Sendable {
             var upper: UInt8 = 0xBF
             switch byte {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
+            case 0xE0:
+                length = 3
+                lower = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
+            case 0xED:
+                length = 3
+                upper = 0x9F
+            case 0xF0:
+                length = 4
+                lower = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
+            case 0xF4:
+                length = 4
+                upper = 0x8F
             default: return index
             }
             guard index + length <= count else { return index }
@@ -132,7 +140,8 @@ public struct SourceDecoder: Sendable {
     static func singleByte(_ bytes: [UInt8], _ encoding: LegacyEncoding) -> String {
         var scalars = String.UnicodeScalarView()
         for byte in bytes {
-            let value = encoding == .windows1252 && (0x80...0x9F).contains(byte)
+            let value =
+                encoding == .windows1252 && (0x80...0x9F).contains(byte)
                 ? windows1252High[Int(byte - 0x80)] : UInt32(byte)
             scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
         }

@@ -1,7 +1,8 @@
 /// One imported text, stored verbatim, with its provenance.
 public struct Document: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
-        case pressRelease = "press_release", article, report, other
+        case pressRelease = "press_release"
+        case article, report, other
     }
 
     public var id: Int64?

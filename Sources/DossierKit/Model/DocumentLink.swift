@@ -1,7 +1,9 @@
 /// A relation from a document to another document, or to an external URL not in the archive.
 public struct DocumentLink: Sendable, Equatable, Codable {
     public enum Relation: String, Sendable, Codable, CaseIterable {
-        case translationOf = "translation_of", cites, derivedFrom = "derived_from"
+        case translationOf = "translation_of"
+        case cites
+        case derivedFrom = "derived_from"
         case probableDuplicateOf = "probable_duplicate_of"
     }
 
@@ -11,7 +13,8 @@ public struct DocumentLink: Sendable, Equatable, Codable {
     public var targetDocumentID: Int64?
     public var targetURL: String?
 
-    public init(id: Int64? = nil, documentID: Int64, relation: Relation, targetDocumentID: Int64? = nil, targetURL: String? = nil) {
+    public init(id: Int64? = nil, documentID: Int64, relation: Relation, targetDocumentID: Int64? = nil, targetURL: String? = nil)
+    {
         self.id = id
         self.documentID = documentID
         self.relation = relation

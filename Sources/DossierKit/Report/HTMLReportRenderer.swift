@@ -49,9 +49,11 @@ public struct HTMLReportRenderer {
         guard !table.rows.isEmpty else { return "<p><em>None.</em></p>" }
         let header = "<tr>" + table.columns.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr>"
         let rows = table.rows.map { row in
-            "<tr>" + row.indices.map { index in
-                table.numericColumns.contains(index) ? "<td class=\"number\">\(escape(row[index]))</td>" : "<td>\(escape(row[index]))</td>"
-            }.joined() + "</tr>"
+            "<tr>"
+                + row.indices.map { index in
+                    table.numericColumns.contains(index)
+                        ? "<td class=\"number\">\(escape(row[index]))</td>" : "<td>\(escape(row[index]))</td>"
+                }.joined() + "</tr>"
         }
         return "<table>\n<thead>\(header)</thead>\n<tbody>\n" + rows.joined(separator: "\n") + "\n</tbody>\n</table>"
     }
@@ -71,7 +73,9 @@ public struct HTMLReportRenderer {
             let y = 10 + index * rowHeight
             let length = maximum > 0 ? max(1, Int((bar.value / maximum * Double(barArea)).rounded())) : 0
             parts.append("<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" text-anchor=\"end\">\(escape(bar.label))</text>")
-            parts.append("<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(length)\" height=\"\(rowHeight - 8)\" fill=\"#3f6fb5\"></rect>")
+            parts.append(
+                "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(length)\" height=\"\(rowHeight - 8)\" fill=\"#3f6fb5\"></rect>"
+            )
             parts.append("<text x=\"\(labelWidth + length + 6)\" y=\"\(y + 15)\">\(escape(NumberText.format(bar.value)))</text>")
         }
         parts.append("</svg><figcaption>\(escape(chart.title))</figcaption></figure>")

@@ -10,8 +10,12 @@ public struct MarkdownReportRenderer {
             if !section.lines.isEmpty { lines += [""] + section.lines.map { "- \(escape($0))" } }
             if let table = section.table { lines += [""] + render(table) }
             if let chart = section.chart {
-                lines += ["", "**\(escape(chart.title))**", ""]
-                    + render(Report.Table(columns: ["Category", "Value"], rows: chart.bars.map { [$0.label, NumberText.format($0.value)] }, numericColumns: [1]))
+                lines +=
+                    ["", "**\(escape(chart.title))**", ""]
+                    + render(
+                        Report.Table(
+                            columns: ["Category", "Value"], rows: chart.bars.map { [$0.label, NumberText.format($0.value)] },
+                            numericColumns: [1]))
             }
             if let timeline = section.timeline, !timeline.isEmpty {
                 lines += ["", "**Timeline**", ""] + timeline.map { "- \(escape($0.date)): \(escape($0.label))" }
@@ -23,7 +27,9 @@ public struct MarkdownReportRenderer {
     private func render(_ table: Report.Table) -> [String] {
         guard !table.rows.isEmpty else { return ["_None._"] }
         let header = "| " + table.columns.map(cell).joined(separator: " | ") + " |"
-        let rule = "|" + table.columns.indices.map { table.numericColumns.contains($0) ? " ---: " : " --- " }.joined(separator: "|") + "|"
+        let rule =
+            "|" + table.columns.indices.map { table.numericColumns.contains($0) ? " ---: " : " --- " }.joined(separator: "|")
+            + "|"
         return [header, rule] + table.rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }
     }
 

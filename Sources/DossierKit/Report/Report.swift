@@ -18,7 +18,9 @@ public struct Report: Sendable, Codable, Equatable {
         public var chart: BarChart?
         public var timeline: [TimelineEntry]?
 
-        public init(heading: String, lines: [String] = [], table: Table? = nil, chart: BarChart? = nil, timeline: [TimelineEntry]? = nil) {
+        public init(
+            heading: String, lines: [String] = [], table: Table? = nil, chart: BarChart? = nil, timeline: [TimelineEntry]? = nil
+        ) {
             self.heading = heading
             self.lines = lines
             self.table = table

@@ -15,7 +15,8 @@ public struct ReportBuilder {
         report.sections.append(
             Report.Section(
                 heading: "Contents",
-                table: Report.Table(columns: ["Entity", "Rows"], rows: counts.map { [$0.table, String($0.rows)] }, numericColumns: [1])))
+                table: Report.Table(
+                    columns: ["Entity", "Rows"], rows: counts.map { [$0.table, String($0.rows)] }, numericColumns: [1])))
         let check = try repository.lastCheck()
         report.sections.append(
             Report.Section(
@@ -34,13 +35,17 @@ public struct ReportBuilder {
                     : Report.Table(
                         columns: ["Batch", "Started", "By", "Status", "Seen", "Imported", "Duplicates", "Failed"],
                         rows: batches.map {
-                            ["#\($0.id)", $0.startedAt, $0.operatorName, $0.status, "\($0.seen)", "\($0.imported)", "\($0.duplicates)", "\($0.failed)"]
+                            [
+                                "#\($0.id)", $0.startedAt, $0.operatorName, $0.status, "\($0.seen)", "\($0.imported)",
+                                "\($0.duplicates)", "\($0.failed)",
+                            ]
                         }, numericColumns: [4, 5, 6, 7])))
         var operationRows: [[String]] = []
         for operation in try archive.operations.list() {
             let headline = try headlineFigures(try repository.figures(operationID: operation.id ?? 0))
             operationRows.append([
-                operation.name, operation.actionDay ?? "", String(try archive.operations.documentIDs(operationID: operation.id ?? 0).count),
+                operation.name, operation.actionDay ?? "",
+                String(try archive.operations.documentIDs(operationID: operation.id ?? 0).count),
                 headline.map { "\(FigureText.value($0)) \($0.category ?? "")" }.joined(separator: "; "),
             ])
         }
@@ -50,7 +55,9 @@ public struct ReportBuilder {
                 lines: operationRows.isEmpty ? ["No operation recorded yet."] : [],
                 table: operationRows.isEmpty
                     ? nil
-                    : Report.Table(columns: ["Operation", "Action day", "Documents", "Headline figures"], rows: operationRows, numericColumns: [2])))
+                    : Report.Table(
+                        columns: ["Operation", "Action day", "Documents", "Headline figures"], rows: operationRows,
+                        numericColumns: [2])))
         return report
     }
 
@@ -58,7 +65,9 @@ public struct ReportBuilder {
     private func headlineFigures(_ figures: [ReportRepository.FigureRow]) throws -> [ReportRepository.FigureRow] {
         var seen = Set<String>()
         return figures.filter { figure in
-            guard let category = figure.category, figure.unit == "count" || figure.unit.hasPrefix("currency") else { return false }
+            guard let category = figure.category, figure.unit == "count" || figure.unit.hasPrefix("currency") else {
+                return false
+            }
             return seen.insert(category).inserted
         }
     }
@@ -111,13 +120,19 @@ public struct ReportBuilder {
         report.sections.append(
             Report.Section(
                 heading: "People",
-                table: Report.Table(columns: ["Person", "Slug", "Quotes"], rows: people.map { [$0.name, $0.slug, "\($0.count)"] }, numericColumns: [2])))
+                table: Report.Table(
+                    columns: ["Person", "Slug", "Quotes"], rows: people.map { [$0.name, $0.slug, "\($0.count)"] },
+                    numericColumns: [2])))
         let operations = try repository.operations(ledBy: id)
         report.sections.append(
             Report.Section(
                 heading: "Operations led",
-                table: Report.Table(columns: ["Operation", "Slug", "Documents"], rows: operations.map { [$0.name, $0.slug, "\($0.count)"] }, numericColumns: [2])))
-        report.sections.append(Report.Section(heading: "Documents naming it", table: sourceTable(try repository.documents(mentioning: .organisation, id: id))))
+                table: Report.Table(
+                    columns: ["Operation", "Slug", "Documents"], rows: operations.map { [$0.name, $0.slug, "\($0.count)"] },
+                    numericColumns: [2])))
+        report.sections.append(
+            Report.Section(
+                heading: "Documents naming it", table: sourceTable(try repository.documents(mentioning: .organisation, id: id))))
         report.sections.append(quoteSection(try repository.quotes(organisationID: id)))
         return report
     }
@@ -132,9 +147,13 @@ public struct ReportBuilder {
                 heading: "Roles",
                 table: Report.Table(
                     columns: ["Role", "Organisation", "As stated in"],
-                    rows: person.roles.map { [$0.role ?? "", $0.organisationSlug ?? "", $0.documentID.map { "document #\($0)" } ?? "gazetteer"] })))
+                    rows: person.roles.map {
+                        [$0.role ?? "", $0.organisationSlug ?? "", $0.documentID.map { "document #\($0)" } ?? "gazetteer"]
+                    })))
         report.sections.append(quoteSection(try repository.quotes(personID: id)))
-        report.sections.append(Report.Section(heading: "Documents naming them", table: sourceTable(try repository.documents(mentioning: .person, id: id))))
+        report.sections.append(
+            Report.Section(
+                heading: "Documents naming them", table: sourceTable(try repository.documents(mentioning: .person, id: id))))
         return report
     }
 
@@ -153,7 +172,10 @@ public struct ReportBuilder {
                 Report.Section(
                     heading: "Documents",
                     table: Report.Table(
-                        columns: ["Doc", "Title", "Publisher", "Published", "Lang", "Kind", "URL", "SHA-256", "Batch", "Figures", "Quotes", "Mentions"],
+                        columns: [
+                            "Doc", "Title", "Publisher", "Published", "Lang", "Kind", "URL", "SHA-256", "Batch", "Figures",
+                            "Quotes", "Mentions",
+                        ],
                         rows: rows, numericColumns: [9, 10, 11]))
             ])
     }
@@ -164,7 +186,8 @@ public struct ReportBuilder {
             title: "Conflicting figures",
             subtitle: "The same operation and category reported with different values, side by side for review")
         if figures.isEmpty {
-            report.sections.append(Report.Section(heading: "No conflicts", lines: ["Every operation's figures agree within each category."]))
+            report.sections.append(
+                Report.Section(heading: "No conflicts", lines: ["Every operation's figures agree within each category."]))
             return report
         }
         var groups: [(key: String, rows: [ReportRepository.FigureRow])] = []
@@ -195,8 +218,10 @@ public struct ReportBuilder {
         Report.Table(
             columns: ["Value", "Category", "As written", "Source", "Publisher", "Published", "Span", "Status"],
             rows: figures.map {
-                [FigureText.value($0), $0.category ?? "", $0.exactText, $0.source.label, $0.source.publisher ?? "",
-                 $0.source.publishedOn ?? "", "#\($0.source.documentID) [\($0.charStart)–\($0.charEnd)]", $0.status]
+                [
+                    FigureText.value($0), $0.category ?? "", $0.exactText, $0.source.label, $0.source.publisher ?? "",
+                    $0.source.publishedOn ?? "", "#\($0.source.documentID) [\($0.charStart)–\($0.charEnd)]", $0.status,
+                ]
             }, numericColumns: [0])
     }
 
@@ -214,7 +239,8 @@ public struct ReportBuilder {
             heading: heading,
             lines: figures.isEmpty ? ["No figures recorded."] : [],
             table: figures.isEmpty ? nil : figureTable(figures),
-            chart: totals.isEmpty ? nil : Report.BarChart(title: chartTitle, bars: totals.map { Report.BarChart.Bar(label: $0.0, value: $0.1) }))
+            chart: totals.isEmpty
+                ? nil : Report.BarChart(title: chartTitle, bars: totals.map { Report.BarChart.Bar(label: $0.0, value: $0.1) }))
     }
 
     private func quoteSection(_ quotes: [ReportRepository.QuoteRow]) -> Report.Section {
@@ -226,8 +252,11 @@ public struct ReportBuilder {
                 : Report.Table(
                     columns: ["Speaker", "Role", "Quote", "Source", "Published", "Span"],
                     rows: quotes.map {
-                        [$0.speaker ?? "unattributed", $0.speakerRole ?? "", $0.text, $0.source.label, $0.source.publishedOn ?? "",
-                         "#\($0.source.documentID) [\($0.charStart)–\($0.charEnd)]"]
+                        [
+                            $0.speaker ?? "unattributed", $0.speakerRole ?? "", $0.text, $0.source.label,
+                            $0.source.publishedOn ?? "",
+                            "#\($0.source.documentID) [\($0.charStart)–\($0.charEnd)]",
+                        ]
                     }))
     }
 }

@@ -45,12 +45,13 @@ public struct TextReportRenderer {
         let maximum = chart.bars.map(\.value).max() ?? 0
         let labelWidth = min(30, chart.bars.map(\.label.count).max() ?? 0)
         let barWidth = max(10, width - labelWidth - 16)
-        return [chart.title] + chart.bars.map { bar in
-            let length = maximum > 0 ? Int((bar.value / maximum * Double(barWidth)).rounded()) : 0
-            let label = Self.truncate(bar.label, to: labelWidth)
-            return label + String(repeating: " ", count: labelWidth - label.count) + "  "
-                + String(repeating: "█", count: max(bar.value > 0 ? 1 : 0, length)) + " " + NumberText.format(bar.value)
-        }
+        return [chart.title]
+            + chart.bars.map { bar in
+                let length = maximum > 0 ? Int((bar.value / maximum * Double(barWidth)).rounded()) : 0
+                let label = Self.truncate(bar.label, to: labelWidth)
+                return label + String(repeating: " ", count: labelWidth - label.count) + "  "
+                    + String(repeating: "█", count: max(bar.value > 0 ? 1 : 0, length)) + " " + NumberText.format(bar.value)
+            }
     }
 
     static func singleLine(_ text: String) -> String {

@@ -26,12 +26,14 @@ struct DocumentFilterSQL {
         }
         if let operation = filter.operation {
             conditions.append(
-                "\(column)id IN (SELECT x.document_id FROM document_operations x JOIN operations y ON y.id = x.operation_id WHERE y.slug = ?)")
+                "\(column)id IN (SELECT x.document_id FROM document_operations x JOIN operations y ON y.id = x.operation_id WHERE y.slug = ?)"
+            )
             values.append(operation)
         }
         if let organisation = filter.organisation {
             conditions.append(
-                "\(column)id IN (SELECT x.document_id FROM mentions x JOIN organisations y ON y.id = x.organisation_id WHERE y.slug = ? AND x.status <> 'rejected')")
+                "\(column)id IN (SELECT x.document_id FROM mentions x JOIN organisations y ON y.id = x.organisation_id WHERE y.slug = ? AND x.status <> 'rejected')"
+            )
             values.append(organisation)
         }
     }

@@ -78,7 +78,8 @@ public struct ExportRepository {
         case .batches:
             return Spec(
                 columns: [
-                    Column("id", "b.id", numeric: true), Column("operator", "b.operator"), Column("tool_version", "b.tool_version"),
+                    Column("id", "b.id", numeric: true), Column("operator", "b.operator"),
+                    Column("tool_version", "b.tool_version"),
                     Column("started_at", "b.started_at"), Column("finished_at", "b.finished_at"), Column("status", "b.status"),
                     Column("files_seen", "b.files_seen", numeric: true), Column("imported", "b.imported", numeric: true),
                     Column("duplicates", "b.duplicates", numeric: true), Column("failed", "b.failed", numeric: true),
@@ -89,18 +90,27 @@ public struct ExportRepository {
                 columns: [
                     Column("id", "op.id", numeric: true), Column("slug", "op.slug"), Column("name", "op.name"),
                     Column("lead_agency", "la.slug"), Column("action_day", "op.action_day"), Column("status", "op.status"),
-                    Column("documents", "(SELECT count(*) FROM document_operations x WHERE x.operation_id = op.id)", numeric: true),
-                    Column("figures", "(SELECT count(*) FROM figures x WHERE x.operation_id = op.id AND x.status <> 'rejected')", numeric: true),
+                    Column(
+                        "documents", "(SELECT count(*) FROM document_operations x WHERE x.operation_id = op.id)", numeric: true),
+                    Column(
+                        "figures", "(SELECT count(*) FROM figures x WHERE x.operation_id = op.id AND x.status <> 'rejected')",
+                        numeric: true),
                 ],
-                from: "operations op LEFT JOIN organisations la ON la.id = op.lead_agency_id", orderBy: "op.name COLLATE NOCASE, op.id",
+                from: "operations op LEFT JOIN organisations la ON la.id = op.lead_agency_id",
+                orderBy: "op.name COLLATE NOCASE, op.id",
                 operationSlugColumn: "op.slug", organisationSlugColumn: "la.slug")
         case .organisations:
             return Spec(
                 columns: [
                     Column("id", "o.id", numeric: true), Column("slug", "o.slug"), Column("name", "o.name"),
                     Column("acronym", "o.acronym"),
-                    Column("aliases", "(SELECT group_concat(a.alias, ' | ') FROM (SELECT alias FROM organisation_aliases WHERE organisation_id = o.id ORDER BY alias) a)"),
-                    Column("mentions", "(SELECT count(*) FROM mentions m WHERE m.organisation_id = o.id AND m.status <> 'rejected')", numeric: true),
+                    Column(
+                        "aliases",
+                        "(SELECT group_concat(a.alias, ' | ') FROM (SELECT alias FROM organisation_aliases WHERE organisation_id = o.id ORDER BY alias) a)"
+                    ),
+                    Column(
+                        "mentions", "(SELECT count(*) FROM mentions m WHERE m.organisation_id = o.id AND m.status <> 'rejected')",
+                        numeric: true),
                 ],
                 from: "organisations o", orderBy: "o.name COLLATE NOCASE, o.id", organisationSlugColumn: "o.slug")
         case .people:
@@ -109,12 +119,19 @@ public struct ExportRepository {
                     Column("id", "p.id", numeric: true), Column("slug", "p.slug"), Column("name", "p.name"),
                     Column(
                         "roles",
-                        "(SELECT group_concat(x.label, ' | ') FROM (SELECT DISTINCT coalesce(r.role, '') || coalesce(' @ ' || o.slug, '') AS label FROM person_roles r LEFT JOIN organisations o ON o.id = r.organisation_id WHERE r.person_id = p.id ORDER BY r.id) x)"),
-                    Column("quotes", "(SELECT count(*) FROM quotes q WHERE q.person_id = p.id AND q.status <> 'rejected')", numeric: true),
-                    Column("mentions", "(SELECT count(*) FROM mentions m WHERE m.person_id = p.id AND m.status <> 'rejected')", numeric: true),
+                        "(SELECT group_concat(x.label, ' | ') FROM (SELECT DISTINCT coalesce(r.role, '') || coalesce(' @ ' || o.slug, '') AS label FROM person_roles r LEFT JOIN organisations o ON o.id = r.organisation_id WHERE r.person_id = p.id ORDER BY r.id) x)"
+                    ),
+                    Column(
+                        "quotes", "(SELECT count(*) FROM quotes q WHERE q.person_id = p.id AND q.status <> 'rejected')",
+                        numeric: true),
+                    Column(
+                        "mentions", "(SELECT count(*) FROM mentions m WHERE m.person_id = p.id AND m.status <> 'rejected')",
+                        numeric: true),
                 ],
                 from: "people p", orderBy: "p.name COLLATE NOCASE, p.id",
-                organisationSlugColumn: "(SELECT o.slug FROM person_roles r JOIN organisations o ON o.id = r.organisation_id WHERE r.person_id = p.id AND o.slug = ?)")
+                organisationSlugColumn:
+                    "(SELECT o.slug FROM person_roles r JOIN organisations o ON o.id = r.organisation_id WHERE r.person_id = p.id AND o.slug = ?)"
+            )
         case .figures:
             return Spec(
                 columns: [
@@ -137,7 +154,8 @@ public struct ExportRepository {
                     Column("speaker_kind", "q.speaker_kind"),
                     Column(
                         "speaker_role",
-                        "coalesce((SELECT r.role FROM person_roles r WHERE r.person_id = q.person_id AND r.document_id = q.document_id LIMIT 1), (SELECT r.role FROM person_roles r WHERE r.person_id = q.person_id ORDER BY r.id LIMIT 1))"),
+                        "coalesce((SELECT r.role FROM person_roles r WHERE r.person_id = q.person_id AND r.document_id = q.document_id LIMIT 1), (SELECT r.role FROM person_roles r WHERE r.person_id = q.person_id ORDER BY r.id LIMIT 1))"
+                    ),
                     Column("organisation", "org.name"), Column("text", "q.text"), Column("exact_text", "q.exact_text"),
                     Column("char_start", "q.char_start", numeric: true), Column("char_end", "q.char_end", numeric: true),
                     Column("status", "q.status"), Column("document_title", "d.title"), Column("publisher", "d.publisher"),
@@ -152,8 +170,10 @@ public struct ExportRepository {
             return Spec(
                 columns: [
                     Column("id", "m.id", numeric: true), Column("document_id", "m.document_id", numeric: true), documentFile,
-                    Column("entity_type", "m.entity_type"), Column("entity_slug", "coalesce(p.slug, org.slug, op.slug, m.date_iso)"),
-                    Column("entity_name", "coalesce(p.name, org.name, op.name, m.date_iso)"), Column("exact_text", "m.exact_text"),
+                    Column("entity_type", "m.entity_type"),
+                    Column("entity_slug", "coalesce(p.slug, org.slug, op.slug, m.date_iso)"),
+                    Column("entity_name", "coalesce(p.name, org.name, op.name, m.date_iso)"),
+                    Column("exact_text", "m.exact_text"),
                     Column("char_start", "m.char_start", numeric: true), Column("char_end", "m.char_end", numeric: true),
                     Column("status", "m.status"),
                 ],
@@ -168,9 +188,11 @@ public struct ExportRepository {
                 columns: [
                     Column("id", "l.id", numeric: true), Column("document_id", "l.document_id", numeric: true), documentFile,
                     Column("relation", "l.relation"), Column("target_document_id", "l.target_document_id", numeric: true),
-                    Column("target_file", "t.file_name"), Column("target_url", "l.target_url"), Column("created_at", "l.created_at"),
+                    Column("target_file", "t.file_name"), Column("target_url", "l.target_url"),
+                    Column("created_at", "l.created_at"),
                 ],
-                from: "document_links l JOIN documents d ON d.id = l.document_id LEFT JOIN documents t ON t.id = l.target_document_id",
+                from:
+                    "document_links l JOIN documents d ON d.id = l.document_id LEFT JOIN documents t ON t.id = l.target_document_id",
                 orderBy: "l.id", documentAlias: "d")
         case .events:
             return Spec(
@@ -194,11 +216,15 @@ public struct ExportRepository {
     }
 
     /// The SELECT for a table, its selected columns and filters, with every value bound.
-    func query(_ table: ExportTable, columns names: [String]?, filter: ExportFilter) throws -> (sql: String, values: [any SQLBindable]) {
+    func query(_ table: ExportTable, columns names: [String]?, filter: ExportFilter) throws -> (
+        sql: String, values: [any SQLBindable]
+    ) {
         let spec = Self.spec(table)
         let selected = try (names ?? spec.columns.map(\.name)).map { name in
             guard let column = spec.columns.first(where: { $0.name == name }) else {
-                throw UsageError("\(table.rawValue) has no column '\(name)'; its columns are: \(spec.columns.map(\.name).joined(separator: ","))")
+                throw UsageError(
+                    "\(table.rawValue) has no column '\(name)'; its columns are: \(spec.columns.map(\.name).joined(separator: ","))"
+                )
             }
             return column
         }
@@ -259,7 +285,8 @@ public struct ExportRepository {
             values.append(category)
         }
         let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        let sql = "SELECT \(selected.map(\.expression).joined(separator: ", ")) FROM \(spec.from)\(whereClause) ORDER BY \(spec.orderBy)"
+        let sql =
+            "SELECT \(selected.map(\.expression).joined(separator: ", ")) FROM \(spec.from)\(whereClause) ORDER BY \(spec.orderBy)"
         return (sql, values)
     }
 

@@ -39,8 +39,9 @@ public struct OrganisationRepository {
     }
 
     public func find(slug: String) throws -> Organisation? {
-        guard var organisation = try connection.queryFirst(
-            "SELECT id, slug, name, acronym FROM organisations WHERE slug = ?", [slug], Self.organisation)
+        guard
+            var organisation = try connection.queryFirst(
+                "SELECT id, slug, name, acronym FROM organisations WHERE slug = ?", [slug], Self.organisation)
         else { return nil }
         organisation.aliases = try aliases(of: organisation.id ?? 0)
         return organisation
@@ -66,8 +67,9 @@ public struct OrganisationRepository {
     }
 
     public func find(id: Int64) throws -> Organisation? {
-        guard var organisation = try connection.queryFirst(
-            "SELECT id, slug, name, acronym FROM organisations WHERE id = ?", [id], Self.organisation)
+        guard
+            var organisation = try connection.queryFirst(
+                "SELECT id, slug, name, acronym FROM organisations WHERE id = ?", [id], Self.organisation)
         else { return nil }
         organisation.aliases = try aliases(of: id)
         return organisation
@@ -76,7 +78,8 @@ public struct OrganisationRepository {
     /// Removes an alias; returns false when the organisation did not have it.
     @discardableResult
     public func removeAlias(_ alias: String, from organisationID: Int64) throws -> Bool {
-        try connection.execute("DELETE FROM organisation_aliases WHERE organisation_id = ? AND alias = ?", [organisationID, alias])
+        try connection.execute(
+            "DELETE FROM organisation_aliases WHERE organisation_id = ? AND alias = ?", [organisationID, alias])
         return connection.changes > 0
     }
 
@@ -91,10 +94,13 @@ public struct OrganisationRepository {
     /// keeps the source's name and acronym as aliases of the target, and deletes the source.
     public func merge(_ sourceID: Int64, into targetID: Int64) throws {
         guard let source = try find(id: sourceID) else { return }
-        try connection.execute("UPDATE OR IGNORE organisation_aliases SET organisation_id = ? WHERE organisation_id = ?", [targetID, sourceID])
-        try connection.execute("UPDATE OR IGNORE mentions SET organisation_id = ? WHERE organisation_id = ?", [targetID, sourceID])
+        try connection.execute(
+            "UPDATE OR IGNORE organisation_aliases SET organisation_id = ? WHERE organisation_id = ?", [targetID, sourceID])
+        try connection.execute(
+            "UPDATE OR IGNORE mentions SET organisation_id = ? WHERE organisation_id = ?", [targetID, sourceID])
         try connection.execute("UPDATE quotes SET organisation_id = ? WHERE organisation_id = ?", [targetID, sourceID])
-        try connection.execute("UPDATE OR IGNORE person_roles SET organisation_id = ? WHERE organisation_id = ?", [targetID, sourceID])
+        try connection.execute(
+            "UPDATE OR IGNORE person_roles SET organisation_id = ? WHERE organisation_id = ?", [targetID, sourceID])
         try connection.execute("UPDATE operations SET lead_agency_id = ? WHERE lead_agency_id = ?", [targetID, sourceID])
         try addAlias(OrganisationAlias(alias: source.name), to: targetID)
         if let acronym = source.acronym { try addAlias(OrganisationAlias(alias: acronym), to: targetID) }

@@ -44,8 +44,9 @@ public struct PersonRepository {
     }
 
     public func find(slug: String) throws -> Person? {
-        guard var person = try connection.queryFirst(
-            "SELECT id, slug, name FROM people WHERE slug = ?", [slug], Self.person)
+        guard
+            var person = try connection.queryFirst(
+                "SELECT id, slug, name FROM people WHERE slug = ?", [slug], Self.person)
         else { return nil }
         person.roles = try roles(of: person.id ?? 0)
         return person

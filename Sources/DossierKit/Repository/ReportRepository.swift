@@ -175,7 +175,11 @@ public struct ReportRepository {
         ) { Self.source($0, from: 0) }
     }
 
-    public enum MentionColumn: String, Sendable { case person = "person_id", organisation = "organisation_id", operation = "operation_id" }
+    public enum MentionColumn: String, Sendable {
+        case person = "person_id"
+        case organisation = "organisation_id"
+        case operation = "operation_id"
+    }
 
     /// Organisations or people named in the documents of an operation, most mentioned first.
     public func entities(_ column: MentionColumn, inOperation operationID: Int64) throws -> [NamedCount] {

@@ -27,7 +27,8 @@ public struct SearchRepository {
         let filterSQL = DocumentFilterSQL(filter, documentAlias: "")
         let conditions = filterSQL.conditions
         let values = filterSQL.values
-        let documentFilter = conditions.isEmpty
+        let documentFilter =
+            conditions.isEmpty
             ? "" : " AND rowid IN (SELECT id FROM documents WHERE \(conditions.joined(separator: " AND ")))"
         // Rank first and keep only the best `limit` rows; snippets, the costly part, are then made
         // for those rows alone instead of for every match.
@@ -53,7 +54,8 @@ public struct SearchRepository {
         } catch let error as DatabaseError where error.resultCode == 1 {
             // The SQL itself is fixed, so a plain SQLITE_ERROR here comes from parsing the query.
             throw UsageError(
-                "malformed search query '\(query)': \(error.message); use \"quotes\" for phrases, word* for prefixes, AND/OR/NOT in capitals")
+                "malformed search query '\(query)': \(error.message); use \"quotes\" for phrases, word* for prefixes, AND/OR/NOT in capitals"
+            )
         }
     }
 }

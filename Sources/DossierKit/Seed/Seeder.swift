@@ -18,8 +18,9 @@ public struct Seeder {
     /// Upserts every gazetteer entry in one transaction and records one event.
     public func seed(_ gazetteer: Gazetteer) throws -> Summary {
         try archive.connection.writeTransaction {
-            var summary = Summary(organisations: gazetteer.organisations.count, organisationsCreated: 0,
-                                  people: gazetteer.people.count, peopleCreated: 0)
+            var summary = Summary(
+                organisations: gazetteer.organisations.count, organisationsCreated: 0,
+                people: gazetteer.people.count, peopleCreated: 0)
             for entry in gazetteer.organisations {
                 if try archive.organisations.id(slug: entry.slug) == nil { summary.organisationsCreated += 1 }
                 var aliases = entry.aliases.map { OrganisationAlias(alias: $0.text, language: $0.language) }
@@ -29,7 +30,8 @@ public struct Seeder {
             }
             for entry in gazetteer.people {
                 if try archive.people.id(slug: entry.slug) == nil { summary.peopleCreated += 1 }
-                let roles = entry.role != nil || entry.organisation != nil
+                let roles =
+                    entry.role != nil || entry.organisation != nil
                     ? [PersonRole(role: entry.role, organisationSlug: entry.organisation)] : []
                 let id = try archive.people.upsert(Person(slug: entry.slug, name: entry.name, roles: roles))
                 for alias in entry.aliases where alias != entry.name {

@@ -11,7 +11,8 @@ struct DocumentCommand: ParsableCommand {
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Correct title, publisher, author, URL, dates, language or kind.",
-            discussion: "Example: dossier document set 1 --publisher Europol --published 2025-02-28 --reason \"from the newsroom page\"")
+            discussion:
+                "Example: dossier document set 1 --publisher Europol --published 2025-02-28 --reason \"from the newsroom page\"")
 
         @OptionGroup var archive: ArchiveOptions
         @OptionGroup var operatorOptions: OperatorOptions
@@ -62,7 +63,8 @@ struct DocumentCommand: ParsableCommand {
             let changes = DocumentMetadata(
                 title: title, publisher: publisher, author: author, url: url, published: published, retrieved: retrieved,
                 language: language?.lowercased(), kind: kind)
-            try EntityCuration(archive: archive.open(.write), operatorName: operatorOptions.resolved).setDocument(id, changes, reason: reason.reason)
+            try EntityCuration(archive: archive.open(.write), operatorName: operatorOptions.resolved).setDocument(
+                id, changes, reason: reason.reason)
             Console.note("Document \(id) updated.")
         }
     }

@@ -53,8 +53,11 @@ struct EvalCommand: ParsableCommand {
         func rows(_ scores: [String: PRF]) -> [[String]] {
             Self.categories.compactMap { category in
                 scores[category].map {
-                    [category, String(format: "%.2f", $0.precision), String(format: "%.2f", $0.recall), String(format: "%.2f", $0.f1),
-                     "\($0.tp)", "\($0.fp)", "\($0.fn)"]
+                    [
+                        category, String(format: "%.2f", $0.precision), String(format: "%.2f", $0.recall),
+                        String(format: "%.2f", $0.f1),
+                        "\($0.tp)", "\($0.fp)", "\($0.fn)",
+                    ]
                 }
             }
         }
@@ -70,7 +73,9 @@ struct EvalCommand: ParsableCommand {
             }
             sections.append(section.joined(separator: "\n"))
         }
-        sections.append([Console.bold("All documents (micro-average)"), Console.table(header: header, rows: rows(report.totals))].joined(separator: "\n"))
+        sections.append(
+            [Console.bold("All documents (micro-average)"), Console.table(header: header, rows: rows(report.totals))].joined(
+                separator: "\n"))
         return sections.joined(separator: "\n\n")
     }
 }

@@ -29,7 +29,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("File to write, or - for standard output.", valueName: "file"))
     var output: String = "-"
 
-    @Option(name: .customLong("all"), help: ArgumentHelp("Write every table as CSV into this folder, with a manifest.", valueName: "dir"))
+    @Option(
+        name: .customLong("all"),
+        help: ArgumentHelp("Write every table as CSV into this folder, with a manifest.", valueName: "dir"))
     var allDirectory: String?
 
     @Flag(help: "With --all, overwrite the files of a non-empty folder.")
@@ -79,7 +81,9 @@ struct ExportCommand: ParsableCommand {
 
         if let allDirectory {
             let manifest = try BundleExporter(archive: opened).export(to: allDirectory, options: options, force: force)
-            Console.note("\(manifest.files.count) tables, \(manifest.files.map(\.rows).reduce(0, +)) rows written to \(allDirectory) (see manifest.json, SHA256SUMS).")
+            Console.note(
+                "\(manifest.files.count) tables, \(manifest.files.map(\.rows).reduce(0, +)) rows written to \(allDirectory) (see manifest.json, SHA256SUMS)."
+            )
             return
         }
         guard let table else { return }

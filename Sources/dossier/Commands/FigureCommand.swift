@@ -36,7 +36,9 @@ struct FigureCommand: ParsableCommand {
 
         func validate() throws {
             if let value, !value.isFinite { throw ValidationError("--value must be a finite number") }
-            if let bound, !["at_least", "at_most", "none"].contains(bound) { throw ValidationError("--bound must be at_least, at_most or none") }
+            if let bound, !["at_least", "at_most", "none"].contains(bound) {
+                throw ValidationError("--bound must be at_least, at_most or none")
+            }
         }
 
         var changes: FigureCuration.Changes {
@@ -103,7 +105,8 @@ struct FigureCommand: ParsableCommand {
         var id: Int64
 
         func run() throws {
-            try FigureCuration(archive: archive.open(.write), operatorName: operatorOptions.resolved).set(id, fields.changes, reason: reason.reason)
+            try FigureCuration(archive: archive.open(.write), operatorName: operatorOptions.resolved).set(
+                id, fields.changes, reason: reason.reason)
             Console.note("Corrected figure \(id).")
         }
     }
@@ -111,7 +114,9 @@ struct FigureCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a figure the machine missed; it must point at text in the document.",
-            discussion: "Example: dossier figure add --document 3 --text \"nearly a dozen searches\" --value 12 --approximate true --category house_searches")
+            discussion:
+                "Example: dossier figure add --document 3 --text \"nearly a dozen searches\" --value 12 --approximate true --category house_searches"
+        )
 
         @OptionGroup var archive: ArchiveOptions
         @OptionGroup var operatorOptions: OperatorOptions

@@ -50,8 +50,9 @@ struct OperationCommand: ParsableCommand {
             let id = try opened.connection.writeTransaction {
                 let id = try opened.operations.upsert(operation)
                 try opened.events.record(
-                    Event(operatorName: operatorOptions.resolved, action: "create", entityType: "operation", entityID: id,
-                          newJSON: JSONText.encode(operation)))
+                    Event(
+                        operatorName: operatorOptions.resolved, action: "create", entityType: "operation", entityID: id,
+                        newJSON: JSONText.encode(operation)))
                 return id
             }
             if output.json {
@@ -63,7 +64,8 @@ struct OperationCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List operations.", discussion: "Example: dossier operation list")
+        static let configuration = CommandConfiguration(
+            abstract: "List operations.", discussion: "Example: dossier operation list")
 
         @OptionGroup var archive: ArchiveOptions
         @OptionGroup var output: OutputOptions
@@ -133,7 +135,8 @@ struct OperationCommand: ParsableCommand {
         var document: Int64
 
         func run() throws {
-            try EntityCuration(archive: archive.open(.write), operatorName: operatorOptions.resolved).linkOperation(slug, documentID: document)
+            try EntityCuration(archive: archive.open(.write), operatorName: operatorOptions.resolved).linkOperation(
+                slug, documentID: document)
         }
     }
 
@@ -151,14 +154,17 @@ struct OperationCommand: ParsableCommand {
         var document: Int64
 
         func run() throws {
-            try EntityCuration(archive: archive.open(.write), operatorName: operatorOptions.resolved).unlinkOperation(slug, documentID: document)
+            try EntityCuration(archive: archive.open(.write), operatorName: operatorOptions.resolved).unlinkOperation(
+                slug, documentID: document)
         }
     }
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Correct an operation's name, lead agency, action day or status.",
-            discussion: "Example: dossier operation set cumberland --lead-agency danish-law-enforcement --action-day 2025-02-26 --status ongoing")
+            discussion:
+                "Example: dossier operation set cumberland --lead-agency danish-law-enforcement --action-day 2025-02-26 --status ongoing"
+        )
 
         @OptionGroup var archive: ArchiveOptions
         @OptionGroup var operatorOptions: OperatorOptions
@@ -194,7 +200,8 @@ struct OperationCommand: ParsableCommand {
             changes.leadAgency = leadAgency
             changes.actionDay = actionDay
             changes.status = status
-            try EntityCuration(archive: archive.open(.write), operatorName: operatorOptions.resolved).setOperation(slug, changes, reason: reason.reason)
+            try EntityCuration(archive: archive.open(.write), operatorName: operatorOptions.resolved).setOperation(
+                slug, changes, reason: reason.reason)
         }
     }
 }

@@ -11,7 +11,8 @@ struct OrganisationCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add an organisation, or add aliases to an existing one.",
-            discussion: "Example: dossier org add \"European Cybercrime Centre\" --acronym EC3 --alias \"Centre européen de la cybercriminalité\" --language fr"
+            discussion:
+                "Example: dossier org add \"European Cybercrime Centre\" --acronym EC3 --alias \"Centre européen de la cybercriminalité\" --language fr"
         )
 
         @OptionGroup var archive: ArchiveOptions
@@ -42,8 +43,9 @@ struct OrganisationCommand: ParsableCommand {
             let id = try opened.connection.writeTransaction {
                 let id = try opened.organisations.upsert(organisation)
                 try opened.events.record(
-                    Event(operatorName: operatorOptions.resolved, action: "create", entityType: "organisation",
-                          entityID: id, newJSON: JSONText.encode(organisation)))
+                    Event(
+                        operatorName: operatorOptions.resolved, action: "create", entityType: "organisation",
+                        entityID: id, newJSON: JSONText.encode(organisation)))
                 return id
             }
             if output.json {
@@ -147,7 +149,8 @@ struct OrganisationCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List organisations.", discussion: "Example: dossier org list --json")
+        static let configuration = CommandConfiguration(
+            abstract: "List organisations.", discussion: "Example: dossier org list --json")
 
         @OptionGroup var archive: ArchiveOptions
         @OptionGroup var output: OutputOptions
@@ -166,7 +169,8 @@ struct OrganisationCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one organisation and its aliases.", discussion: "Example: dossier org show ec3")
+        static let configuration = CommandConfiguration(
+            abstract: "Show one organisation and its aliases.", discussion: "Example: dossier org show ec3")
 
         @OptionGroup var archive: ArchiveOptions
         @OptionGroup var output: OutputOptions

@@ -38,8 +38,9 @@ struct PersonCommand: ParsableCommand {
             let id = try opened.connection.writeTransaction {
                 let id = try opened.people.upsert(person)
                 try opened.events.record(
-                    Event(operatorName: operatorOptions.resolved, action: "create", entityType: "person", entityID: id,
-                          newJSON: JSONText.encode(person)))
+                    Event(
+                        operatorName: operatorOptions.resolved, action: "create", entityType: "person", entityID: id,
+                        newJSON: JSONText.encode(person)))
                 return id
             }
             if output.json {
@@ -64,13 +65,16 @@ struct PersonCommand: ParsableCommand {
                 Console.output(
                     Console.table(
                         header: ["SLUG", "NAME", "ROLE", "ORGANISATION"],
-                        rows: people.map { [$0.slug, $0.name, $0.roles.first?.role ?? "", $0.roles.first?.organisationSlug ?? ""] }))
+                        rows: people.map {
+                            [$0.slug, $0.name, $0.roles.first?.role ?? "", $0.roles.first?.organisationSlug ?? ""]
+                        }))
             }
         }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one person and their roles.", discussion: "Example: dossier person show catherine-de-bolle")
+        static let configuration = CommandConfiguration(
+            abstract: "Show one person and their roles.", discussion: "Example: dossier person show catherine-de-bolle")
 
         @OptionGroup var archive: ArchiveOptions
         @OptionGroup var output: OutputOptions

@@ -9,7 +9,8 @@ struct QuoteCommand: ParsableCommand {
     )
 
     struct Confirm: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark quotes as checked.", discussion: "Example: dossier quote confirm 4 5")
+        static let configuration = CommandConfiguration(
+            abstract: "Mark quotes as checked.", discussion: "Example: dossier quote confirm 4 5")
 
         @OptionGroup var archive: ArchiveOptions
         @OptionGroup var operatorOptions: OperatorOptions

@@ -43,8 +43,10 @@ struct ReextractCommand: ParsableCommand {
             Console.table(
                 header: ["DOC", "TITLE", "ADDED", "KEPT", "SUPERSEDED", "RESTORED", "KEPT BY DECISION"],
                 rows: results.map {
-                    ["#\($0.documentID)", String(($0.title ?? "").prefix(50)), "\($0.changes.added)", "\($0.changes.kept)",
-                     "\($0.changes.superseded)", "\($0.changes.restored)", "\($0.changes.skippedByDecision)"]
+                    [
+                        "#\($0.documentID)", String(($0.title ?? "").prefix(50)), "\($0.changes.added)", "\($0.changes.kept)",
+                        "\($0.changes.superseded)", "\($0.changes.restored)", "\($0.changes.skippedByDecision)",
+                    ]
                 }))
         if dryRun, !output.quiet { Console.note("Dry run: nothing was written.") }
     }

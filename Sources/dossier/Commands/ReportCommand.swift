@@ -21,7 +21,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var archive: ArchiveOptions
 
-    @Argument(help: ArgumentHelp("overview (default), operation, organisation, person, sources or conflicts.", valueName: "subject"))
+    @Argument(
+        help: ArgumentHelp("overview (default), operation, organisation, person, sources or conflicts.", valueName: "subject"))
     var subject: Subject = .overview
 
     @Argument(help: ArgumentHelp("The slug, for operation, organisation and person reports.", valueName: "slug"))
@@ -81,7 +82,9 @@ struct ReportCommand: ParsableCommand {
     static var terminalWidth: Int {
         if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
         var size = winsize()
-        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return Int(size.ws_col)
+        }
         return 120
     }
 }

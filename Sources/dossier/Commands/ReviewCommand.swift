@@ -78,7 +78,11 @@ struct ReviewCommand: ParsableCommand {
         let rows = review.facts.map {
             "| \($0.label) | \($0.id) | \($0.status) | \($0.start)–\($0.end) | \(Self.cell($0.summary)) | \(Self.cell(Self.oneLine($0.exactText, limit: 80))) |"
         }
-        return (["# \(header(review))", "", body, "", "| Label | Id | Status | Span | What | Text |", "| --- | ---: | --- | --- | --- | --- |"] + rows)
+        return
+            ([
+                "# \(header(review))", "", body, "", "| Label | Id | Status | Span | What | Text |",
+                "| --- | ---: | --- | --- | --- | --- |",
+            ] + rows)
             .joined(separator: "\n")
     }
 

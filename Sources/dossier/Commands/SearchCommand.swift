@@ -32,12 +32,13 @@ struct SearchCommand: ParsableCommand {
         let hits = try SearchRepository(connection: archive.open(.read).connection)
             .search(query, filter: documents.applied(), limit: limit)
         if output.json {
-            Console.json(hits.map { hit in
-                var plain = hit
-                plain.snippet = hit.snippet.replacingOccurrences(of: SearchRepository.highlightOpen, with: "[")
-                    .replacingOccurrences(of: SearchRepository.highlightClose, with: "]")
-                return plain
-            })
+            Console.json(
+                hits.map { hit in
+                    var plain = hit
+                    plain.snippet = hit.snippet.replacingOccurrences(of: SearchRepository.highlightOpen, with: "[")
+                        .replacingOccurrences(of: SearchRepository.highlightClose, with: "]")
+                    return plain
+                })
             return
         }
         if hits.isEmpty {

@@ -29,7 +29,9 @@ struct OutputOptions: ParsableArguments {
 
 /// `--operator`, for commands that write to the audit log.
 struct OperatorOptions: ParsableArguments {
-    @Option(name: .customLong("operator"), help: ArgumentHelp("Who is acting, for the audit log (default: $USER).", valueName: "name"))
+    @Option(
+        name: .customLong("operator"), help: ArgumentHelp("Who is acting, for the audit log (default: $USER).", valueName: "name")
+    )
     var operatorName: String?
 
     var resolved: String { Operator.resolve(operatorName) }

@@ -13,7 +13,9 @@ struct SpanOptions: ParsableArguments {
     var occurrence: Int?
 
     func validate() throws {
-        guard (span == nil) != (text == nil) else { throw ValidationError("give exactly one of --span START:END or --text \"words\"") }
+        guard (span == nil) != (text == nil) else {
+            throw ValidationError("give exactly one of --span START:END or --text \"words\"")
+        }
         if let span, Self.parse(span) == nil { throw ValidationError("--span must be START:END with START < END, e.g. 120:145") }
         if occurrence != nil, text == nil { throw ValidationError("--occurrence goes with --text") }
     }

@@ -14,13 +14,16 @@ enum CheckReportText {
                     : "Checked \(report.archive): \(checked(report)).")
         }
         for repair in report.repairs {
-            lines.append("Repaired: \(repair.description) (\(repair.resolved.count) findings resolved; recorded as a 'repair' event).")
+            lines.append(
+                "Repaired: \(repair.description) (\(repair.resolved.count) findings resolved; recorded as a 'repair' event).")
         }
         if report.findings.isEmpty {
             if !quiet { lines.append("Clean: no findings.") }
             return lines.joined(separator: "\n")
         }
-        lines.append("\(report.problemCount) problem\(report.problemCount == 1 ? "" : "s"), \(report.noticeCount) notice\(report.noticeCount == 1 ? "" : "s"):")
+        lines.append(
+            "\(report.problemCount) problem\(report.problemCount == 1 ? "" : "s"), \(report.noticeCount) notice\(report.noticeCount == 1 ? "" : "s"):"
+        )
         for finding in report.findings.prefix(shownFindings) {
             lines.append("  \(finding.severity == .notice ? "notice: " : "")\(finding.summary)")
         }

@@ -6,7 +6,8 @@ enum ImportReport {
         let id = result.documentID.map { "#\($0)" } ?? ""
         switch result.outcome {
         case .imported:
-            var text = "imported \(id) \(result.file): \(result.figures ?? 0) figures, \(result.quotes ?? 0) quotes, "
+            var text =
+                "imported \(id) \(result.file): \(result.figures ?? 0) figures, \(result.quotes ?? 0) quotes, "
                 + "\(result.people ?? 0) people, \(result.organisations ?? 0) organisations, \(result.operations ?? 0) operations"
             if let original = result.probableDuplicateOf { text += " (probable duplicate of #\(original))" }
             return text
@@ -42,7 +43,9 @@ enum ImportReport {
                     + "\(figure.category.map { " \($0)" } ?? ""): \(figure.span.text)")
         }
         for quote in extraction.quotes {
-            lines.append("  quote [\(quote.span.start)-\(quote.span.end)] \(quote.speakerName ?? "unattributed"): \(quote.text.prefix(70))…")
+            lines.append(
+                "  quote [\(quote.span.start)-\(quote.span.end)] \(quote.speakerName ?? "unattributed"): \(quote.text.prefix(70))…"
+            )
         }
         for date in extraction.dates { lines.append("  date \(date.iso): \(date.span.text)") }
         return lines.joined(separator: "\n")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DossierKit
 
 @Suite("Dates")
@@ -8,14 +9,23 @@ struct DateTests {
     }
 
     @Test func french() throws {
-        #expect(try isos("Arrêté le 26 février 2025 puis en novembre 2024; le 1er mars 2024.", "fr") == ["2025-02-26", "2024-11", "2024-03-01"])
+        #expect(
+            try isos("Arrêté le 26 février 2025 puis en novembre 2024; le 1er mars 2024.", "fr") == [
+                "2025-02-26", "2024-11", "2024-03-01",
+            ])
         #expect(try isos("La recherche (sur une période de trois mois, d’août à octobre 2017).", "fr") == ["2017-08/2017-10"])
         #expect(try isos("Depuis 2017, l’agence agit; en 2012 déjà.", "fr") == ["2017", "2012"])
     }
 
     @Test func english() throws {
-        #expect(try isos("On February 26, 2025 and 26 February 2025, and in March 2024.", "en") == ["2025-02-26", "2025-02-26", "2024-03"])
-        #expect(try isos("The operation ran from June to August 2023. Since 2019 it grew; in 2020 and 2021 too.", "en") == ["2023-06/2023-08", "2019", "2020", "2021"])
+        #expect(
+            try isos("On February 26, 2025 and 26 February 2025, and in March 2024.", "en") == [
+                "2025-02-26", "2025-02-26", "2024-03",
+            ])
+        #expect(
+            try isos("The operation ran from June to August 2023. Since 2019 it grew; in 2020 and 2021 too.", "en") == [
+                "2023-06/2023-08", "2019", "2020", "2021",
+            ])
     }
 
     @Test func notDates() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DossierKit
 
 @Suite("Figures")
@@ -15,7 +16,9 @@ struct FigureTests {
     }
 
     @Test func frenchListItemsWithCategories() throws {
-        let f = try figures("- 273 suspects identifiés\n- 25 suspects arrêtés\n- 33 recherches de maison\n- 173 dispositifs électroniques saisis", "fr")
+        let f = try figures(
+            "- 273 suspects identifiés\n- 25 suspects arrêtés\n- 33 recherches de maison\n- 173 dispositifs électroniques saisis",
+            "fr")
         #expect(f.map(\.value) == [273, 25, 33, 173])
         #expect(f.map(\.category) == ["suspects_identified", "suspects_arrested", "house_searches", "devices_seized"])
     }
@@ -48,7 +51,9 @@ struct FigureTests {
     }
 
     @Test func englishBoundsAndGrouping() throws {
-        let f = try figures("More than 1,200 suspects were identified and up to 30 children were safeguarded. Over 400,000 users registered.", "en")
+        let f = try figures(
+            "More than 1,200 suspects were identified and up to 30 children were safeguarded. Over 400,000 users registered.",
+            "en")
         #expect(f.map(\.value) == [1200, 30, 400_000])
         #expect(f.map(\.bound) == [.atLeast, .atMost, .atLeast])
         #expect(f[0].category == "suspects_identified")
@@ -71,9 +76,13 @@ struct FigureTests {
     }
 
     @Test func exclusions() throws {
-        let fr = try figures("Depuis 2017, le 1er mars 2024 à 14h30, article 227-23, la 2e édition, à eux trois, la cinquième journée, appelez le 01 23 45 67 89.", "fr")
+        let fr = try figures(
+            "Depuis 2017, le 1er mars 2024 à 14h30, article 227-23, la 2e édition, à eux trois, la cinquième journée, appelez le 01 23 45 67 89.",
+            "fr")
         #expect(fr.isEmpty, "\(fr.map(\.span.text))")
-        let en = try figures("In 2019, on 3 March 2024 at 10:00, the 3rd edition, the second action day, section 2252 (PDF 719KB), visit www.example2.com or call 0800 555 111. One of them said so.", "en")
+        let en = try figures(
+            "In 2019, on 3 March 2024 at 10:00, the 3rd edition, the second action day, section 2252 (PDF 719KB), visit www.example2.com or call 0800 555 111. One of them said so.",
+            "en")
         #expect(en.isEmpty, "\(en.map(\.span.text))")
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DossierKit
 
 @Suite("Slug, language, metadata, scorer")
@@ -16,7 +17,9 @@ struct MiscTests {
     }
 
     @Test func titles() {
-        #expect(DocumentMetadataInference.title(of: "Monde\n\nUn rapport d’Europol révèle des vidéos\n\nTexte.") == "Un rapport d’Europol révèle des vidéos")
+        #expect(
+            DocumentMetadataInference.title(of: "Monde\n\nUn rapport d’Europol révèle des vidéos\n\nTexte.")
+                == "Un rapport d’Europol révèle des vidéos")
         #expect(DocumentMetadataInference.title(of: "\nOperation Viper: 25 arrested\nBody.") == "Operation Viper: 25 arrested")
     }
 
@@ -47,9 +50,13 @@ struct MiscTests {
     @Test func seedScoresMeetTargets() throws {
         let ex = try Fixtures.extractor()
         for stem in ["000_22aa1b1caa392d1c", "004_991572ae52f3ab2f"] {
-            let body = try String(contentsOf: Fixtures.root.appendingPathComponent("Seeds/documents/\(stem).txt"), encoding: .utf8)
-            let scores = try GoldScorer.score(gold: Fixtures.data("Tests/Fixtures/gold/\(stem).json"), extraction: ex.extract(from: body), body: body)
-            for cat in ["figures", "people", "organisations", "operations"] { #expect((scores[cat]?.f1 ?? 0) >= 0.95, "\(stem) \(cat)") }
+            let body = try String(
+                contentsOf: Fixtures.root.appendingPathComponent("Seeds/documents/\(stem).txt"), encoding: .utf8)
+            let scores = try GoldScorer.score(
+                gold: Fixtures.data("Tests/Fixtures/gold/\(stem).json"), extraction: ex.extract(from: body), body: body)
+            for cat in ["figures", "people", "organisations", "operations"] {
+                #expect((scores[cat]?.f1 ?? 0) >= 0.95, "\(stem) \(cat)")
+            }
             #expect((scores["quotes"]?.f1 ?? 0) >= 0.9)
         }
     }

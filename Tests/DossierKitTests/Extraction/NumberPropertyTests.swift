@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+
 @testable import DossierKit
 
 /// Property-based tests of number reading (issue 8): random values written the ways French and
@@ -37,7 +38,9 @@ struct NumberPropertyTests {
 
     @Test("French grouped integers read back exactly, with every kind of group space")
     func frenchIntegers() async throws {
-        await propertyCheck(count: 300, input: Gen.int(in: 2_101...999_999_999_999), Gen.int(in: 0...2).map { [" ", "\u{A0}", "\u{202F}"][$0] }) { value, space in
+        await propertyCheck(
+            count: 300, input: Gen.int(in: 2_101...999_999_999_999), Gen.int(in: 0...2).map { [" ", "\u{A0}", "\u{202F}"][$0] }
+        ) { value, space in
             let text = "Europol a indiqué que \(Self.grouped(value, separator: space)) suspects ont été arrêtés."
             let found = try figures(text, "fr")
             #expect(found.first?.value == Double(value), "\(text.debugDescription)")
@@ -56,7 +59,8 @@ struct NumberPropertyTests {
 
     @Test("no digit string, however long, gives a figure that is not finite")
     func alwaysFinite() async throws {
-        await propertyCheck(count: 200, input: Gen.number.string(of: 1...700), Gen.int(in: 0...1).map { ["fr", "en"][$0] }) { digits, language in
+        await propertyCheck(count: 200, input: Gen.number.string(of: 1...700), Gen.int(in: 0...1).map { ["fr", "en"][$0] }) {
+            digits, language in
             let text = "Europol said \(digits) suspects were arrested and 1\u{202F}\(digits) more."
             for figure in try figures(text, language) {
                 #expect(figure.value.isFinite && (figure.valueMax?.isFinite ?? true), "\(figure.span.text)")

@@ -1,10 +1,12 @@
 import Testing
+
 @testable import DossierKit
 
 @Suite("Quotes")
 struct QuoteTests {
     @Test func frenchMultiParagraphBlock() throws {
-        let text = "Troels Oerting, chef du Centre européen de la cybercriminalité, a déclaré :\n\n« Nous devons suivre le rythme de ces réseaux criminels sophistiqués.\n\n« Les forces de l’ordre doivent se concentrer encore davantage sur cette utilisation. »\n\nFin."
+        let text =
+            "Troels Oerting, chef du Centre européen de la cybercriminalité, a déclaré :\n\n« Nous devons suivre le rythme de ces réseaux criminels sophistiqués.\n\n« Les forces de l’ordre doivent se concentrer encore davantage sur cette utilisation. »\n\nFin."
         let q = try Fixtures.extract(text, "fr").quotes
         #expect(q.count == 1)
         #expect(q.first?.speakerName == "Troels Oerting" && q.first?.speakerKind == .person)
@@ -12,12 +14,15 @@ struct QuoteTests {
     }
 
     @Test func scareQuotesIgnored() throws {
-        let q = try Fixtures.extract("Une tendance « inquiétante » et des contenus distribués « gratuitement » sur le réseau.", "fr").quotes
+        let q = try Fixtures.extract(
+            "Une tendance « inquiétante » et des contenus distribués « gratuitement » sur le réseau.", "fr"
+        ).quotes
         #expect(q.isEmpty)
     }
 
     @Test func organisationAndDocumentSpeakers() throws {
-        let text = "Un rapport d’Europol révèle des abus.\nLe rapport indique que « Bien qu’il n’y ait pas suffisamment d’informations pour identifier le BitCoin. »\nEuropol a déclaré qu’il donnerait la priorité aux enquêtes « dans la mesure où cette forme de distribution est directement responsable de nouveaux cas ». "
+        let text =
+            "Un rapport d’Europol révèle des abus.\nLe rapport indique que « Bien qu’il n’y ait pas suffisamment d’informations pour identifier le BitCoin. »\nEuropol a déclaré qu’il donnerait la priorité aux enquêtes « dans la mesure où cette forme de distribution est directement responsable de nouveaux cas ». "
         let q = try Fixtures.extract(text, "fr").quotes
         #expect(q.count == 2)
         #expect(q[0].speakerKind == .document && q[0].speakerName == "Europol")
