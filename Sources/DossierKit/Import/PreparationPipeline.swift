@@ -68,7 +68,11 @@ final class PreparationPipeline: @unchecked Sendable {
         nonisolated(unsafe) let results = UnsafeMutableBufferPointer<Result<PreparedDocument, ImportFailure>?>.allocate(
             capacity: chunk.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            // The slots own their documents: release them before the memory goes back.
+            results.deinitialize()
+            results.deallocate()
+        }
         DispatchQueue.concurrentPerform(iterations: chunk.count) { index in
             let input = chunk[index]
             do {
