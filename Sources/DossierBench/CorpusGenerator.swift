@@ -1,3 +1,4 @@
+import DossierKit
 import Foundation
 
 /// Deterministic generator of French and English press-release-like texts (5–20 KB each) with
@@ -182,21 +183,4 @@ struct CorpusGenerator {
         "Personne ne doit croire qu’il peut exploiter des enfants en ligne en toute impunité.",
         "Chaque image est une scène de crime et chaque victime mérite d’être retrouvée.",
     ]
-}
-
-/// A small, fast, seedable generator (SplitMix64): the same seed gives the same sequence everywhere.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

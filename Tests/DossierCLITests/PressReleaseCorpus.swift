@@ -1,3 +1,4 @@
+import DossierKit
 import Foundation
 
 /// A deterministic corpus of press-release-like documents in French and English, for tests that
@@ -121,32 +122,6 @@ struct PressReleaseCorpus {
     }
 }
 
-/// A small, fast, seedable generator (https://prng.di.unimi.it/splitmix64.c), so generated test
-/// data is the same on every machine and every run.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        Int.random(in: range, using: &self)
-    }
-
-    mutating func pick<T>(_ items: [T]) -> T {
-        items[int(0...(items.count - 1))]
-    }
-}
-
 extension Int {
     /// "12 345" with a narrow no-break space, as French typography writes it.
     fileprivate var frenchGrouped: String { grouped(separator: "\u{202F}") }
@@ -160,5 +135,15 @@ extension Int {
             out.append(digit)
         }
         return out
+    }
+}
+
+extension SplitMix64 {
+    mutating func int(_ range: ClosedRange<Int>) -> Int {
+        Int.random(in: range, using: &self)
+    }
+
+    mutating func pick<T>(_ items: [T]) -> T {
+        items[int(0...(items.count - 1))]
     }
 }
