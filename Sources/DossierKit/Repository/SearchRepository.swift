@@ -21,31 +21,47 @@ public struct SearchRepository {
     public static let highlightOpen = "\u{2}"
     public static let highlightClose = "\u{3}"
 
+    /// How many of the most recent matches are ranked, unless every match is asked for.
+    public static let rankedCandidates = 1_000
+
     /// Ranked matches (best first, by BM25). `query` is FTS5 query syntax; a malformed one throws
     /// a `UsageError` with FTS5's explanation rather than a raw SQLite error.
-    public func search(_ query: String, filter: ExportFilter, limit: Int) throws -> [Hit] {
+    ///
+    /// Unless `exhaustive`, only the `candidates` most recent matching documents are ranked:
+    /// BM25 costs one pass over each match, and a common word matches nearly every document of a
+    /// large archive. Snippets, the other costly part, are made only for the rows returned.
+    public func search(
+        _ query: String, filter: ExportFilter, limit: Int, exhaustive: Bool = false, candidates: Int = rankedCandidates
+    ) throws -> [Hit] {
         let filterSQL = DocumentFilterSQL(filter, documentAlias: "")
-        let conditions = filterSQL.conditions
-        let values = filterSQL.values
         let documentFilter =
-            conditions.isEmpty
-            ? "" : " AND rowid IN (SELECT id FROM documents WHERE \(conditions.joined(separator: " AND ")))"
-        // Rank first and keep only the best `limit` rows; snippets, the costly part, are then made
-        // for those rows alone instead of for every match.
-        let sql = """
-            SELECT d.id, d.title, d.publisher, d.published_on, d.file_name,
-                snippet(documents_fts, 1, ?, ?, '…', 16), top.rank
-            FROM (
-                SELECT rowid AS id, rank FROM documents_fts
-                WHERE documents_fts MATCH ?\(documentFilter)
-                ORDER BY rank LIMIT ?
-            ) AS top
-            JOIN documents_fts ON documents_fts.rowid = top.id AND documents_fts MATCH ?
-            JOIN documents d ON d.id = top.id
-            ORDER BY top.rank
-            """
-        let bound: [any SQLBindable] = [Self.highlightOpen, Self.highlightClose, query] + values + [limit, query]
+            filterSQL.conditions.isEmpty
+            ? "" : " AND rowid IN (SELECT id FROM documents WHERE \(filterSQL.conditions.joined(separator: " AND ")))"
         do {
+            var lowestRowID: Int64 = 0
+            if !exhaustive {
+                // The rowid of the N-th most recent match: FTS5 walks its doclist backwards cheaply.
+                lowestRowID =
+                    try connection.scalarInt(
+                        """
+                        SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?\(documentFilter)
+                        ORDER BY rowid DESC LIMIT 1 OFFSET ?
+                        """, [query] + filterSQL.values + [max(candidates, 1) - 1]) ?? 0
+            }
+            let sql = """
+                SELECT d.id, d.title, d.publisher, d.published_on, d.file_name,
+                    snippet(documents_fts, 1, ?, ?, '…', 16), top.rank
+                FROM (
+                    SELECT rowid AS id, rank FROM documents_fts
+                    WHERE documents_fts MATCH ? AND rowid >= ?\(documentFilter)
+                    ORDER BY rank LIMIT ?
+                ) AS top
+                JOIN documents_fts ON documents_fts.rowid = top.id AND documents_fts MATCH ?
+                JOIN documents d ON d.id = top.id
+                ORDER BY top.rank
+                """
+            let bound: [any SQLBindable] =
+                [Self.highlightOpen, Self.highlightClose, query, lowestRowID] + filterSQL.values + [limit, query]
             return try connection.query(sql, bound) {
                 Hit(
                     documentID: $0.int64(0), title: $0.optionalString(1), publisher: $0.optionalString(2),
@@ -58,4 +74,5 @@ public struct SearchRepository {
             )
         }
     }
+
 }

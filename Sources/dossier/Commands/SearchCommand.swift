@@ -7,7 +7,8 @@ struct SearchCommand: ParsableCommand {
         abstract: "Find documents by words in their title or text, best matches first.",
         discussion: """
             Case and accents are ignored ("arretes" finds "arrêtés"). Use "quotes" for a phrase, arrest* for a
-            prefix, and AND / OR / NOT (in capitals) to combine words.
+            prefix, and AND / OR / NOT (in capitals) to combine words. The 1,000 most recent matching documents
+            are ranked (BM25, title weighing five times the body); --exhaustive ranks every match.
             Example: dossier search '"opération Cumberland" suspects' --language fr
             """
     )
@@ -23,6 +24,9 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "At most this many results.")
     var limit: Int = 20
 
+    @Flag(help: "Rank every match, not only the 1,000 most recent (slower on a large archive).")
+    var exhaustive = false
+
     func validate() throws {
         if limit <= 0 { throw ValidationError("--limit must be positive") }
         if query.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the query is empty") }
@@ -30,7 +34,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let hits = try SearchRepository(connection: archive.open(.read).connection)
-            .search(query, filter: documents.applied(), limit: limit)
+            .search(query, filter: documents.applied(), limit: limit, exhaustive: exhaustive)
         if output.json {
             Console.json(
                 hits.map { hit in
