@@ -31,11 +31,14 @@ struct SearchTests {
         #expect(hits.first?.documentID == 1)
     }
 
-    @Test("by default only the most recent candidates are ranked")
+    @Test("by default the most recent documents are ranked first, widening until enough are found")
     func boundedCandidates() throws {
-        let hits = try search.search("europol", filter: ExportFilter(), limit: 10, candidates: 2)
-        #expect(Set(hits.map(\.documentID)) == [4, 5])
-        let all = try search.search("europol", filter: ExportFilter(), limit: 10, candidates: 1000)
+        let recent = try search.search("europol", filter: ExportFilter(), limit: 2, candidates: 2)
+        #expect(Set(recent.map(\.documentID)) == [4, 5])
+        let rare = try search.search("again", filter: ExportFilter(), limit: 10, candidates: 2)
+        #expect(rare.map(\.documentID) == [1])
+        let all = try search.search("europol", filter: ExportFilter(), limit: 10, candidates: 2)
+        #expect(all.count == 5)
         #expect(all.first?.documentID == 1)
     }
 }
