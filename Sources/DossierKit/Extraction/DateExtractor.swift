@@ -95,7 +95,10 @@ struct DateExtractor: Sendable {
             switch c {
             case "-", "/": isConnector = doc.tokens[j].gapBefore != .lineBreak && c == "-"
             case "a", "au", "to", "until", "till", "through", "jusqu": isConnector = true
-            case "et", "and": isConnector = prev == "entre" || prev == "between"
+            case "et", "and":
+                // "entre le 9 et le 20 septembre": an article may sit between "entre" and the first day.
+                let lead = prev == "le" || prev == "the" ? doc.f(a.first - 2) : prev
+                isConnector = lead == "entre" || lead == "between"
             default: isConnector = false
             }
         }
@@ -103,6 +106,7 @@ struct DateExtractor: Sendable {
             j += 1
             if doc.f(j) == "'" { j += 1 }
             if doc.f(j) == "au" || doc.f(j) == "a" { j += 1 }
+            if (c == "et" || c == "and") && (doc.f(j) == "le" || doc.f(j) == "the") { j += 1 }
             if var b = parseAtom(doc, j, language: language, allowPartial: false)
                 ?? parseAtom(doc, j, language: language, allowPartial: true)
             {
@@ -122,8 +126,14 @@ struct DateExtractor: Sendable {
             }
         }
         if a.year == nil {
-            // Partial atoms are only dates inside a range; a full day+month may take the publication year.
-            guard a.day != nil, a.month != nil, let y = defaultYear else { return nil }
+            // Partial atoms are only dates inside a range; a full day+month may take the publication year, and so
+            // may a bare month introduced as a time reference ("in September", "publié en avril").
+            guard a.month != nil, let y = defaultYear else { return nil }
+            guard
+                a.day != nil
+                    || Self.monthCues.contains(prev) && doc.sameLine(a.first - 1, a.first)
+                        && lastMonthCue(doc, a.last + 1, language: language) == nil
+            else { return nil }
             a.year = y
         }
         if a.month == nil && a.day == nil {
@@ -132,6 +142,9 @@ struct DateExtractor: Sendable {
         }
         return (a, nil)
     }
+
+    /// Words that make a bare month a time reference rather than a name or a verb ("en avril", "in September").
+    private static let monthCues: Set<String> = ["en", "in", "since", "depuis", "until", "during"]
 
     private func bareYearIsDate(_ doc: TokenizedText, _ i: Int, language: String) -> Bool {
         let prev = doc.f(i - 1)

@@ -66,6 +66,12 @@ public enum DocumentMetadataInference {
 
     /// Words that may sit between a dateline's place and its date: "Bruxelles, le 28 février", "Le 3 octobre 2023 à 18h45".
     private static let datelineArticles: Set<String> = ["le", "on", "du"]
+    /// A weekday may precede a dateline's date ("Paris, mardi 12 mars 2024", "Ottawa, Tuesday 4 June 2024"); the static
+    /// helpers get no lexicon, so the few names live here.
+    private static let weekdays: Set<String> = [
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]
     /// What may follow a dateline's date: a dash before the lead, a wire tag ("/CNW/"), a time ("à 18h45").
     private static let datelineFollowers: Set<String> = [".", "-", "–", "|", "—", "/", "a", "at", "("]
 
@@ -80,6 +86,10 @@ public enum DocumentMetadataInference {
         let endsDateline = next.map { datelineFollowers.contains($0) } ?? shortLine
         if before.isEmpty { return shortLine || endsDateline }
         if before.contains(where: { dateCues.contains($0.folded) }) && before.count <= 8 { return true }
+        if let p = before.last, weekdays.contains(p.folded) {
+            before = before.dropLast()
+            if before.isEmpty { return shortLine || endsDateline }
+        }
         if let p = before.last, datelineArticles.contains(p.folded) {
             before = before.dropLast()
             if before.isEmpty { return endsDateline }

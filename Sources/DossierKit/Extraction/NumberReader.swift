@@ -146,6 +146,14 @@ struct NumberReader: Sendable {
             k -= 1
         }
         if k >= 0, doc.sameLine(k, i), lex.identifierContext.contains(toks[k]) { return true }
+        // "composez le 17", "dial the 000 line": one article between the cue and the number.
+        if k >= 1, ["le", "la", "l", "the"].contains(toks[k].folded), doc.sameLine(k - 1, i),
+            lex.identifierContext.contains(toks[k - 1])
+        {
+            return true
+        }
+        // "(02) 5126 9297": digits after a bracketed area code are a phone number.
+        if p.text == ")", i >= 3, toks[i - 2].isNumber, toks[i - 3].text == "(", doc.sameLine(i - 3, i) { return true }
         // Times "14 h 30": the minutes.
         if p.folded == "h", i >= 2, toks[i - 2].isNumber, doc.sameLine(i - 2, i) { return true }
         return false

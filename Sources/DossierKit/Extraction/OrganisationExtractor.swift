@@ -7,6 +7,12 @@ struct OrganisationExtractor: Sendable {
         "le", "la", "les", "the", "a", "an", "un", "une", "l", "au", "aux", "du", "des", "par", "by", "with", "avec", "et", "and",
         "pour", "for", "from", "of",
     ]
+    /// A bracketed acronym followed by one of these names a tool, not an institution: "the International Child
+    /// Sexual Exploitation (ICSE) database", "le Système d’information Schengen (SIS) logiciel".
+    private static let nonInstitutionNouns: FoldedSet = [
+        "database", "databases", "system", "software", "tool", "app", "application", "programme", "program", "website",
+        "logiciel", "fichier", "outil", "systeme", "base", "protocol", "protocole",
+    ]
     struct AliasEntry: Sendable {
         let folded: [String]
         let original: [String]
@@ -143,7 +149,9 @@ struct OrganisationExtractor: Sendable {
                 continue
             }
             // Acronym definition: "long name (ACR)".
-            if t.text == "(", let acr = acronymAt(doc, i + 1), acr.last + 1 < doc.count, toks[acr.last + 1].text == ")" {
+            if t.text == "(", let acr = acronymAt(doc, i + 1), acr.last + 1 < doc.count, toks[acr.last + 1].text == ")",
+                !Self.nonInstitutionNouns.contains(doc.f(acr.last + 2)) || acronymOwner[acr.text] != nil
+            {
                 if let owner = acronymOwner[acr.text] {
                     let org = gazetteer.organisations[owner]
                     add(slug: org.slug, name: org.name, acronym: org.acronym ?? acr.text, first: i + 1, last: acr.last)
@@ -158,7 +166,7 @@ struct OrganisationExtractor: Sendable {
                 i = acr.last + 2
                 continue
             }
-            if t.isCapitalized, !consumed[i],
+            if t.isCapitalized || Self.lowerCaseHeadNamesOne(doc, i), !consumed[i],
                 let (first, last) = headWordName(doc, i, consumed: consumed, localLongNames: localLongNames)
             {
                 let name = doc.text(toks[first].start, toks[last].end)
@@ -352,18 +360,45 @@ struct OrganisationExtractor: Sendable {
         {
             return (i, lastCap)
         }
-        if lastCap > i, lex.orgHeadsEN.contains(toks[lastCap]), toks[lastCap].isCapitalized {
+        // "Executive Director of Police Services", "Head of Unit": a job title, not an institution.
+        // "Director of Police Services" read from "Police": the complement of a title is not an institution either.
+        let startsWithTitle =
+            i + 1 < doc.count && lex.roleWords.contains(toks[i])
+            && (lex.roleWords.contains(toks[i + 1]) || doc.f(i + 1) == "of")
+            || i >= 2 && doc.f(i - 1) == "of" && lex.roleWords.contains(toks[i - 2]) && toks[i - 2].isCapitalized
+        if lastCap > i, !startsWithTitle, lex.orgHeadsEN.contains(toks[lastCap]), toks[lastCap].isCapitalized {
             let sentenceStart = i == 0 || !doc.sameLine(i - 1, i) || [".", "!", "?", ":"].contains(toks[i - 1].text)
             if words >= 2
                 && !(sentenceStart && words < 3 && !lex.givenNames.contains(toks[i]) && lex.isStopWord(toks[i], language: "en"))
             {
-                return (i, lastCap)
+                // "Australian Centre to Counter Child Exploitation (ACCCE)": the bracketed acronym fixes the end.
+                return (i, acronymDefinedEnd(doc, head: i, from: lastCap, consumed: consumed) ?? lastCap)
             }
+        }
+        // "NSW Police Force Detective Superintendent Mark Brennan said": the name ends at the head a title follows.
+        if lastCap > i, !startsWithTitle, !lex.orgHeadsEN.contains(toks[lastCap]),
+            let h = (i..<lastCap).last(where: {
+                lex.orgHeadsEN.contains(toks[$0]) && toks[$0].isCapitalized && lex.titleWords.contains(toks[$0 + 1])
+                    && toks[$0 + 1].isCapitalized
+            }),
+            h > i
+        {
+            return (i, h)
+        }
+        // "Ontario Court of Justice", "Ministry of Justice": a capitalised head with an "of" complement.
+        if lastCap > i, !startsWithTitle, toks[lastCap].isCapitalized,
+            let h = (i..<lastCap).last(where: {
+                lex.orgHeadsEN.contains(toks[$0]) && toks[$0].isCapitalized && doc.f($0 + 1) == "of"
+            }),
+            h > i, !(h + 2...lastCap).contains(where: { lex.orgHeadsEN.contains(toks[$0]) || doc.f($0) == "of" && $0 > h + 1 }),
+            lastCap - h <= 3
+        {
+            return (i, lastCap)
         }
         // French: capitalised head word then its complement.
         let h = toks[i].folded
-        guard lex.orgHeadsFR.contains(h), toks[i].isCapitalized, i > 0, doc.sameLine(i - 1, i),
-            ![".", "!", "?", ":", "«", "“", "\""].contains(toks[i - 1].text)
+        guard !startsWithTitle, lex.orgHeadsFR.contains(h), toks[i].isCapitalized || Self.lowerCaseHeadNamesOne(doc, i), i > 0,
+            doc.sameLine(i - 1, i), ![".", "!", "?", ":", "«", "“", "\""].contains(toks[i - 1].text)
         else { return nil }
         var last = i
         k = i + 1
@@ -371,6 +406,17 @@ struct OrganisationExtractor: Sendable {
         while k < doc.count, doc.sameLine(i, k), count < 7 {
             let t = toks[k]
             if consumed[k] { break }
+            // "des Outre-mer": a hyphenated word stays whole.
+            if t.text == "-", t.gapBefore == .none, last == k - 1, k + 1 < doc.count, toks[k + 1].isWord,
+                toks[k + 1].gapBefore == .none
+            {
+                last = k + 1
+                k += 2
+                count += 1
+                continue
+            }
+            // An unaccented "a" is the verb ("Ministère public central a ouvert"), never the preposition "à".
+            if t.text == "a" || t.text == "A" { break }
             if t.isWord && Self.connectors.contains(t) || t.text == "'" || t.text == "’" {
                 k += 1
                 count += 1
@@ -378,6 +424,8 @@ struct OrganisationExtractor: Sendable {
             }
             // "Direction des enquêtes criminelles de la Sûreté du Québec": a nested institution ends this one.
             if t.isCapitalized, isKnownStart(doc, k, localLongNames) { break }
+            // "NSW Police Force Detective Superintendent Mark Brennan": a capitalised title starts a person.
+            if t.isCapitalized && k > i + 1 && (lex.titleWords.contains(t) || lex.roleWords.contains(t)) { break }
             if t.isWord && !lex.isStopWord(t, language: "fr") && !lex.speechVerbs.contains(t) {
                 last = k
                 k += 1
@@ -388,8 +436,23 @@ struct OrganisationExtractor: Sendable {
         }
         // "Police Service and Europol": a trailing connector belongs to the sentence, not the name.
         while last > i, ["and", "et", "of", "for"].contains(toks[last].folded) { last -= 1 }
+        // "des Outre-mer" reached at the end of the word budget: a hyphenated word stays whole.
+        if last > i, last + 2 < doc.count, toks[last + 1].text == "-", toks[last + 1].gapBefore == .none,
+            toks[last + 2].isWord, toks[last + 2].gapBefore == .none, !consumed[last + 2]
+        {
+            last += 2
+        }
         guard last > i else { return nil }
         return (i, acronymDefinedEnd(doc, head: i, from: last, consumed: consumed) ?? last)
+    }
+
+    /// French writes ministries with a lower-case head and a capitalised portfolio: "ministère de l’Intérieur",
+    /// "ministère de la Justice". Only this head qualifies, and only before de/du + a capitalised word.
+    private static func lowerCaseHeadNamesOne(_ doc: TokenizedText, _ i: Int) -> Bool {
+        guard doc.f(i) == "ministere" else { return false }
+        var k = i + 1
+        while k < doc.count, k <= i + 3, ["de", "du", "des", "d", "la", "l", "'", "’"].contains(doc.f(k)) { k += 1 }
+        return k > i + 1 && k < doc.count && doc.sameLine(i, k) && doc.tokens[k].isCapitalized
     }
 
     /// A gazetteer name ending in an institution head and followed by its jurisdiction, "for the Eastern District

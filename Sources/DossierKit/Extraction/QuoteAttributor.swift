@@ -28,7 +28,8 @@ struct QuoteAttributor: Sendable {
             }
         }
         if leftStart <= leftEnd,
-            let s = speaker(in: doc, leftStart, leftEnd, mentions: mentions, previous: previous, quoteAfter: true)
+            let s = speaker(
+                in: doc, leftStart, leftEnd, mentions: mentions, previous: previous, quoteAfter: true, openTok: openTok)
         {
             return s
         }
@@ -39,13 +40,18 @@ struct QuoteAttributor: Sendable {
             while e + 1 < doc.count, toks[e + 1].line == block.closeLine, e - closeTok < 14,
                 ![".", "!", "?", "«", "“"].contains(toks[e + 1].text) || isAbbreviationDot(doc, e + 1)
             { e += 1 }
-            if let s = speaker(in: doc, closeTok, e, mentions: mentions, previous: previous, quoteAfter: false) { return s }
+            if let s = speaker(
+                in: doc, closeTok, e, mentions: mentions, previous: previous, quoteAfter: false, openTok: openTok)
+            {
+                return s
+            }
         }
         return nil
     }
 
     private func speaker(
-        in doc: TokenizedText, _ a: Int, _ b: Int, mentions: [EntityMention], previous: Speaker?, quoteAfter: Bool
+        in doc: TokenizedText, _ a: Int, _ b: Int, mentions: [EntityMention], previous: Speaker?, quoteAfter: Bool,
+        openTok: Int
     ) -> Speaker? {
         let toks = doc.tokens
         var verbAt: Int?
@@ -88,6 +94,12 @@ struct QuoteAttributor: Sendable {
             chosen = after.first
         } else if let m = before.last(where: { $0.kind == .person }) {
             chosen = m
+        } else if let p = after.first(where: { $0.kind == .person }), p.firstToken - verbEnd <= 14,
+            onlyTitlesBetween(doc, verbEnd, p.firstToken, skipping: after)
+        {
+            // "affirme le commandant de la Police cantonale vaudoise, Jacques Antenen", "a déclaré à l’AFP Catherine
+            // De Bolle": an institution named inside the speaker's title (or as the addressee) is not the speaker.
+            chosen = p
         } else if let m = after.first, m.firstToken - verbEnd <= 3 || onlyTitlesBetween(doc, verbEnd, m.firstToken) {
             chosen = m
         } else if docNoun == nil, let m = before.last {
@@ -101,7 +113,34 @@ struct QuoteAttributor: Sendable {
         }
         // Pronoun continuation: "il a ajouté", "she said", "a-t-il déclaré".
         let window = max(a, v - 3)...min(b, verbEnd + 2)
-        if window.contains(where: { Self.pronouns.contains(toks[$0]) }), let p = previous { return p }
+        if window.contains(where: { Self.pronouns.contains(toks[$0]) }) {
+            // "Selon sa cheffe, la commissaire X, … « … », souligne-t-elle.": a person named in the paragraph that
+            // introduces the quotation is who the pronoun points to, even when someone else was quoted before.
+            if let m = personIntroducing(doc, openTok: openTok, mentions: mentions) {
+                return Speaker(name: m.name, kind: .person)
+            }
+            if let p = previous { return p }
+        }
+        return nil
+    }
+
+    /// The last person mentioned just before a quotation, on its opening line or on the line before it (so a name
+    /// from an earlier paragraph never captures the pronoun), and only one introduced with a title or role
+    /// ("la commissaire X", "X, porte-parole de …"): a defendant named in passing is not who "il a ajouté" means.
+    private func personIntroducing(_ doc: TokenizedText, openTok: Int, mentions: [EntityMention]) -> EntityMention? {
+        guard openTok > 0, openTok <= doc.count else { return nil }
+        let prevLine = doc.tokens[openTok - 1].line
+        guard
+            let m = mentions.last(where: {
+                $0.kind == .person && $0.lastToken < openTok && doc.tokens[$0.firstToken].line >= prevLine
+            })
+        else { return nil }
+        let toks = doc.tokens
+        let titled = { (k: Int) in
+            k >= 0 && k < doc.count && (lex.titleWords.contains(toks[k]) || lex.roleWords.contains(toks[k]))
+        }
+        if titled(m.firstToken - 1) { return m }
+        if doc.f(m.lastToken + 1) == ",", titled(m.lastToken + 2) || titled(m.lastToken + 3) { return m }
         return nil
     }
 
@@ -115,9 +154,10 @@ struct QuoteAttributor: Sendable {
     /// "said U.S. Attorney Jessica D. Aber", "a déclaré la substitute du procureur Hélène Darras": the words
     /// between the verb and the name are a title (title/role words, articles, initials, hyphens), so the name
     /// right after them is still the speaker.
-    private func onlyTitlesBetween(_ doc: TokenizedText, _ a: Int, _ b: Int) -> Bool {
-        guard b > a, b - a <= 10 else { return false }
+    private func onlyTitlesBetween(_ doc: TokenizedText, _ a: Int, _ b: Int, skipping: [EntityMention] = []) -> Bool {
+        guard b > a, b - a <= (skipping.isEmpty ? 10 : 14) else { return false }
         for k in a..<b {
+            if skipping.contains(where: { $0.kind == .organisation && $0.firstToken <= k && k <= $0.lastToken }) { continue }
             let t = doc.tokens[k]
             if t.isPunct {
                 if [".", "-", "'", "’", ","].contains(t.text) { continue }
@@ -132,7 +172,7 @@ struct QuoteAttributor: Sendable {
 
     private static let titleGlue: FoldedSet = [
         "the", "le", "la", "l", "du", "de", "des", "of", "in", "for", "u", "s", "charge",
-        "sa", "son", "ses", "leur", "his", "her", "its", "their", "general", "generale",
+        "sa", "son", "ses", "leur", "his", "her", "its", "their", "general", "generale", "a", "to",
     ]
 
     /// Whose report: the nearest earlier "<noun> … de/of/by/par ORG" or "ORG's <noun>".
