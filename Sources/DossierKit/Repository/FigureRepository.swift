@@ -67,10 +67,6 @@ public struct FigureRepository {
         }
     }
 
-    public func status(id: Int64) throws -> FactStatus? {
-        try connection.queryFirst("SELECT status FROM figures WHERE id = ?", [id]) { FactStatus(rawValue: $0.string(0)) } ?? nil
-    }
-
     /// Brings back machine facts that the current rules find again.
     public func restore(ids: [Int64]) throws {
         for id in ids {

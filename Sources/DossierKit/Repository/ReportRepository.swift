@@ -212,16 +212,6 @@ public struct ReportRepository {
         ) { NamedCount(slug: $0.string(0), name: $0.string(1), count: $0.int(2)) }
     }
 
-    /// Every operation with how many documents report it.
-    public func operationsWithDocumentCounts() throws -> [NamedCount] {
-        try connection.query(
-            """
-            SELECT o.slug, o.name, (SELECT count(*) FROM document_operations x WHERE x.operation_id = o.id)
-            FROM operations o ORDER BY o.name COLLATE NOCASE
-            """
-        ) { NamedCount(slug: $0.string(0), name: $0.string(1), count: $0.int(2)) }
-    }
-
     public func latestBatches(limit: Int) throws -> [BatchRow] {
         try connection.query(
             """

@@ -64,7 +64,7 @@ struct ReviewCommand: ParsableCommand {
         let colours = ["figure": "\u{1B}[1;33m", "quote": "\u{1B}[36m", "mention": "\u{1B}[32m"]
         let body = review.annotatedBody(
             open: { colour ? "\(colours[$0.kind] ?? "")⟦\($0.label) " : "⟦\($0.label) " },
-            close: { colour ? "⟧\u{1B}[0m" : "⟧\($0.label.isEmpty ? "" : "")" })
+            close: { _ in colour ? "⟧\u{1B}[0m" : "⟧" })
         let list = Console.table(
             header: ["LABEL", "ID", "STATUS", "SPAN", "WHAT", "TEXT"],
             rows: review.facts.map {
