@@ -93,4 +93,46 @@ struct MigratorTests {
         #expect(try Migrator.migration(fileName: "0003_add_index.sql", sql: "").version == 3)
         #expect(throws: MigrationError.self) { try Migrator.migration(fileName: "3_add_index.sql", sql: "") }
     }
+
+    @Test("0004 rebuilds the fact tables keeping every row, id and rule, without IN lists in their CHECKs")
+    func factTablesRebuilt() throws {
+        let builtIn = try Migrator.builtIn()
+        try Migrator(migrations: builtIn.migrations.filter { $0.version < 4 }).migrate(connection)
+        try connection.executeScript(
+            """
+            INSERT INTO documents (id, sha256, original_sha256, normalized_sha256, body, size_bytes, encoding, imported_at)
+            VALUES (7, printf('%064d', 1), printf('%064d', 1), printf('%064d', 1), '25 arrested', 11, 'utf-8', 'now');
+            INSERT INTO people (id, slug, name, created_at) VALUES (3, 'ann-lee', 'Ann Lee', 'now');
+            INSERT INTO figures (id, document_id, value, exact_text, char_start, char_end, status, created_at)
+            VALUES (41, 7, 25, '25 arrested', 0, 11, 'confirmed', 'now');
+            INSERT INTO quotes (id, document_id, speaker_kind, person_id, text, exact_text, char_start, char_end, created_at)
+            VALUES (42, 7, 'person', 3, 'arrested', 'arrested', 3, 11, 'now');
+            INSERT INTO mentions (id, document_id, entity_type, date_iso, exact_text, char_start, char_end, created_at)
+            VALUES (43, 7, 'date', '2024-01-02', '25', 0, 2, 'now');
+            """)
+
+        try builtIn.migrate(connection)
+
+        #expect(try connection.scalarInt("SELECT id FROM figures WHERE status = 'confirmed' AND value = 25") == 41)
+        #expect(try connection.scalarInt("SELECT person_id FROM quotes WHERE id = 42") == 3)
+        #expect(try connection.scalarInt("SELECT id FROM mentions WHERE date_iso = '2024-01-02'") == 43)
+        #expect(try connection.scalarInt("SELECT count(*) FROM figures_with_sources WHERE document_id = 7") == 1)
+        #expect(try connection.scalarInt("SELECT figures + quotes + mentions FROM documents_overview WHERE id = 7") == 3)
+        #expect(try connection.query("PRAGMA integrity_check") { $0.string(0) } == ["ok"])
+        #expect(try connection.query("PRAGMA foreign_key_check") { $0.string(0) }.isEmpty)
+        let definitions = try connection.query(
+            "SELECT sql FROM sqlite_master WHERE tbl_name IN ('figures', 'quotes', 'mentions') AND sql IS NOT NULL"
+        ) { $0.string(0) }
+        #expect(definitions.count == 3 + 7, "the three tables and their seven indexes")
+        #expect(!definitions.contains { $0.contains("status IN") || $0.contains("_type IN") || $0.contains("_kind IN") })
+        #expect(throws: DatabaseError.self) {
+            try connection.execute("UPDATE figures SET status = 'maybe' WHERE id = 41")
+        }
+        #expect(throws: DatabaseError.self) {
+            try connection.execute("UPDATE mentions SET entity_type = 'place' WHERE id = 43")
+        }
+        #expect(throws: DatabaseError.self) {
+            try connection.execute("UPDATE quotes SET speaker_kind = 'crowd' WHERE id = 42")
+        }
+    }
 }

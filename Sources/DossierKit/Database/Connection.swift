@@ -22,11 +22,18 @@ public final class Connection {
     public let mode: Mode
     private var statements: [String: Statement] = [:]
     private var savepointDepth = 0
+    private let busyTimeoutMilliseconds: Int32
 
     /// How long a statement waits for another process's lock before giving up.
     public static let defaultBusyTimeout: Int32 = 30_000
 
+    /// Process-wide SQLite settings, applied once before the first connection opens.
+    private static let libraryConfigured: Bool = {
+        dossier_sqlite_disable_memory_statistics() == SQLITE_OK
+    }()
+
     public init(path: String, mode: Mode = .readWriteCreate, busyTimeoutMilliseconds: Int32 = defaultBusyTimeout) throws {
+        _ = Self.libraryConfigured
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         switch mode {
         case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
@@ -44,6 +51,7 @@ public final class Connection {
         self.handle = connection
         self.path = path
         self.mode = mode
+        self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
         sqlite3_busy_timeout(connection, busyTimeoutMilliseconds)
         try configure()
     }
@@ -56,11 +64,26 @@ public final class Connection {
     private func configure() throws {
         try executeScript("PRAGMA foreign_keys = ON")
         if mode != .readOnly {
-            try executeScript("PRAGMA journal_mode = WAL")
+            try enableWriteAheadLog()
             try executeScript("PRAGMA synchronous = FULL")
             // 64 MiB of page cache: imports touch the same index pages over and over within a batch.
             // (Only for writers: the pragma reads the schema, and readers must open even damaged files.)
             try executeScript("PRAGMA cache_size = -65536")
+        }
+    }
+
+    /// Switching a new file to WAL takes a lock that SQLite does not wait for through the busy
+    /// handler, so two processes creating one archive at the same moment could fail with "database
+    /// is locked". The switch is retried here for as long as the busy timeout allows.
+    private func enableWriteAheadLog() throws {
+        let deadline = Date().addingTimeInterval(Double(busyTimeoutMilliseconds) / 1000)
+        while true {
+            do {
+                try executeScript("PRAGMA journal_mode = WAL")
+                return
+            } catch let error as DatabaseError where error.isBusy && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.01)
+            }
         }
     }
 
@@ -84,6 +107,15 @@ public final class Connection {
         let statement = try prepare(sql)
         defer { statement.reset() }
         try statement.bind(values)
+        while try statement.step() {}
+    }
+
+    /// Runs one statement with bound values to completion. Unlike the array form nothing is boxed,
+    /// which matters where import writes a hundred rows per document.
+    public func execute<each Value: SQLBindable>(_ sql: String, binding values: repeat each Value) throws {
+        let statement = try prepare(sql)
+        defer { statement.reset() }
+        try statement.bind(repeat each values)
         while try statement.step() {}
     }
 
@@ -190,10 +222,11 @@ public final class Connection {
         savepointDepth += 1
         defer { savepointDepth -= 1 }
         let name = "dossier_savepoint_\(savepointDepth)"
-        try executeScript("SAVEPOINT \(name)")
+        // Prepared and cached rather than parsed each time: import opens one savepoint per document.
+        try execute("SAVEPOINT \(name)")
         do {
             let result = try body()
-            try executeScript("RELEASE \(name)")
+            try execute("RELEASE \(name)")
             return result
         } catch {
             if isInTransaction {

@@ -48,6 +48,15 @@ public final class Statement {
         }
     }
 
+    /// Binds values to parameters `?1…?n` in order, without boxing them.
+    public func bind<each Value: SQLBindable>(_ values: repeat each Value) throws {
+        var index: Int32 = 0
+        for value in repeat each values {
+            index += 1
+            try bind(value.databaseValue, at: index)
+        }
+    }
+
     /// Binds values to named parameters (`:name`, `@name` or `$name`, given with their prefix).
     public func bind(named values: [String: any SQLBindable]) throws {
         for (name, value) in values {

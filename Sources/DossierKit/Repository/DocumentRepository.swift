@@ -23,14 +23,10 @@ public struct DocumentRepository {
                 size_bytes, encoding, publisher, author, url, published_on, retrieved_on, language, kind, tags_json,
                 batch_id, imported_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [
-                document.sha256, document.originalSHA256, document.normalizedSHA256, document.body, document.title,
-                document.fileName, document.sourcePath, document.sizeBytes, document.encoding, document.publisher,
-                document.author, document.url, document.publishedOn, document.retrievedOn, document.language,
-                document.kind.rawValue, document.tags.isEmpty ? nil : JSONText.encode(document.tags), document.batchID,
-                document.importedAt,
-            ])
+            """, binding: document.sha256, document.originalSHA256, document.normalizedSHA256, document.body, document.title,
+            document.fileName, document.sourcePath, document.sizeBytes, document.encoding, document.publisher, document.author,
+            document.url, document.publishedOn, document.retrievedOn, document.language, document.kind.rawValue,
+            document.tags.isEmpty ? nil : JSONText.encode(document.tags), document.batchID, document.importedAt)
         return connection.lastInsertedRowID
     }
 

@@ -13,12 +13,9 @@ public struct FigureRepository {
             INSERT INTO figures (document_id, operation_id, value, value_max, unit, approximate, bound, counts, category,
                 exact_text, char_start, char_end, status, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [
-                figure.documentID, figure.operationID, figure.value, figure.valueMax, figure.unit, figure.approximate,
-                figure.bound, figure.counts, figure.category, figure.span.exactText, figure.span.start, figure.span.end,
-                figure.status.rawValue, createdAt,
-            ])
+            """, binding: figure.documentID, figure.operationID, figure.value, figure.valueMax, figure.unit, figure.approximate,
+            figure.bound, figure.counts, figure.category, figure.span.exactText, figure.span.start, figure.span.end,
+            figure.status.rawValue, createdAt)
         return connection.lastInsertedRowID
     }
 

@@ -24,11 +24,8 @@ public struct MentionRepository {
                 exact_text, char_start, char_end, status, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (document_id, entity_type, char_start, char_end) DO NOTHING
-            """,
-            [
-                mention.documentID, mention.entity.typeName, personID, organisationID, operationID, dateISO,
-                mention.span.exactText, mention.span.start, mention.span.end, mention.status.rawValue, createdAt,
-            ])
+            """, binding: mention.documentID, mention.entity.typeName, personID, organisationID, operationID, dateISO,
+            mention.span.exactText, mention.span.start, mention.span.end, mention.status.rawValue, createdAt)
     }
 
     public func count(documentID: Int64) throws -> Int {

@@ -26,11 +26,8 @@ public struct OperationRepository {
                 action_day = coalesce(operations.action_day, excluded.action_day),
                 description = coalesce(operations.description, excluded.description),
                 status = CASE WHEN operations.status = 'unknown' THEN excluded.status ELSE operations.status END
-            """,
-            [
-                operation.slug, operation.name, leadAgencyID, operation.actionDay, operation.status.rawValue,
-                operation.description, Timestamp.now(),
-            ])
+            """, binding: operation.slug, operation.name, leadAgencyID, operation.actionDay, operation.status.rawValue,
+            operation.description, Timestamp.now())
         guard let id = try id(slug: operation.slug) else {
             throw DatabaseError(resultCode: 1, message: "operation \(operation.slug) vanished after upsert")
         }
@@ -40,7 +37,7 @@ public struct OperationRepository {
     public func linkDocument(_ documentID: Int64, to operationID: Int64) throws {
         try connection.execute(
             "INSERT INTO document_operations (document_id, operation_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            [documentID, operationID])
+            binding: documentID, operationID)
     }
 
     public func id(slug: String) throws -> Int64? {

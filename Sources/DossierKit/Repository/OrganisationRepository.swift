@@ -14,8 +14,7 @@ public struct OrganisationRepository {
             """
             INSERT INTO organisations (slug, name, acronym, created_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (slug) DO UPDATE SET acronym = coalesce(organisations.acronym, excluded.acronym)
-            """,
-            [organisation.slug, organisation.name, organisation.acronym, Timestamp.now()])
+            """, binding: organisation.slug, organisation.name, organisation.acronym, Timestamp.now())
         guard let id = try id(slug: organisation.slug) else {
             throw DatabaseError(resultCode: 1, message: "organisation \(organisation.slug) vanished after upsert")
         }
@@ -30,7 +29,7 @@ public struct OrganisationRepository {
     public func addAlias(_ alias: OrganisationAlias, to organisationID: Int64) throws -> Bool {
         try connection.execute(
             "INSERT INTO organisation_aliases (organisation_id, alias, language) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-            [organisationID, alias.alias, alias.language])
+            binding: organisationID, alias.alias, alias.language)
         return connection.changes > 0
     }
 

@@ -11,8 +11,8 @@ public struct PersonRepository {
     @discardableResult
     public func upsert(_ person: Person) throws -> Int64 {
         try connection.execute(
-            "INSERT INTO people (slug, name, created_at) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING",
-            [person.slug, person.name, Timestamp.now()])
+            "INSERT INTO people (slug, name, created_at) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING", binding: person.slug,
+            person.name, Timestamp.now())
         guard let id = try id(slug: person.slug) else {
             throw DatabaseError(resultCode: 1, message: "person \(person.slug) vanished after upsert")
         }
@@ -35,8 +35,7 @@ public struct PersonRepository {
             """
             INSERT INTO person_roles (person_id, role, organisation_id, document_id) VALUES (?, ?, ?, ?)
             ON CONFLICT DO NOTHING
-            """,
-            [personID, role.role, organisationID, role.documentID])
+            """, binding: personID, role.role, organisationID, role.documentID)
     }
 
     public func id(slug: String) throws -> Int64? {
@@ -87,7 +86,7 @@ public struct PersonRepository {
 
     public func addAlias(_ alias: String, to personID: Int64) throws {
         try connection.execute(
-            "INSERT INTO person_aliases (person_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING", [personID, alias])
+            "INSERT INTO person_aliases (person_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING", binding: personID, alias)
     }
 
     /// Renames a person; the old name stays as an alias so earlier spellings still find them.

@@ -13,11 +13,8 @@ public struct QuoteRepository {
             INSERT INTO quotes (document_id, speaker_kind, person_id, organisation_id, text, exact_text, char_start,
                 char_end, status, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [
-                quote.documentID, quote.speakerKind.rawValue, quote.personID, quote.organisationID, quote.text,
-                quote.span.exactText, quote.span.start, quote.span.end, quote.status.rawValue, createdAt,
-            ])
+            """, binding: quote.documentID, quote.speakerKind.rawValue, quote.personID, quote.organisationID, quote.text,
+            quote.span.exactText, quote.span.start, quote.span.end, quote.status.rawValue, createdAt)
         return connection.lastInsertedRowID
     }
 
