@@ -22,7 +22,7 @@ struct CourtMatcher: Sendable {
 
     func match(_ doc: TokenizedText, at i: Int) -> Match? {
         let toks = doc.tokens
-        guard toks[i].isWord, !toks[i].inLink, Self.heads.contains(toks[i]) else { return nil }
+        guard toks[i].isWord, !toks[i].inLink, Self.heads.contains(doc, i) else { return nil }
         var k = i + 1
         var last = i
         var qualified = false

@@ -33,8 +33,7 @@ struct DateExtractor: Sendable {
         var out: [ExtractedDate] = []
         var i = 0
         while i < doc.count {
-            let t = doc.tokens[i]
-            if t.inLink || t.isPunct || (t.isWord && lex.months[token: t] == nil) {
+            if doc.tokens[i].inLink || doc.tokens[i].isPunct || (doc.tokens[i].isWord && lex.months.value(doc, i) == nil) {
                 i += 1
                 continue
             }

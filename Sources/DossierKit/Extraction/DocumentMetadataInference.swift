@@ -1,5 +1,3 @@
-import Foundation
-
 /// Infers a title and a plainly stated publication date from the top of a body, for imports
 /// that arrive without metadata.
 public enum DocumentMetadataInference {
@@ -11,9 +9,8 @@ public enum DocumentMetadataInference {
     /// First meaningful line: skips blank lines and a short section label ("Monde", "Press release")
     /// above the headline; nil when the first line is a full paragraph rather than a headline.
     public static func title(of body: String) -> String? {
-        let lines = body.split(omittingEmptySubsequences: true) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            .filter { !$0.isEmpty }
+        // Four candidates, plus a fifth line to know whether a label has something after it.
+        let lines = Self.lines(body[...], limit: 5, trimmed: true)
         for (idx, line) in lines.prefix(4).enumerated() {
             let words = line.split { $0 == " " || $0 == "\u{00A0}" }
             let hasPunct = line.contains { ".!?:;,".contains($0) }
@@ -35,12 +32,41 @@ public enum DocumentMetadataInference {
             headEnd = body.index(after: headEnd)
             count += 1
         }
-        let head = String(body[body.startIndex..<headEnd])
-        let lines = head.split(omittingEmptySubsequences: true) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }.prefix(6)
-        for line in lines {
-            if let iso = publicationDateLine(String(line)) { return iso }
+        for line in lines(body[..<headEnd], limit: 6, trimmed: false) {
+            if let iso = publicationDateLine(line) { return iso }
         }
         return nil
+    }
+
+    /// The first `limit` non-empty lines, split at CR and LF as `split` on Characters does (both always stand
+    /// alone or as CR LF), optionally trimmed as Foundation's `whitespacesAndNewlines` trims. Scanning scalars
+    /// stops after `limit` lines instead of splitting and bridging the whole body to NSString.
+    static func lines(_ text: Substring, limit: Int, trimmed: Bool) -> [String] {
+        var out: [String] = []
+        let scalars = text.unicodeScalars
+        var i = scalars.startIndex
+        while i < scalars.endIndex && out.count < limit {
+            var end = i
+            while end < scalars.endIndex && scalars[end] != "\n" && scalars[end] != "\r" { end = scalars.index(after: end) }
+            var a = i
+            var b = end
+            if trimmed {
+                while a < b && isTrimmed(scalars[a]) { a = scalars.index(after: a) }
+                while a < b && isTrimmed(scalars[scalars.index(before: b)]) { b = scalars.index(before: b) }
+            }
+            if a < b { out.append(String(scalars[a..<b])) }
+            i = end < scalars.endIndex ? scalars.index(after: end) : end
+        }
+        return out
+    }
+
+    /// Members of Foundation's `CharacterSet.whitespacesAndNewlines` (as swift-corelibs-foundation defines it,
+    /// including U+200B), so trimming here matches `trimmingCharacters(in:)` exactly.
+    static func isTrimmed(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// Datelines sit at the very start of a paragraph ("WASHINGTON, March 12, 2024 – A man…"), so only the
@@ -48,6 +74,8 @@ public enum DocumentMetadataInference {
     private static let datelineTokens = 40
 
     private static func publicationDateLine(_ line: String) -> String? {
+        // A full date needs a year, and every year is a digit token: most headlines stop here untokenised.
+        guard line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         let full = TokenizedText(line)
         guard !full.tokens.isEmpty else { return nil }
         let doc = full.count <= datelineTokens ? full : TokenizedText(full.text(0, full.tokens[datelineTokens - 1].end))

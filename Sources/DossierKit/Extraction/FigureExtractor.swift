@@ -29,9 +29,8 @@ struct FigureExtractor: Sendable {
             }
             // Cheap pre-filter: only digits and lexicon number/fraction words can start a figure.
             if doc.tokens[i].isWord {
-                let t = doc.tokens[i]
-                if numberWords?[token: t] == nil && lex.fractions[token: t] == nil
-                    && !(singular?.contains(t) ?? false)
+                if numberWords?.value(doc, i) == nil && lex.fractions.value(doc, i) == nil
+                    && !(singular?.contains(doc, i) ?? false)
                 {
                     i += 1
                     continue

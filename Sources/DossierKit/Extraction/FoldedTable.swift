@@ -87,6 +87,18 @@ struct FoldedMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
 
     subscript(_ key: String) -> Value? { value(key, hash: FoldedHash.of(key)) }
 
+    /// False when no key has hash `h`, so no look-up with that hash can succeed.
+    func mayContain(hash h: UInt64) -> Bool {
+        let st = storage
+        var i = Int(truncatingIfNeeded: h) & st.mask
+        while true {
+            let s = Int(st.slots[i])
+            if s < 0 { return false }
+            if st.hashes[s] == h { return true }
+            i = (i + 1) & st.mask
+        }
+    }
+
     /// Look-up by raw UTF-8 bytes (byte equality), for scanners that never build the String.
     func value(utf8 bytes: [UInt8], hash h: UInt64) -> Value? {
         let st = storage
@@ -101,6 +113,20 @@ struct FoldedMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
 
     /// Looks a token up by its folded form and precomputed hash.
     subscript(token t: Token) -> Value? { value(t.folded, hash: t.foldedHash) }
+
+    /// Looks token `i` of `doc` up in place: per-token scans call this instead of copying the Token (and
+    /// retaining its Strings) only to find, usually, no slot with its hash.
+    func value(_ doc: TokenizedText, _ i: Int) -> Value? {
+        let st = storage
+        let h = doc.tokens[i].foldedHash
+        var k = Int(truncatingIfNeeded: h) & st.mask
+        while true {
+            let s = Int(st.slots[k])
+            if s < 0 { return nil }
+            if st.hashes[s] == h && st.keys[s] == doc.tokens[i].folded { return st.values[s] }
+            k = (k + 1) & st.mask
+        }
+    }
 }
 
 /// A set of folded words backed by `FoldedMap`.
@@ -121,7 +147,11 @@ struct FoldedSet: Sendable, ExpressibleByArrayLiteral {
 
     func contains(_ t: Token) -> Bool { map[token: t] != nil }
 
+    func contains(_ doc: TokenizedText, _ i: Int) -> Bool { map.value(doc, i) != nil }
+
     func contains(utf8 bytes: [UInt8], hash: UInt64) -> Bool { map.value(utf8: bytes, hash: hash) != nil }
+
+    func mayContain(hash: UInt64) -> Bool { map.mayContain(hash: hash) }
 }
 
 /// Per-language tables ("fr", "en"): a linear scan over two entries is cheaper than hashing the key.

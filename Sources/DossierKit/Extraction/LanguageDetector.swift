@@ -11,53 +11,65 @@ public enum LanguageDetector {
 
     private static let frenchTable = FoldedSet(french)
     private static let englishTable = FoldedSet(english)
+    /// The stop words with a non-ASCII letter ("été"). A non-ASCII word is never canonically equal to an
+    /// all-ASCII lower-case word (no decomposition yields one), so only these need comparing as Strings.
+    private static let frenchNonASCII = french.filter { !$0.utf8.allSatisfy { $0 < 0x80 } }
+    private static let englishNonASCII = english.filter { !$0.utf8.allSatisfy { $0 < 0x80 } }
 
-    /// Scans scalars without building a String per word: ASCII words are hashed on the fly and checked
-    /// against hash tables; the rare non-ASCII word takes the original String path (canonical equality).
+    /// Scans the UTF-8 without building a String per word: ASCII words are hashed on the fly and only read
+    /// back when a table holds that hash; the rare non-ASCII word is decoded once and compared as a String
+    /// (canonical equality), like a `Set<String>` lookup would.
     public static func detect(_ text: String) -> String {
+        text.utf8.withContiguousStorageIfAvailable(detect(utf8:)) ?? Array(text.utf8).withUnsafeBufferPointer(detect(utf8:))
+    }
+
+    private static func detect(utf8 u: UnsafeBufferPointer<UInt8>) -> String {
         var fr = 0
         var en = 0
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
-        var word = String.UnicodeScalarView()
+        var seen = 0
+        var wordStart = -1  // byte offset of the current word, -1 between words
         var ascii = true
         var hash = FoldedHash.seed
-        var seen = 0
-        func count() {
+        var lowered: [UInt8] = []
+        lowered.reserveCapacity(32)
+        /// Counts the word ending at byte `end`; its bytes with ASCII letters lower-cased are the look-up key.
+        func count(_ end: Int) {
+            guard !ascii || !frenchNonASCII.isEmpty || !englishNonASCII.isEmpty else { return }
+            guard !ascii || frenchTable.mayContain(hash: hash) || englishTable.mayContain(hash: hash) else { return }
+            lowered.removeAll(keepingCapacity: true)
+            for k in wordStart..<end { lowered.append(u[k] >= 0x41 && u[k] <= 0x5A ? u[k] + 32 : u[k]) }
             if ascii {
-                if frenchTable.contains(utf8: bytes, hash: hash) {
+                if frenchTable.contains(utf8: lowered, hash: hash) {
                     fr += 1
-                } else if englishTable.contains(utf8: bytes, hash: hash) {
+                } else if englishTable.contains(utf8: lowered, hash: hash) {
                     en += 1
                 }
             } else {
-                let w = String(word)
-                if french.contains(w) { fr += 1 } else if english.contains(w) { en += 1 }
+                let w = String(decoding: lowered, as: UTF8.self)
+                if frenchNonASCII.contains(w) { fr += 1 } else if englishNonASCII.contains(w) { en += 1 }
             }
-            bytes.removeAll(keepingCapacity: true)
-            word = String.UnicodeScalarView()
-            ascii = true
-            hash = FoldedHash.seed
         }
-        for s in text.unicodeScalars {
+        var i = 0
+        while i < u.count {
+            let (s, length) = TextFolding.scalar(in: u, at: i)
             if TextFolding.isWordScalar(s) {
-                var l = s
-                if s.value < 0x80, s.value >= 0x41, s.value <= 0x5A, let lower = Unicode.Scalar(s.value + 32) { l = lower }
-                if l.value < 0x80 {
-                    bytes.append(UInt8(l.value))
-                    hash = FoldedHash.step(hash, UInt8(l.value))
+                if wordStart < 0 { wordStart = i }
+                if length == 1 {
+                    hash = FoldedHash.step(hash, u[i] >= 0x41 && u[i] <= 0x5A ? u[i] + 32 : u[i])
                 } else {
-                    if ascii { word = String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }) }
                     ascii = false
                 }
-                if !ascii { word.append(l) }
-            } else if !bytes.isEmpty || !ascii {
-                count()
+            } else if wordStart >= 0 {
+                count(i)
+                wordStart = -1
+                ascii = true
+                hash = FoldedHash.seed
                 seen += 1
                 if seen > 4000 { break }
             }
+            i += length
         }
-        if !bytes.isEmpty || !ascii { count() }
+        if wordStart >= 0 { count(u.count) }
         return fr > en ? "fr" : "en"
     }
 }

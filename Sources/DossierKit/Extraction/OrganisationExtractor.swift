@@ -101,8 +101,7 @@ struct OrganisationExtractor: Sendable {
 
         var i = 0
         while i < doc.count {
-            let t = toks[i]
-            if t.inLink || t.isNumber {
+            if toks[i].inLink || toks[i].isNumber {
                 i += 1
                 continue
             }
@@ -140,8 +139,9 @@ struct OrganisationExtractor: Sendable {
                 i = end
                 continue
             }
-            if let slug = localAcronyms[t.text], t.isAllCaps, let acr = acronymAt(doc, i),
-                acr.text == t.text || localAcronyms[acr.text] != nil
+            // All-caps test first: it is a field load, the dictionary look-up hashes the text.
+            if toks[i].isAllCaps, let slug = localAcronyms[toks[i].text], let acr = acronymAt(doc, i),
+                acr.text == toks[i].text || localAcronyms[acr.text] != nil
             {
                 let key = localAcronyms[acr.text] ?? slug
                 add(slug: key, name: orgs[key]?.name ?? acr.text, acronym: acr.text, first: i, last: acr.last)
@@ -149,7 +149,7 @@ struct OrganisationExtractor: Sendable {
                 continue
             }
             // Acronym definition: "long name (ACR)".
-            if t.text == "(", let acr = acronymAt(doc, i + 1), acr.last + 1 < doc.count, toks[acr.last + 1].text == ")",
+            if toks[i].text == "(", let acr = acronymAt(doc, i + 1), acr.last + 1 < doc.count, toks[acr.last + 1].text == ")",
                 !Self.nonInstitutionNouns.contains(doc.f(acr.last + 2)) || acronymOwner[acr.text] != nil
             {
                 if let owner = acronymOwner[acr.text] {
@@ -166,7 +166,7 @@ struct OrganisationExtractor: Sendable {
                 i = acr.last + 2
                 continue
             }
-            if t.isCapitalized || Self.lowerCaseHeadNamesOne(doc, i), !consumed[i],
+            if toks[i].isCapitalized || Self.lowerCaseHeadNamesOne(doc, i), !consumed[i],
                 let (first, last) = headWordName(doc, i, consumed: consumed, localLongNames: localLongNames)
             {
                 let name = doc.text(toks[first].start, toks[last].end)
@@ -446,10 +446,13 @@ struct OrganisationExtractor: Sendable {
         return (i, acronymDefinedEnd(doc, head: i, from: last, consumed: consumed) ?? last)
     }
 
+    private static let ministereHash = FoldedHash.of("ministere")
+
     /// French writes ministries with a lower-case head and a capitalised portfolio: "ministère de l’Intérieur",
     /// "ministère de la Justice". Only this head qualifies, and only before de/du + a capitalised word.
     private static func lowerCaseHeadNamesOne(_ doc: TokenizedText, _ i: Int) -> Bool {
-        guard doc.f(i) == "ministere" else { return false }
+        // Called on every token: compare the hash first (an ASCII word is equal only when its bytes are).
+        guard i >= 0, i < doc.count, doc.tokens[i].foldedHash == ministereHash, doc.f(i) == "ministere" else { return false }
         var k = i + 1
         while k < doc.count, k <= i + 3, ["de", "du", "des", "d", "la", "l", "'", "’"].contains(doc.f(k)) { k += 1 }
         return k > i + 1 && k < doc.count && doc.sameLine(i, k) && doc.tokens[k].isCapitalized

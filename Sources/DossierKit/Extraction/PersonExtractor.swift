@@ -56,8 +56,7 @@ struct PersonExtractor: Sendable {
         var used = blocked
         var i = 0
         while i < doc.count {
-            let t = toks[i]
-            guard t.isWord, t.isCapitalized || t.isAllCaps, !used[i], !t.inLink else {
+            guard toks[i].isWord, toks[i].isCapitalized || toks[i].isAllCaps, !used[i], !toks[i].inLink else {
                 i += 1
                 continue
             }

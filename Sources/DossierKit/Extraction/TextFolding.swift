@@ -1,32 +1,8 @@
 /// Case and diacritic folding on single scalars, hand-written so the hot path avoids
 /// Foundation's locale-aware folding (which is slow and allocates).
 enum TextFolding {
-    /// Folds one scalar to lower-case ASCII-like form; apostrophes unify to "'", dashes to "-".
-    static func fold(_ s: Unicode.Scalar, into out: inout String.UnicodeScalarView) {
-        let v = s.value
-        if v < 0x80 {
-            if v >= 0x41 && v <= 0x5A, let l = Unicode.Scalar(v + 32) { out.append(l) } else { out.append(s) }
-            return
-        }
-        if let mapped = latinMap(v) {
-            for c in mapped.unicodeScalars { out.append(c) }
-            return
-        }
-        switch v {
-        case 0x2019, 0x2018, 0x02BC, 0x00B4, 0x2032: out.append("'")
-        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014: out.append("-")
-        default:
-            if s.properties.isUppercase || s.properties.changesWhenLowercased {
-                for c in s.properties.lowercaseMapping.unicodeScalars { out.append(c) }
-            } else if s.properties.generalCategory == .nonspacingMark {
-                return  // drop combining diacritics of decomposed text
-            } else {
-                out.append(s)
-            }
-        }
-    }
-
-    /// Same folding as `fold(_:into:)` written as UTF-8 bytes, for the tokenizer's reusable buffers.
+    /// Folds one scalar to lower-case ASCII-like form, written as UTF-8 bytes; apostrophes unify to "'",
+    /// dashes to "-".
     static func fold(_ s: Unicode.Scalar, into out: inout [UInt8]) {
         let v = s.value
         if v < 0x80 {
@@ -51,6 +27,26 @@ enum TextFolding {
         }
     }
 
+    /// The scalar starting at byte `i` of valid UTF-8 (a String's) and its length in bytes.
+    @inline(__always)
+    static func scalar(in utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+        let b = UInt32(utf8[i])
+        if b < 0x80 { return (Unicode.Scalar(UInt8(b)), 1) }
+        let v: UInt32
+        let length: Int
+        if b < 0xE0 {
+            v = (b & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+            length = 2
+        } else if b < 0xF0 {
+            v = (b & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+            length = 3
+        } else {
+            v = (b & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
+            length = 4
+        }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", length)  // never nil: a String's UTF-8 is valid
+    }
+
     @inline(__always)
     static func appendUTF8(_ s: Unicode.Scalar, to out: inout [UInt8]) {
         let v = s.value
@@ -71,10 +67,12 @@ enum TextFolding {
         }
     }
 
+    /// Folded copy of a whole string, built as UTF-8 bytes (appending to a String's scalar view is far slower).
     static func fold(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         for s in text.unicodeScalars { fold(s, into: &out) }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     // swiftlint:disable:next cyclomatic_complexity

@@ -20,8 +20,28 @@ struct Token: Sendable {
     let isAllCaps: Bool
     /// Inside a URL, e-mail address or domain name: never a figure, date or name.
     var inLink: Bool = false
+    /// Stored rather than computed from `kind`: `tokens[i].isWord` is then a plain field load, where a
+    /// computed property first copies the whole token out of the array (retaining its two Strings).
+    let isWord: Bool
+    let isNumber: Bool
+    let isPunct: Bool
 
-    var isWord: Bool { kind == .word }
-    var isNumber: Bool { kind == .number }
-    var isPunct: Bool { kind == .punct }
+    init(
+        kind: Kind, start: Int, end: Int, text: String, folded: String, foldedHash: UInt64, gapBefore: Gap, line: Int,
+        isCapitalized: Bool, isAllCaps: Bool
+    ) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.text = text
+        self.folded = folded
+        self.foldedHash = foldedHash
+        self.gapBefore = gapBefore
+        self.line = line
+        self.isCapitalized = isCapitalized
+        self.isAllCaps = isAllCaps
+        isWord = kind == .word
+        isNumber = kind == .number
+        isPunct = kind == .punct
+    }
 }

@@ -8,9 +8,18 @@ struct TokenizedText: Sendable {
     /// Token index range of each line, parallel to `lineRanges`.
     let lineTokens: [Range<Int>]
 
+    /// One-scalar ASCII tokens (punctuation, digits, letters) as ready-made Strings with their fold and hash,
+    /// indexed by scalar value: most punctuation tokens then cost no String construction at all.
+    private static let asciiTokens: [(text: String, folded: String, hash: UInt64)] = (0..<128).map { v in
+        let lower = v >= 0x41 && v <= 0x5A ? v + 32 : v
+        let folded = String(UnicodeScalar(UInt8(lower)))
+        return (String(UnicodeScalar(UInt8(v))), folded, FoldedHash.of(folded))
+    }
+
     init(_ body: String) {
-        let scalars = Array(body.unicodeScalars)
+        let scalars = body.utf8.withContiguousStorageIfAvailable(Self.decode) ?? Array(body.unicodeScalars)
         self.scalars = scalars
+        let asciiTokens = Self.asciiTokens
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
         var lineRanges: [Range<Int>] = []
@@ -29,7 +38,7 @@ struct TokenizedText: Sendable {
         let n = scalars.count
 
         func closeChunk(_ tokens: inout [Token], upTo end: Int) {
-            guard end > chunkFirstToken else { return }
+            guard end - chunkFirstToken >= 3 else { return }  // shorter chunks are never links
             if Self.chunkIsLink(tokens[chunkFirstToken..<end]) {
                 // Trailing sentence punctuation is not part of the link.
                 var last = end
@@ -83,25 +92,55 @@ struct TokenizedText: Sendable {
                 kind = .punct
                 i += 1
             }
-            // UTF-8 buffers reused across tokens: short tokens become small Strings without
-            // allocation, and the folded form shares the original when folding changes nothing.
-            textBuf.removeAll(keepingCapacity: true)
-            foldBuf.removeAll(keepingCapacity: true)
+            let text: String
+            let folded: String
+            var foldedHash = FoldedHash.seed
             var upper = 0
             var lower = 0
-            for k in start..<i {
-                let c = scalars[k]
-                TextFolding.appendUTF8(c, to: &textBuf)
-                TextFolding.fold(c, into: &foldBuf)
-                if kind == .word {
-                    let lc = TextFolding.letterCase(c)
-                    if lc > 0 { upper += 1 } else if lc < 0 { lower += 1 }
+            if i - start == 1 && s.value < 0x80 {
+                let a = asciiTokens[Int(s.value)]
+                (text, folded, foldedHash) = (a.text, a.folded, a.hash)
+                if kind == .word { if s.value <= 0x5A { upper = 1 } else { lower = 1 } }
+            } else if scalars[start..<i].allSatisfy({ $0.value < 0x80 }) {
+                // ASCII words and numbers: written straight into the Strings, folding only lower-cases A-Z.
+                let count = i - start
+                for k in start..<i {
+                    let v = scalars[k].value
+                    if v >= 0x41 && v <= 0x5A { upper += 1 } else if v >= 0x61 && v <= 0x7A { lower += 1 }
+                    foldedHash = FoldedHash.step(foldedHash, UInt8(v >= 0x41 && v <= 0x5A ? v + 32 : v))
                 }
+                text = String(unsafeUninitializedCapacity: count) { out in
+                    for k in 0..<count { out[k] = UInt8(scalars[start + k].value) }
+                    return count
+                }
+                folded =
+                    upper == 0
+                    ? text
+                    : String(unsafeUninitializedCapacity: count) { out in
+                        for k in 0..<count {
+                            let v = scalars[start + k].value
+                            out[k] = UInt8(v >= 0x41 && v <= 0x5A ? v + 32 : v)
+                        }
+                        return count
+                    }
+            } else {
+                // UTF-8 buffers reused across tokens: short tokens become small Strings without
+                // allocation, and the folded form shares the original when folding changes nothing.
+                textBuf.removeAll(keepingCapacity: true)
+                foldBuf.removeAll(keepingCapacity: true)
+                for k in start..<i {
+                    let c = scalars[k]
+                    TextFolding.appendUTF8(c, to: &textBuf)
+                    TextFolding.fold(c, into: &foldBuf)
+                    if kind == .word {
+                        let lc = TextFolding.letterCase(c)
+                        if lc > 0 { upper += 1 } else if lc < 0 { lower += 1 }
+                    }
+                }
+                text = String(decoding: textBuf, as: UTF8.self)
+                folded = foldBuf == textBuf ? text : String(decoding: foldBuf, as: UTF8.self)
+                for b in foldBuf { foldedHash = FoldedHash.step(foldedHash, b) }
             }
-            let text = String(decoding: textBuf, as: UTF8.self)
-            let folded = foldBuf == textBuf ? text : String(decoding: foldBuf, as: UTF8.self)
-            var foldedHash = FoldedHash.seed
-            for b in foldBuf { foldedHash = FoldedHash.step(foldedHash, b) }
             let firstUpper = kind == .word && TextFolding.letterCase(scalars[start]) > 0
             tokens.append(
                 Token(
@@ -118,6 +157,20 @@ struct TokenizedText: Sendable {
         self.tokens = tokens
         self.lineRanges = lineRanges
         self.lineTokens = lineTokens
+    }
+
+    /// Decodes valid UTF-8 (a String's) into scalars in one pass, ASCII bytes without any decoding work.
+    private static func decode(_ utf8: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+        [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { out, n in
+            n = 0
+            var i = 0
+            while i < utf8.count {
+                let (s, length) = TextFolding.scalar(in: utf8, at: i)
+                out[n] = s
+                i += length
+                n += 1
+            }
+        }
     }
 
     /// A chunk of non-space text is a link when it has a scheme, "www.", an e-mail "@", or ends in a

@@ -11,6 +11,16 @@ struct MiscTests {
         #expect(Slug.make("  Opération  Été ’24 ") == "operation-ete-24")
     }
 
+    /// `title(of:)` trims lines with its own scalar test instead of Foundation: both must agree on every scalar.
+    @Test func titleTrimmingMatchesFoundation() {
+        for v in UInt32(0)..<0x10000 {
+            guard let s = Unicode.Scalar(v) else { continue }
+            let foundation = ("a" + String(s)).trimmingCharacters(in: .whitespacesAndNewlines) == "a"
+            #expect(DocumentMetadataInference.isTrimmed(s) == foundation, "U+\(String(v, radix: 16))")
+        }
+        #expect(DocumentMetadataInference.title(of: "\u{A0}Monde \r\n\r\n\tViper: 25 held\u{200B}\r\nBody.") == "Viper: 25 held")
+    }
+
     @Test func language() {
         #expect(LanguageDetector.detect("Les suspects ont été arrêtés dans le cadre de l’enquête.") == "fr")
         #expect(LanguageDetector.detect("The suspects were arrested as part of the investigation.") == "en")
