@@ -122,6 +122,10 @@ struct ImporterTests {
         let orphanMentions = try test.connection.scalarInt(
             "SELECT count(*) FROM mentions WHERE document_id NOT IN (SELECT id FROM documents)")
         #expect(orphanMentions == 0)
+        // The search index holds the stored document only, not the one undone.
+        #expect(
+            try test.connection.query("SELECT id FROM documents_fts_docsize") { $0.int64(0) } == [summary.results[1].documentID])
+        #expect(try test.connection.scalarInt("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'Spain'") == 1)
     }
 
     @Test("a failure of the archive itself (I/O error) stops the run, rolls back the open batch and says what is stored")
@@ -201,5 +205,11 @@ struct ImporterTests {
         #expect(summary.imported == 7)
         #expect(try test.count("documents") == 7)
         #expect(!test.connection.isInTransaction)
+        // Each committed batch indexed its own documents for search: every one, once.
+        #expect(try test.count("documents_fts_docsize") == 7)
+        let indexed = try test.connection.query(
+            "SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'suspects' ORDER BY rowid"
+        ) { $0.int64(0) }
+        #expect(indexed == (try test.connection.query("SELECT id FROM documents ORDER BY id") { $0.int64(0) }))
     }
 }

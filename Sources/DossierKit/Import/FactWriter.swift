@@ -18,10 +18,12 @@ struct FactWriter {
         var dates = 0
     }
 
-    func write(_ prepared: PreparedDocument, batchID: Int64?) throws -> (documentID: Int64, counts: Counts) {
+    func write(_ prepared: PreparedDocument, batchID: Int64?, searchIndexing: DocumentRepository.SearchIndexing = .now)
+        throws -> (documentID: Int64, counts: Counts)
+    {
         var document = prepared.document
         document.batchID = batchID
-        let documentID = try archive.documents.insert(document)
+        let documentID = try archive.documents.insert(document, searchIndexing: searchIndexing)
         let (counts, _) = try writeFacts(
             prepared.extraction, documentID: documentID, language: document.language,
             declaredOperation: prepared.metadata.operation, existing: nil)

@@ -35,7 +35,7 @@ public struct Importer {
             summary.batchID = batch.id
         }
 
-        var pendingInTransaction = 0
+        var transaction = OpenTransaction()
         // Documents reported as imported whose transaction is not committed yet: lost if the archive fails.
         var importedSinceCommit = 0
         let chunks = Self.chunks(of: inputs)
@@ -51,7 +51,7 @@ public struct Importer {
                 do {
                     let document = try preparation.get()
                     prepared = document
-                    result = try store(document, file: input.displayName, batchID: batch.id, pending: &pendingInTransaction)
+                    result = try store(document, file: input.displayName, batchID: batch.id, transaction: &transaction)
                 } catch let failure as ImportFailure {
                     result = ImportResult(file: input.displayName, outcome: .failed, error: failure.reason)
                 } catch let error as DatabaseError where error.isStatementLevel {
@@ -61,7 +61,7 @@ public struct Importer {
                     throw interrupted(
                         by: error, file: input.displayName, batch: batch, summary: summary, uncommitted: importedSinceCommit)
                 }
-                importedSinceCommit = pendingInTransaction == 0 ? 0 : importedSinceCommit + (result.outcome == .imported ? 1 : 0)
+                importedSinceCommit = transaction.documents == 0 ? 0 : importedSinceCommit + (result.outcome == .imported ? 1 : 0)
                 switch result.outcome {
                 case .imported: summary.imported += 1
                 case .duplicate: summary.duplicates += 1
@@ -72,7 +72,7 @@ public struct Importer {
             }
         }
         do {
-            try commitPending(&pendingInTransaction)
+            try commit(&transaction)
         } catch let error as DatabaseError {
             throw interrupted(by: error, file: nil, batch: batch, summary: summary, uncommitted: importedSinceCommit)
         }
@@ -112,7 +112,9 @@ public struct Importer {
         return chunks
     }
 
-    private func store(_ prepared: PreparedDocument, file: String, batchID: Int64?, pending: inout Int) throws -> ImportResult {
+    private func store(_ prepared: PreparedDocument, file: String, batchID: Int64?, transaction: inout OpenTransaction) throws
+        -> ImportResult
+    {
         var result = ImportResult(
             file: file, outcome: .imported, sha256: prepared.document.sha256, title: prepared.document.title,
             language: prepared.document.language)
@@ -128,10 +130,11 @@ public struct Importer {
         // The write lock is taken before the duplicate check, so two importers given the same
         // file at the same moment cannot both store it.
         if !options.dryRun {
-            if pending == 0 {
+            if transaction.documents == 0 {
                 try archive.connection.executeScript("BEGIN IMMEDIATE")
+                transaction.lastDocumentIDBefore = try archive.documents.lastID()
             }
-            pending += 1
+            transaction.documents += 1
         }
         if let existing = try archive.documents.find(sha256: prepared.document.sha256) {
             result.outcome = .duplicate
@@ -144,7 +147,7 @@ public struct Importer {
 
         let writer = FactWriter(archive: archive, afterFact: afterFact)
         let written = try archive.connection.savepoint {
-            let written = try writer.write(prepared, batchID: batchID)
+            let written = try writer.write(prepared, batchID: batchID, searchIndexing: .deferred)
             if let original = result.probableDuplicateOf {
                 try archive.links.insert(
                     DocumentLink(documentID: written.documentID, relation: .probableDuplicateOf, targetDocumentID: original))
@@ -157,16 +160,24 @@ public struct Importer {
             return written
         }
         result.documentID = written.documentID
-        if pending >= options.batchSize {
-            try commitPending(&pending)
+        if transaction.documents >= options.batchSize {
+            try commit(&transaction)
         }
         return result
     }
 
-    private func commitPending(_ pending: inout Int) throws {
-        guard pending > 0, let archive else { return }
+    /// The import's write transaction in progress: how many documents it holds, and where their ids start.
+    private struct OpenTransaction {
+        var documents = 0
+        var lastDocumentIDBefore: Int64 = 0
+    }
+
+    /// Indexes the transaction's documents for search, all at once, and commits them.
+    private func commit(_ transaction: inout OpenTransaction) throws {
+        guard transaction.documents > 0, let archive else { return }
+        try archive.documents.indexForSearch(documentsAfter: transaction.lastDocumentIDBefore)
         try archive.connection.executeScript("COMMIT")
-        pending = 0
+        transaction.documents = 0
     }
 
     /// Rolls back what is not committed and explains what is and is not stored. Going on would be

@@ -13,10 +13,40 @@ public struct DocumentRepository {
         publisher, author, url, published_on, retrieved_on, language, kind, tags_json, batch_id, imported_at
         """
 
+    /// When a new document enters the full-text index.
+    public enum SearchIndexing: Sendable {
+        /// With the document itself.
+        case now
+        /// Later, by `indexForSearch(documentsAfter:)` in the same transaction: FTS5 then writes one
+        /// index segment for a whole import batch instead of one per document.
+        case deferred
+    }
+
     /// Inserts a new document and returns its id. A body already archived violates the
     /// `sha256` uniqueness constraint: callers look it up first with `find(sha256:)`.
     @discardableResult
-    public func insert(_ document: Document) throws -> Int64 {
+    public func insert(_ document: Document, searchIndexing: SearchIndexing = .now) throws -> Int64 {
+        let id = try insertRow(document)
+        if searchIndexing == .now {
+            try connection.execute(
+                "INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)", binding: id, document.title, document.body)
+        }
+        return id
+    }
+
+    /// The highest document id so far (0 for an empty archive): documents inserted after this call get higher ids.
+    public func lastID() throws -> Int64 {
+        try connection.scalarInt("SELECT coalesce(max(id), 0) FROM documents") ?? 0
+    }
+
+    /// Adds every document with an id above `id` to the full-text index, in one statement.
+    public func indexForSearch(documentsAfter id: Int64) throws {
+        try connection.execute(
+            "INSERT INTO documents_fts (rowid, title, body) SELECT id, title, body FROM documents WHERE id > ? ORDER BY id",
+            binding: id)
+    }
+
+    private func insertRow(_ document: Document) throws -> Int64 {
         try connection.execute(
             """
             INSERT INTO documents (sha256, original_sha256, normalized_sha256, body, title, file_name, source_path,
