@@ -21,6 +21,7 @@ public final class Connection {
     public let path: String
     public let mode: Mode
     private var statements: [String: Statement] = [:]
+    private var statementsByIdentity: [ObjectIdentifier: Statement] = [:]
     private var savepointDepth = 0
     private let busyTimeoutMilliseconds: Int32
 
@@ -58,6 +59,7 @@ public final class Connection {
 
     deinit {
         statements.removeAll()
+        statementsByIdentity.removeAll()
         sqlite3_close_v2(handle)
     }
 
@@ -89,15 +91,28 @@ public final class Connection {
 
     // MARK: Statements
 
-    /// Returns a prepared statement for `sql`, reusing the cached one when it is idle.
+    /// Returns a prepared statement for `sql`, reusing the cached one when it is idle (every user
+    /// resets a statement when done with it).
     public func prepare(_ sql: String) throws -> Statement {
         if let cached = statements[sql], sqlite3_stmt_busy(cached.handle) == 0 {
-            cached.reset()
             return cached
         }
         let statement = try Statement(connection: self, sql: sql)
         if statements[sql] == nil {
             statements[sql] = statement
+        }
+        return statement
+    }
+
+    /// Returns the prepared statement for `sql`, found by identity rather than by its text.
+    public func prepare(_ sql: CachedSQL) throws -> Statement {
+        let key = ObjectIdentifier(sql)
+        if let cached = statementsByIdentity[key], sqlite3_stmt_busy(cached.handle) == 0 {
+            return cached
+        }
+        let statement = try Statement(connection: self, sql: sql.text)
+        if statementsByIdentity[key] == nil {
+            statementsByIdentity[key] = statement
         }
         return statement
     }
@@ -113,7 +128,15 @@ public final class Connection {
     /// Runs one statement with bound values to completion. Unlike the array form nothing is boxed,
     /// which matters where import writes a hundred rows per document.
     public func execute<each Value: SQLBindable>(_ sql: String, binding values: repeat each Value) throws {
-        let statement = try prepare(sql)
+        try run(try prepare(sql), binding: repeat each values)
+    }
+
+    /// Runs one of a repository's frequent statements with bound values to completion.
+    public func execute<each Value: SQLBindable>(_ sql: CachedSQL, binding values: repeat each Value) throws {
+        try run(try prepare(sql), binding: repeat each values)
+    }
+
+    private func run<each Value: SQLBindable>(_ statement: Statement, binding values: repeat each Value) throws {
         defer { statement.reset() }
         try statement.bind(repeat each values)
         while try statement.step() {}

@@ -48,14 +48,9 @@ public struct DocumentRepository {
 
     private func insertRow(_ document: Document) throws -> Int64 {
         try connection.execute(
-            """
-            INSERT INTO documents (sha256, original_sha256, normalized_sha256, body, title, file_name, source_path,
-                size_bytes, encoding, publisher, author, url, published_on, retrieved_on, language, kind, tags_json,
-                batch_id, imported_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, binding: document.sha256, document.originalSHA256, document.normalizedSHA256, document.body, document.title,
-            document.fileName, document.sourcePath, document.sizeBytes, document.encoding, document.publisher, document.author,
-            document.url, document.publishedOn, document.retrievedOn, document.language, document.kind.rawValue,
+            Self.insertRowSQL, binding: document.sha256, document.originalSHA256, document.normalizedSHA256, document.body,
+            document.title, document.fileName, document.sourcePath, document.sizeBytes, document.encoding, document.publisher,
+            document.author, document.url, document.publishedOn, document.retrievedOn, document.language, document.kind.rawValue,
             document.tags.isEmpty ? nil : JSONText.encode(document.tags), document.batchID, document.importedAt)
         return connection.lastInsertedRowID
     }
@@ -125,4 +120,12 @@ public struct DocumentRepository {
     public func allIDs() throws -> [Int64] {
         try connection.query("SELECT id FROM documents ORDER BY id") { $0.int64(0) }
     }
+
+    private static let insertRowSQL = CachedSQL(
+        """
+        INSERT INTO documents (sha256, original_sha256, normalized_sha256, body, title, file_name, source_path,
+            size_bytes, encoding, publisher, author, url, published_on, retrieved_on, language, kind, tags_json,
+            batch_id, imported_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
 }

@@ -9,13 +9,9 @@ public struct FigureRepository {
     @discardableResult
     public func insert(_ figure: Figure, createdAt: String = Timestamp.now()) throws -> Int64 {
         try connection.execute(
-            """
-            INSERT INTO figures (document_id, operation_id, value, value_max, unit, approximate, bound, counts, category,
-                exact_text, char_start, char_end, status, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, binding: figure.documentID, figure.operationID, figure.value, figure.valueMax, figure.unit, figure.approximate,
-            figure.bound, figure.counts, figure.category, figure.span.exactText, figure.span.start, figure.span.end,
-            figure.status.rawValue, createdAt)
+            Self.insertSQL, binding: figure.documentID, figure.operationID, figure.value, figure.valueMax, figure.unit,
+            figure.approximate, figure.bound, figure.counts, figure.category, figure.span.exactText, figure.span.start,
+            figure.span.end, figure.status.rawValue, createdAt)
         return connection.lastInsertedRowID
     }
 
@@ -70,4 +66,11 @@ public struct FigureRepository {
             try connection.execute("UPDATE figures SET status = 'extracted' WHERE id = ? AND status = 'superseded'", [id])
         }
     }
+
+    private static let insertSQL = CachedSQL(
+        """
+        INSERT INTO figures (document_id, operation_id, value, value_max, unit, approximate, bound, counts, category,
+            exact_text, char_start, char_end, status, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
 }

@@ -19,12 +19,7 @@ public struct MentionRepository {
         case .date(let iso): dateISO = iso
         }
         try connection.execute(
-            """
-            INSERT INTO mentions (document_id, entity_type, person_id, organisation_id, operation_id, date_iso,
-                exact_text, char_start, char_end, status, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (document_id, entity_type, char_start, char_end) DO NOTHING
-            """, binding: mention.documentID, mention.entity.typeName, personID, organisationID, operationID, dateISO,
+            Self.insertSQL, binding: mention.documentID, mention.entity.typeName, personID, organisationID, operationID, dateISO,
             mention.span.exactText, mention.span.start, mention.span.end, mention.status.rawValue, createdAt)
     }
 
@@ -67,4 +62,12 @@ public struct MentionRepository {
             try connection.execute("UPDATE mentions SET status = 'extracted' WHERE id = ? AND status = 'superseded'", [id])
         }
     }
+
+    private static let insertSQL = CachedSQL(
+        """
+        INSERT INTO mentions (document_id, entity_type, person_id, organisation_id, operation_id, date_iso,
+            exact_text, char_start, char_end, status, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (document_id, entity_type, char_start, char_end) DO NOTHING
+        """)
 }

@@ -18,15 +18,7 @@ public struct OperationRepository {
             leadAgencyID = found
         }
         try connection.execute(
-            """
-            INSERT INTO operations (slug, name, lead_agency_id, action_day, status, description, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (slug) DO UPDATE SET
-                lead_agency_id = coalesce(operations.lead_agency_id, excluded.lead_agency_id),
-                action_day = coalesce(operations.action_day, excluded.action_day),
-                description = coalesce(operations.description, excluded.description),
-                status = CASE WHEN operations.status = 'unknown' THEN excluded.status ELSE operations.status END
-            """, binding: operation.slug, operation.name, leadAgencyID, operation.actionDay, operation.status.rawValue,
+            Self.upsertSQL, binding: operation.slug, operation.name, leadAgencyID, operation.actionDay, operation.status.rawValue,
             operation.description, Timestamp.now())
         guard let id = try id(slug: operation.slug) else {
             throw DatabaseError(resultCode: 1, message: "operation \(operation.slug) vanished after upsert")
@@ -36,7 +28,7 @@ public struct OperationRepository {
 
     public func linkDocument(_ documentID: Int64, to operationID: Int64) throws {
         try connection.execute(
-            "INSERT INTO document_operations (document_id, operation_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            Self.linkDocumentSQL,
             binding: documentID, operationID)
     }
 
@@ -92,4 +84,18 @@ public struct OperationRepository {
             "UPDATE operations SET name = ?, lead_agency_id = ?, action_day = ?, status = ?, description = ? WHERE slug = ?",
             [operation.name, leadAgencyID, operation.actionDay, operation.status.rawValue, operation.description, operation.slug])
     }
+
+    private static let upsertSQL = CachedSQL(
+        """
+        INSERT INTO operations (slug, name, lead_agency_id, action_day, status, description, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (slug) DO UPDATE SET
+            lead_agency_id = coalesce(operations.lead_agency_id, excluded.lead_agency_id),
+            action_day = coalesce(operations.action_day, excluded.action_day),
+            description = coalesce(operations.description, excluded.description),
+            status = CASE WHEN operations.status = 'unknown' THEN excluded.status ELSE operations.status END
+        """)
+
+    private static let linkDocumentSQL = CachedSQL(
+        "INSERT INTO document_operations (document_id, operation_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
 }

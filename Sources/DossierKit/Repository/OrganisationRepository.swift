@@ -11,10 +11,7 @@ public struct OrganisationRepository {
     @discardableResult
     public func upsert(_ organisation: Organisation) throws -> Int64 {
         try connection.execute(
-            """
-            INSERT INTO organisations (slug, name, acronym, created_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT (slug) DO UPDATE SET acronym = coalesce(organisations.acronym, excluded.acronym)
-            """, binding: organisation.slug, organisation.name, organisation.acronym, Timestamp.now())
+            Self.upsertSQL, binding: organisation.slug, organisation.name, organisation.acronym, Timestamp.now())
         guard let id = try id(slug: organisation.slug) else {
             throw DatabaseError(resultCode: 1, message: "organisation \(organisation.slug) vanished after upsert")
         }
@@ -28,7 +25,7 @@ public struct OrganisationRepository {
     @discardableResult
     public func addAlias(_ alias: OrganisationAlias, to organisationID: Int64) throws -> Bool {
         try connection.execute(
-            "INSERT INTO organisation_aliases (organisation_id, alias, language) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            Self.addAliasSQL,
             binding: organisationID, alias.alias, alias.language)
         return connection.changes > 0
     }
@@ -105,4 +102,14 @@ public struct OrganisationRepository {
         if let acronym = source.acronym { try addAlias(OrganisationAlias(alias: acronym), to: targetID) }
         try connection.execute("DELETE FROM organisations WHERE id = ?", [sourceID])
     }
+
+    private static let upsertSQL = CachedSQL(
+        """
+        INSERT INTO organisations (slug, name, acronym, created_at) VALUES (?, ?, ?, ?)
+        ON CONFLICT (slug) DO UPDATE SET acronym = excluded.acronym
+            WHERE organisations.acronym IS NULL AND excluded.acronym IS NOT NULL
+        """)
+
+    private static let addAliasSQL = CachedSQL(
+        "INSERT INTO organisation_aliases (organisation_id, alias, language) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
 }

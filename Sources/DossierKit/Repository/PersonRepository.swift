@@ -11,8 +11,7 @@ public struct PersonRepository {
     @discardableResult
     public func upsert(_ person: Person) throws -> Int64 {
         try connection.execute(
-            "INSERT INTO people (slug, name, created_at) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING", binding: person.slug,
-            person.name, Timestamp.now())
+            Self.upsertSQL, binding: person.slug, person.name, Timestamp.now())
         guard let id = try id(slug: person.slug) else {
             throw DatabaseError(resultCode: 1, message: "person \(person.slug) vanished after upsert")
         }
@@ -31,11 +30,7 @@ public struct PersonRepository {
             }
             organisationID = found
         }
-        try connection.execute(
-            """
-            INSERT INTO person_roles (person_id, role, organisation_id, document_id) VALUES (?, ?, ?, ?)
-            ON CONFLICT DO NOTHING
-            """, binding: personID, role.role, organisationID, role.documentID)
+        try connection.execute(Self.addRoleSQL, binding: personID, role.role, organisationID, role.documentID)
     }
 
     public func id(slug: String) throws -> Int64? {
@@ -85,8 +80,7 @@ public struct PersonRepository {
     }
 
     public func addAlias(_ alias: String, to personID: Int64) throws {
-        try connection.execute(
-            "INSERT INTO person_aliases (person_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING", binding: personID, alias)
+        try connection.execute(Self.addAliasSQL, binding: personID, alias)
     }
 
     /// Renames a person; the old name stays as an alias so earlier spellings still find them.
@@ -107,4 +101,16 @@ public struct PersonRepository {
         try addAlias(source.name, to: targetID)
         try connection.execute("DELETE FROM people WHERE id = ?", [sourceID])
     }
+
+    private static let upsertSQL = CachedSQL(
+        "INSERT INTO people (slug, name, created_at) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING")
+
+    private static let addRoleSQL = CachedSQL(
+        """
+        INSERT INTO person_roles (person_id, role, organisation_id, document_id) VALUES (?, ?, ?, ?)
+        ON CONFLICT DO NOTHING
+        """)
+
+    private static let addAliasSQL = CachedSQL(
+        "INSERT INTO person_aliases (person_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING")
 }

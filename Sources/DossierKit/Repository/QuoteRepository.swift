@@ -9,12 +9,8 @@ public struct QuoteRepository {
     @discardableResult
     public func insert(_ quote: Quote, createdAt: String = Timestamp.now()) throws -> Int64 {
         try connection.execute(
-            """
-            INSERT INTO quotes (document_id, speaker_kind, person_id, organisation_id, text, exact_text, char_start,
-                char_end, status, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, binding: quote.documentID, quote.speakerKind.rawValue, quote.personID, quote.organisationID, quote.text,
-            quote.span.exactText, quote.span.start, quote.span.end, quote.status.rawValue, createdAt)
+            Self.insertSQL, binding: quote.documentID, quote.speakerKind.rawValue, quote.personID, quote.organisationID,
+            quote.text, quote.span.exactText, quote.span.start, quote.span.end, quote.status.rawValue, createdAt)
         return connection.lastInsertedRowID
     }
 
@@ -60,4 +56,11 @@ public struct QuoteRepository {
             try connection.execute("UPDATE quotes SET status = 'extracted' WHERE id = ? AND status = 'superseded'", [id])
         }
     }
+
+    private static let insertSQL = CachedSQL(
+        """
+        INSERT INTO quotes (document_id, speaker_kind, person_id, organisation_id, text, exact_text, char_start,
+            char_end, status, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
 }
