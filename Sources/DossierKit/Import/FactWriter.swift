@@ -46,7 +46,8 @@ struct FactWriter {
                 OrganisationAlias(alias: $0, language: language)
             }
             let id = try archive.organisations.upsert(
-                Organisation(slug: organisation.slug, name: organisation.name, acronym: organisation.acronym, aliases: aliases))
+                Organisation(slug: organisation.slug, name: organisation.name, acronym: organisation.acronym, aliases: aliases),
+                createdAt: createdAt)
             organisationIDs[organisation.name] = id
             for span in organisation.mentions {
                 try writeMention(
@@ -64,7 +65,7 @@ struct FactWriter {
                 }
                 roles.append(PersonRole(role: person.role, organisationSlug: roleOrganisation, documentID: documentID))
             }
-            let id = try archive.people.upsert(Person(slug: person.slug, name: person.name, roles: roles))
+            let id = try archive.people.upsert(Person(slug: person.slug, name: person.name, roles: roles), createdAt: createdAt)
             personIDs[person.name] = id
             for span in person.mentions {
                 if span.text != person.name { try archive.people.addAlias(span.text, to: id) }
@@ -76,7 +77,7 @@ struct FactWriter {
 
         var operationIDs: [Int64] = []
         for operation in extraction.operations {
-            let id = try archive.operations.upsert(Operation(slug: operation.slug, name: operation.name))
+            let id = try archive.operations.upsert(Operation(slug: operation.slug, name: operation.name), createdAt: createdAt)
             operationIDs.append(id)
             for span in operation.mentions {
                 try writeMention(

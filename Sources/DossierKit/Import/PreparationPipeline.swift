@@ -1,7 +1,7 @@
 import Foundation
 
 /// Prepares (reads, decodes, extracts) chunks of inputs on background threads, while the caller
-/// stores the previous chunk: extraction uses every core and never waits for the database.
+/// stores the previous chunk: extraction uses the other cores and never waits for the database.
 ///
 /// At most `depth` prepared chunks wait at once, so memory stays bounded however many files there are.
 final class PreparationPipeline: @unchecked Sendable {
@@ -62,9 +62,13 @@ final class PreparationPipeline: @unchecked Sendable {
         return !cancelled
     }
 
+    /// One core is left to the thread that stores documents, which is the one import waits on;
+    /// preparing on every core made the two compete (measured in BENCHMARKS.md).
+    static let workerCount = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
+
     /// Reads, decodes and extracts every input of a chunk in parallel; results keep the inputs' order.
     static func prepareConcurrently(_ chunk: [ImportInput], preparer: DocumentPreparer, reader: SourceReader) -> Prepared {
-        // Each iteration writes only its own slot, so no slot is ever accessed from two threads.
+        // Each worker writes only its own slots (every `workers`-th), so no slot is accessed from two threads.
         nonisolated(unsafe) let results = UnsafeMutableBufferPointer<Result<PreparedDocument, ImportFailure>?>.allocate(
             capacity: chunk.count)
         results.initialize(repeating: nil)
@@ -73,17 +77,20 @@ final class PreparationPipeline: @unchecked Sendable {
             results.deinitialize()
             results.deallocate()
         }
-        DispatchQueue.concurrentPerform(iterations: chunk.count) { index in
-            let input = chunk[index]
-            do {
-                let (bytes, path) = try reader.read(input)
-                let fileName = path.map { URL(fileURLWithPath: $0).lastPathComponent }
-                results[index] = .success(
-                    try preparer.prepare(bytes: bytes, fileName: fileName, sourcePath: path, displayName: input.displayName))
-            } catch let failure as ImportFailure {
-                results[index] = .failure(failure)
-            } catch {
-                results[index] = .failure(ImportFailure(file: input.displayName, "\(error)"))
+        let workers = Self.workerCount
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: chunk.count, by: workers) {
+                let input = chunk[index]
+                do {
+                    let (bytes, path) = try reader.read(input)
+                    let fileName = path.map { URL(fileURLWithPath: $0).lastPathComponent }
+                    results[index] = .success(
+                        try preparer.prepare(bytes: bytes, fileName: fileName, sourcePath: path, displayName: input.displayName))
+                } catch let failure as ImportFailure {
+                    results[index] = .failure(failure)
+                } catch {
+                    results[index] = .failure(ImportFailure(file: input.displayName, "\(error)"))
+                }
             }
         }
         return zip(chunk, results).map { input, result in

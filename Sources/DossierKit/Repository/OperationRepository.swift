@@ -9,7 +9,7 @@ public struct OperationRepository {
     /// Creates the operation, or returns the id of the one with the same slug. Fields given here
     /// fill in what the existing operation lacks; nothing already set is overwritten.
     @discardableResult
-    public func upsert(_ operation: Operation) throws -> Int64 {
+    public func upsert(_ operation: Operation, createdAt: String = Timestamp.now()) throws -> Int64 {
         var leadAgencyID: Int64?
         if let slug = operation.leadAgencySlug {
             guard let found = try OrganisationRepository(connection: connection).id(slug: slug) else {
@@ -19,7 +19,7 @@ public struct OperationRepository {
         }
         try connection.execute(
             Self.upsertSQL, binding: operation.slug, operation.name, leadAgencyID, operation.actionDay, operation.status.rawValue,
-            operation.description, Timestamp.now())
+            operation.description, createdAt)
         guard let id = try id(slug: operation.slug) else {
             throw DatabaseError(resultCode: 1, message: "operation \(operation.slug) vanished after upsert")
         }

@@ -9,9 +9,9 @@ public struct OrganisationRepository {
     /// Creates the organisation, or returns the id of the one with the same slug. An existing
     /// organisation keeps its name; a missing acronym is filled in. Aliases are added either way.
     @discardableResult
-    public func upsert(_ organisation: Organisation) throws -> Int64 {
+    public func upsert(_ organisation: Organisation, createdAt: String = Timestamp.now()) throws -> Int64 {
         try connection.execute(
-            Self.upsertSQL, binding: organisation.slug, organisation.name, organisation.acronym, Timestamp.now())
+            Self.upsertSQL, binding: organisation.slug, organisation.name, organisation.acronym, createdAt)
         guard let id = try id(slug: organisation.slug) else {
             throw DatabaseError(resultCode: 1, message: "organisation \(organisation.slug) vanished after upsert")
         }

@@ -9,9 +9,9 @@ public struct PersonRepository {
     /// Creates the person, or returns the id of the one with the same slug (keeping its name).
     /// Roles are added either way; a role naming an unknown organisation slug is an error.
     @discardableResult
-    public func upsert(_ person: Person) throws -> Int64 {
+    public func upsert(_ person: Person, createdAt: String = Timestamp.now()) throws -> Int64 {
         try connection.execute(
-            Self.upsertSQL, binding: person.slug, person.name, Timestamp.now())
+            Self.upsertSQL, binding: person.slug, person.name, createdAt)
         guard let id = try id(slug: person.slug) else {
             throw DatabaseError(resultCode: 1, message: "person \(person.slug) vanished after upsert")
         }
