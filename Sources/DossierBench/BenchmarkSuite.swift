@@ -242,7 +242,11 @@ struct BenchmarkSuite {
     /// A copy of `archive` holding exactly `rows` figure rows: real ones, repeated with shifted spans when more are needed.
     private func exportArchive(from archive: String, rows: Int) throws -> String {
         let path = workDirectory.appending(path: "export-\(rows).sqlite").path
-        if FileManager.default.fileExists(atPath: path) { return path }
+        if FileManager.default.fileExists(atPath: path) {
+            // Kept from an earlier run, perhaps by an older build: bring its schema up to date first.
+            try ChildProcess.succeed([dossier, "migrate", "--db", path])
+            return path
+        }
         let temporary = fresh("export-\(rows).partial.sqlite")
         try ChildProcess.succeed(["sqlite3", archive, "VACUUM INTO '\(temporary)'"])
         let script = workDirectory.appending(path: "export.sql")
