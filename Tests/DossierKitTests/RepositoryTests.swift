@@ -137,6 +137,41 @@ struct RepositoryTests {
         #expect(try archive.links.list(documentID: otherID).map(\.relation) == [.probableDuplicateOf, .cites])
     }
 
+    @Test("many facts are stored a few dozen per statement, in order, with duplicate mentions ignored")
+    func manyFacts() throws {
+        let documentID = try archive.documents.insert(makeDocument())
+        let count = MultiRowInsert.maximumRows * 2 + 5
+        let figures = (0..<count).map {
+            Figure(documentID: documentID, value: Double($0), span: SourceSpan(start: $0, end: $0 + 1, exactText: "\($0)"))
+        }
+        try archive.figures.insert(figures, createdAt: "2025-01-01T00:00:00.000Z")
+        let stored = try archive.figures.list(documentID: documentID)
+        #expect(stored.map(\.value) == figures.map(\.value))
+        #expect(stored.map(\.span) == figures.map(\.span))
+        let ids = stored.compactMap(\.id)
+        #expect(ids == Array(ids[0]..<ids[0] + Int64(count)), "rows keep the order they were given")
+
+        let mentions = (0..<count).map {
+            Mention(documentID: documentID, entity: .date("2025"), span: SourceSpan(start: $0, end: $0 + 4, exactText: "x"))
+        }
+        // The same span twice in one statement, and once more in the next: stored once.
+        try archive.mentions.insert(mentions + [mentions[3]], createdAt: "2025-01-01T00:00:00.000Z")
+        try archive.mentions.insert([mentions[40]], createdAt: "2025-01-01T00:00:00.000Z")
+        #expect(try archive.mentions.count(documentID: documentID) == count)
+
+        // A bad row fails its whole statement: nothing of it is stored.
+        var broken = figures.map { figure in
+            Figure(
+                documentID: figure.documentID, value: figure.value,
+                span: SourceSpan(start: figure.span.start + 1000, end: figure.span.end + 1000, exactText: "y"))
+        }
+        broken[MultiRowInsert.maximumRows - 1].value = .nan
+        #expect(throws: DatabaseError.self) {
+            try archive.figures.insert(Array(broken.prefix(MultiRowInsert.maximumRows)), createdAt: "t")
+        }
+        #expect(try archive.figures.list(documentID: documentID).count == count)
+    }
+
     @Test("foreign keys and checks are enforced")
     func constraints() throws {
         let orphan = Figure(documentID: 999, value: 1, span: SourceSpan(start: 0, end: 1, exactText: "1"))

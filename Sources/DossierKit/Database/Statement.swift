@@ -48,12 +48,12 @@ public final class Statement {
         }
     }
 
-    /// Binds values to parameters `?1…?n` in order, without boxing them.
-    public func bind<each Value: SQLBindable>(_ values: repeat each Value) throws {
-        var index: Int32 = 0
+    /// Binds values to parameters `?1…?n` in order (or from `first` on), without boxing them.
+    public func bind<each Value: SQLBindable>(_ values: repeat each Value, from first: Int32 = 1) throws {
+        var index = first
         for value in repeat each values {
-            index += 1
             try bind(value.databaseValue, at: index)
+            index += 1
         }
     }
 

@@ -38,6 +38,8 @@ struct FactWriter {
         var reconciler = existing.map { Reconciler(existing: $0) }
         let createdAt = Timestamp.now()
 
+        // Mentions and figures are stored together once known, many per statement.
+        var mentions: [Mention] = []
         var organisationIDs: [String: Int64] = [:]
         let organisationSlugs = Dictionary(
             extraction.organisations.map { ($0.name, $0.slug) }, uniquingKeysWith: { first, _ in first })
@@ -50,8 +52,7 @@ struct FactWriter {
                 createdAt: createdAt)
             organisationIDs[organisation.name] = id
             for span in organisation.mentions {
-                try writeMention(
-                    Mention(documentID: documentID, entity: .organisation(id), span: sourceSpan(span)), createdAt, &reconciler)
+                claim(Mention(documentID: documentID, entity: .organisation(id), span: sourceSpan(span)), &reconciler, &mentions)
             }
             counts.organisations += 1
         }
@@ -69,8 +70,7 @@ struct FactWriter {
             personIDs[person.name] = id
             for span in person.mentions {
                 if span.text != person.name { try archive.people.addAlias(span.text, to: id) }
-                try writeMention(
-                    Mention(documentID: documentID, entity: .person(id), span: sourceSpan(span)), createdAt, &reconciler)
+                claim(Mention(documentID: documentID, entity: .person(id), span: sourceSpan(span)), &reconciler, &mentions)
             }
             counts.people += 1
         }
@@ -80,8 +80,7 @@ struct FactWriter {
             let id = try archive.operations.upsert(Operation(slug: operation.slug, name: operation.name), createdAt: createdAt)
             operationIDs.append(id)
             for span in operation.mentions {
-                try writeMention(
-                    Mention(documentID: documentID, entity: .operation(id), span: sourceSpan(span)), createdAt, &reconciler)
+                claim(Mention(documentID: documentID, entity: .operation(id), span: sourceSpan(span)), &reconciler, &mentions)
             }
             counts.operations += 1
         }
@@ -100,10 +99,13 @@ struct FactWriter {
         let figureOperation = Set(operationIDs).count == 1 ? operationIDs.first : nil
 
         for date in extraction.dates {
-            try writeMention(
-                Mention(documentID: documentID, entity: .date(date.iso), span: sourceSpan(date.span)), createdAt, &reconciler)
+            claim(Mention(documentID: documentID, entity: .date(date.iso), span: sourceSpan(date.span)), &reconciler, &mentions)
             counts.dates += 1
         }
+        try archive.mentions.insert(mentions, createdAt: createdAt)
+        try reportWritten(mentions.count)
+
+        var figures: [Figure] = []
 
         for extracted in extraction.figures {
             let figure = Figure(
@@ -111,11 +113,12 @@ struct FactWriter {
                 unit: extracted.unit, approximate: extracted.approximate, bound: extracted.bound?.rawValue,
                 counts: extracted.counts, category: extracted.category, span: sourceSpan(extracted.span))
             if reconciler?.claimFigure(figure.span) ?? true {
-                try archive.figures.insert(figure, createdAt: createdAt)
-                try afterFact?()
+                figures.append(figure)
             }
             counts.figures += 1
         }
+        try archive.figures.insert(figures, createdAt: createdAt)
+        try reportWritten(figures.count)
 
         for extracted in extraction.quotes {
             var personID: Int64?
@@ -154,11 +157,15 @@ struct FactWriter {
         return (counts, changes)
     }
 
-    private func writeMention(_ mention: Mention, _ createdAt: String, _ reconciler: inout Reconciler?) throws {
+    /// Adds `mention` to those to store, unless re-extraction finds it already decided or stored.
+    private func claim(_ mention: Mention, _ reconciler: inout Reconciler?, _ mentions: inout [Mention]) {
         if reconciler?.claimMention(mention) ?? true {
-            try archive.mentions.insert(mention, createdAt: createdAt)
-            try afterFact?()
+            mentions.append(mention)
         }
+    }
+
+    private func reportWritten(_ facts: Int) throws {
+        for _ in 0..<facts { try afterFact?() }
     }
 
     /// The slug of the organisation a person's role names, creating it when it is new to the archive.

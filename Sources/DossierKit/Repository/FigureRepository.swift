@@ -8,11 +8,18 @@ public struct FigureRepository {
 
     @discardableResult
     public func insert(_ figure: Figure, createdAt: String = Timestamp.now()) throws -> Int64 {
-        try connection.execute(
-            Self.insertSQL, binding: figure.documentID, figure.operationID, figure.value, figure.valueMax, figure.unit,
-            figure.approximate, figure.bound, figure.counts, figure.category, figure.span.exactText, figure.span.start,
-            figure.span.end, figure.status.rawValue, createdAt)
+        try insert([figure], createdAt: createdAt)
         return connection.lastInsertedRowID
+    }
+
+    /// Inserts figures a few dozen per statement.
+    public func insert(_ figures: [Figure], createdAt: String) throws {
+        try connection.insert(figures, with: Self.insertRows) { statement, figure, first in
+            try statement.bind(
+                figure.documentID, figure.operationID, figure.value, figure.valueMax, figure.unit, figure.approximate,
+                figure.bound, figure.counts, figure.category, figure.span.exactText, figure.span.start, figure.span.end,
+                figure.status.rawValue, createdAt, from: first)
+        }
     }
 
     public func list(documentID: Int64) throws -> [Figure] {
@@ -67,10 +74,9 @@ public struct FigureRepository {
         }
     }
 
-    private static let insertSQL = CachedSQL(
+    private static let insertRows = MultiRowInsert(
         """
         INSERT INTO figures (document_id, operation_id, value, value_max, unit, approximate, bound, counts, category,
             exact_text, char_start, char_end, status, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
+        """, columns: 14)
 }

@@ -8,19 +8,26 @@ public struct MentionRepository {
 
     /// Inserts a mention; a second mention of the same kind at the same span is ignored.
     public func insert(_ mention: Mention, createdAt: String = Timestamp.now()) throws {
-        var personID: Int64?
-        var organisationID: Int64?
-        var operationID: Int64?
-        var dateISO: String?
-        switch mention.entity {
-        case .person(let id): personID = id
-        case .organisation(let id): organisationID = id
-        case .operation(let id): operationID = id
-        case .date(let iso): dateISO = iso
+        try insert([mention], createdAt: createdAt)
+    }
+
+    /// Inserts mentions a few dozen per statement; a second mention of the same kind at the same span is ignored.
+    public func insert(_ mentions: [Mention], createdAt: String) throws {
+        try connection.insert(mentions, with: Self.insertRows) { statement, mention, first in
+            var personID: Int64?
+            var organisationID: Int64?
+            var operationID: Int64?
+            var dateISO: String?
+            switch mention.entity {
+            case .person(let id): personID = id
+            case .organisation(let id): organisationID = id
+            case .operation(let id): operationID = id
+            case .date(let iso): dateISO = iso
+            }
+            try statement.bind(
+                mention.documentID, mention.entity.typeName, personID, organisationID, operationID, dateISO,
+                mention.span.exactText, mention.span.start, mention.span.end, mention.status.rawValue, createdAt, from: first)
         }
-        try connection.execute(
-            Self.insertSQL, binding: mention.documentID, mention.entity.typeName, personID, organisationID, operationID, dateISO,
-            mention.span.exactText, mention.span.start, mention.span.end, mention.status.rawValue, createdAt)
     }
 
     public func count(documentID: Int64) throws -> Int {
@@ -63,11 +70,9 @@ public struct MentionRepository {
         }
     }
 
-    private static let insertSQL = CachedSQL(
+    private static let insertRows = MultiRowInsert(
         """
         INSERT INTO mentions (document_id, entity_type, person_id, organisation_id, operation_id, date_iso,
             exact_text, char_start, char_end, status, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (document_id, entity_type, char_start, char_end) DO NOTHING
-        """)
+        """, columns: 11, tail: "ON CONFLICT (document_id, entity_type, char_start, char_end) DO NOTHING")
 }
