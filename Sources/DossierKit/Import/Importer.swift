@@ -29,6 +29,14 @@ public struct Importer {
             operatorName: options.operatorName, toolVersion: DossierVersion.current, startedAt: Timestamp.now())
         let reader = SourceReader(maximumBytes: options.maximumBytes)
         if let archive, !options.dryRun {
+            // Each document's savepoint journals the original of every page it changes; in a
+            // temporary file that was 350 MB of writes per 1,000 documents (BENCHMARKS.md). In memory
+            // it is a few hundred KB at a time, freed when the document is stored.
+            try archive.connection.executeScript("PRAGMA temp_store = MEMORY")
+        }
+        let checkpointer = options.dryRun ? nil : archive.flatMap { BackgroundCheckpointer(importing: $0.connection) }
+        defer { checkpointer?.stop() }
+        if let archive, !options.dryRun {
             batch.id = try archive.connection.writeTransaction {
                 try archive.batches.start(batch, optionsJSON: JSONText.encode(options.metadata))
             }
@@ -51,7 +59,9 @@ public struct Importer {
                 do {
                     let document = try preparation.get()
                     prepared = document
-                    result = try store(document, file: input.displayName, batchID: batch.id, transaction: &transaction)
+                    result = try store(
+                        document, file: input.displayName, batchID: batch.id, transaction: &transaction,
+                        checkpointer: checkpointer)
                 } catch let failure as ImportFailure {
                     result = ImportResult(file: input.displayName, outcome: .failed, error: failure.reason)
                 } catch let error as DatabaseError where error.isStatementLevel {
@@ -72,7 +82,7 @@ public struct Importer {
             }
         }
         do {
-            try commit(&transaction)
+            try commit(&transaction, checkpointer: checkpointer)
         } catch let error as DatabaseError {
             throw interrupted(by: error, file: nil, batch: batch, summary: summary, uncommitted: importedSinceCommit)
         }
@@ -112,7 +122,10 @@ public struct Importer {
         return chunks
     }
 
-    private func store(_ prepared: PreparedDocument, file: String, batchID: Int64?, transaction: inout OpenTransaction) throws
+    private func store(
+        _ prepared: PreparedDocument, file: String, batchID: Int64?, transaction: inout OpenTransaction,
+        checkpointer: BackgroundCheckpointer?
+    ) throws
         -> ImportResult
     {
         var result = ImportResult(
@@ -161,7 +174,7 @@ public struct Importer {
         }
         result.documentID = written.documentID
         if transaction.documents >= options.batchSize {
-            try commit(&transaction)
+            try commit(&transaction, checkpointer: checkpointer)
         }
         return result
     }
@@ -173,10 +186,11 @@ public struct Importer {
     }
 
     /// Indexes the transaction's documents for search, all at once, and commits them.
-    private func commit(_ transaction: inout OpenTransaction) throws {
+    private func commit(_ transaction: inout OpenTransaction, checkpointer: BackgroundCheckpointer?) throws {
         guard transaction.documents > 0, let archive else { return }
         try archive.documents.indexForSearch(documentsAfter: transaction.lastDocumentIDBefore)
         try archive.connection.executeScript("COMMIT")
+        checkpointer?.didCommit()
         transaction.documents = 0
     }
 

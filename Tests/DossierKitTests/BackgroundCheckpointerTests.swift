@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+@testable import DossierKit
+
+@Suite("Background checkpoints during import")
+struct BackgroundCheckpointerTests {
+    let directory: TemporaryDirectory
+    let path: String
+    let connection: Connection
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        path = directory.path("checkpoints.sqlite")
+        connection = try Connection(path: path)
+        try connection.executeScript("CREATE TABLE pages (data BLOB)")
+    }
+
+    func fileSize() throws -> Int {
+        try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+    }
+
+    @Test("committed pages reach the archive file from the other thread, and automatic checkpoints come back")
+    func copiesAndRestores() throws {
+        let checkpointer = try #require(BackgroundCheckpointer(importing: connection))
+        #expect(try connection.scalarInt("PRAGMA wal_autocheckpoint") == 0)
+        let before = try fileSize()
+        for _ in 0..<4 {
+            try connection.writeTransaction {
+                try connection.execute("INSERT INTO pages (data) VALUES (zeroblob(1000000))")
+            }
+            checkpointer.didCommit()
+        }
+        checkpointer.stop()
+        #expect(try fileSize() >= before + 4_000_000, "the four committed megabytes were copied into the file")
+        #expect(try connection.scalarInt("PRAGMA wal_autocheckpoint") == 1000)
+    }
+
+    @Test("without it, the same commits stay in the WAL until a checkpoint")
+    func controlWithoutCheckpoints() throws {
+        try connection.executeScript("PRAGMA wal_autocheckpoint = 0")
+        let before = try fileSize()
+        try connection.writeTransaction {
+            try connection.execute("INSERT INTO pages (data) VALUES (zeroblob(1000000))")
+        }
+        #expect(try fileSize() < before + 1_000_000)
+    }
+}
