@@ -9,8 +9,9 @@ import Foundation
 /// back on. A checkpoint that fails or cannot finish is harmless: SQLite checkpoints again later.
 final class BackgroundCheckpointer: @unchecked Sendable {
     private let importing: Connection
-    /// Used only by the checkpointing thread once started.
-    private let checkpointing: Connection
+    /// Used only by the checkpointing thread, then closed by `stop()`: the importing connection must
+    /// be the archive's last, so that SQLite checkpoints and removes the WAL when it closes.
+    private var checkpointing: Connection?
     private let condition = NSCondition()
     private var committed = false
     private var stopping = false
@@ -46,6 +47,7 @@ final class BackgroundCheckpointer: @unchecked Sendable {
         condition.signal()
         condition.unlock()
         finished.wait()
+        checkpointing = nil
         try? importing.executeScript("PRAGMA wal_autocheckpoint = 1000")
     }
 
@@ -60,7 +62,7 @@ final class BackgroundCheckpointer: @unchecked Sendable {
             let stop = stopping
             condition.unlock()
             if work {
-                try? checkpointing.executeScript("PRAGMA wal_checkpoint(PASSIVE)")
+                try? checkpointing?.executeScript("PRAGMA wal_checkpoint(PASSIVE)")
             }
             if stop { return }
         }

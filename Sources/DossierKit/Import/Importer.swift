@@ -108,7 +108,7 @@ public struct Importer {
         for input in inputs {
             var size = 0
             if case .file(let path) = input {
-                size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                size = FileInfo(path: path, followingLinks: true)?.size ?? 0
             }
             if !current.isEmpty, current.count >= 16 || bytes + size > 64 << 20 {
                 chunks.append(current)

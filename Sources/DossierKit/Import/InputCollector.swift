@@ -38,7 +38,7 @@ public struct InputCollector: Sendable {
 
     private func collect(_ path: String, into inputs: inout [ImportInput], visited: inout Set<String>) {
         let manager = FileManager.default
-        guard let attributes = try? manager.attributesOfItem(atPath: path) else {
+        guard let info = FileInfo(path: path, followingLinks: false) else {
             // Foundation turns a name that is not UTF-8 into U+FFFD, so that name no longer exists.
             let reason =
                 path.unicodeScalars.contains("\u{FFFD}")
@@ -47,7 +47,7 @@ public struct InputCollector: Sendable {
             inputs.append(.refused(path: path, reason: reason))
             return
         }
-        if attributes[.type] as? FileAttributeType == .typeSymbolicLink {
+        if info.isSymbolicLink {
             guard followSymlinks else {
                 inputs.append(.refused(path: path, reason: "is a symbolic link; pass --follow-symlinks to import through it"))
                 return

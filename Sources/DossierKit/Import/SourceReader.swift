@@ -11,8 +11,7 @@ struct SourceReader {
         case .standardInput:
             return (try readLimited(FileHandle.standardInput, name: "-"), nil)
         case .file(let path):
-            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-            if let size = attributes?[.size] as? Int, size > maximumBytes {
+            if let size = FileInfo(path: path, followingLinks: true)?.size, size > maximumBytes {
                 throw tooLarge(path, size: size)
             }
             guard let handle = FileHandle(forReadingAtPath: path) else {
