@@ -122,16 +122,43 @@ struct CompiledLexicon: Sendable {
 }
 
 /// Keyword stems matched as prefixes of folded words; multi-word stems match a joined window.
-struct PrefixSet: Sendable {
+/// A class: figures walk every category's two sets, and copying one is then a single retain, not three.
+final class PrefixSet: Sendable {
     let single: [String]
     /// Multi-word stems split on spaces: all words but the last must equal consecutive words, the last
     /// is a prefix (the same as finding " stem" in the space-joined words, without building the string).
     let multi: [[String]]
 
+    /// UTF-8 of each single stem made only of a-z, digits, "-" and "'", else nil. No other text is canonically
+    /// equal to such characters, so the bytes decide `hasPrefix` without String's Character-wise comparison.
+    private let singleBytes: [[UInt8]?]
+
     init(_ stems: [String]) {
         let f = stems.map { TextFolding.fold($0) }
         single = f.filter { !$0.contains(" ") }
         multi = f.filter { $0.contains(" ") }.map { $0.split(separator: " ", omittingEmptySubsequences: false).map(String.init) }
+        singleBytes = single.map { $0.utf8.allSatisfy(Self.isPlain) ? Array($0.utf8) : nil }
+    }
+
+    private static func isPlain(_ b: UInt8) -> Bool {
+        (0x61...0x7A).contains(b) || (0x30...0x39).contains(b) || b == 0x2D || b == 0x27
+    }
+
+    /// True when `word` starts with a single stem; the same as `word.hasPrefix(stem)` for each stem.
+    private func startsWithSingle(_ word: String) -> Bool {
+        word.utf8.withContiguousStorageIfAvailable { w in
+            for k in single.indices where startsWith(w, word, stem: k) { return true }
+            return false
+        } ?? single.contains { word.hasPrefix($0) }
+    }
+
+    /// A byte mismatch rules the stem out; a byte match holds unless the word goes on with a non-ASCII scalar
+    /// that might join the stem's last character (then String decides, as `hasPrefix` would).
+    private func startsWith(_ w: UnsafeBufferPointer<UInt8>, _ word: String, stem k: Int) -> Bool {
+        guard let b = singleBytes[k] else { return word.hasPrefix(single[k]) }
+        guard w.count >= b.count else { return false }
+        for j in b.indices where w[j] != b[j] { return false }
+        return w.count == b.count || w[b.count] < 0x80 || word.hasPrefix(single[k])
     }
 
     var isEmpty: Bool { single.isEmpty && multi.isEmpty }
@@ -151,13 +178,12 @@ struct PrefixSet: Sendable {
     /// an arrest count), multi-word stems against the whole phrase ("recherches de maison").
     func matchesHead(words: [String]) -> Bool {
         guard let head = words.first else { return false }
-        for s in single where head.hasPrefix(s) { return true }
-        return multiMatches(words)
+        return startsWithSingle(head) || multiMatches(words)
     }
 
     /// True when any word starts with a stem, or the joined text contains a multi-word stem.
     func matches(words: [String]) -> Bool {
-        for w in words { for s in single where w.hasPrefix(s) { return true } }
+        for w in words where startsWithSingle(w) { return true }
         return multiMatches(words)
     }
 }

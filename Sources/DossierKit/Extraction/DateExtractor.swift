@@ -173,7 +173,8 @@ struct DateExtractor: Sendable {
     }
 
     private func year(_ doc: TokenizedText, _ i: Int) -> Int? {
-        guard i < doc.count, doc.tokens[i].isNumber, doc.tokens[i].text.unicodeScalars.count == 4,
+        // A number token is ASCII digits: its UTF-8 count (stored) is its length.
+        guard i < doc.count, doc.tokens[i].isNumber, doc.tokens[i].text.utf8.count == 4,
             let y = Int(doc.tokens[i].text), (1900...2100).contains(y)
         else { return nil }
         // Not part of a larger number ("2017 100" is fine, "1,2017" is not).
@@ -198,7 +199,7 @@ struct DateExtractor: Sendable {
     }
 
     private func month(_ doc: TokenizedText, _ i: Int, language: String) -> (Int, Int)? {
-        guard i < doc.count, doc.tokens[i].isWord, !doc.tokens[i].inLink, let m = lex.months[doc.tokens[i].folded] else {
+        guard i < doc.count, doc.tokens[i].isWord, !doc.tokens[i].inLink, let m = lex.months.value(doc, i) else {
             return nil
         }
         let t = doc.tokens[i]
@@ -213,7 +214,7 @@ struct DateExtractor: Sendable {
     }
 
     private func day(_ doc: TokenizedText, _ i: Int) -> (Int, Int)? {
-        guard i < doc.count, doc.tokens[i].isNumber, doc.tokens[i].text.unicodeScalars.count <= 2,
+        guard i < doc.count, doc.tokens[i].isNumber, doc.tokens[i].text.utf8.count <= 2,
             let d = Int(doc.tokens[i].text), (1...31).contains(d)
         else { return nil }
         if i > 0, doc.tokens[i].gapBefore == .none, !doc.tokens[i - 1].isPunct || doc.tokens[i - 1].text == "," { return nil }

@@ -26,13 +26,7 @@ public enum DocumentMetadataInference {
     /// ISO date when the text states it near the top: "Published: 12 March 2024", "Publié le 3 mars 2025",
     /// "The Hague, 28 February 2025"; nil otherwise.
     public static func publicationDate(of body: String) -> String? {
-        var headEnd = body.startIndex
-        var count = 0
-        while headEnd < body.endIndex, count < 600 {
-            headEnd = body.index(after: headEnd)
-            count += 1
-        }
-        for line in lines(body[..<headEnd], limit: 6, trimmed: false) {
+        for line in lines(body[..<index(body, afterCharacters: 600)], limit: 6, trimmed: false) {
             if let iso = publicationDateLine(line) { return iso }
         }
         return nil
@@ -42,22 +36,57 @@ public enum DocumentMetadataInference {
     /// alone or as CR LF), optionally trimmed as Foundation's `whitespacesAndNewlines` trims. Scanning scalars
     /// stops after `limit` lines instead of splitting and bridging the whole body to NSString.
     static func lines(_ text: Substring, limit: Int, trimmed: Bool) -> [String] {
+        let scan = { (u: UnsafeBufferPointer<UInt8>) in lines(utf8: u, limit: limit, trimmed: trimmed) }
+        return text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)
+    }
+
+    /// `lines` on the UTF-8 bytes: walking a Substring's scalar view validates every index, which cost more
+    /// than the rest of title and date inference. CR and LF bytes only ever encode those two scalars.
+    private static func lines(utf8 u: UnsafeBufferPointer<UInt8>, limit: Int, trimmed: Bool) -> [String] {
         var out: [String] = []
-        let scalars = text.unicodeScalars
-        var i = scalars.startIndex
-        while i < scalars.endIndex && out.count < limit {
+        var i = 0
+        while i < u.count && out.count < limit {
             var end = i
-            while end < scalars.endIndex && scalars[end] != "\n" && scalars[end] != "\r" { end = scalars.index(after: end) }
+            while end < u.count && u[end] != 0x0A && u[end] != 0x0D { end += 1 }
             var a = i
             var b = end
             if trimmed {
-                while a < b && isTrimmed(scalars[a]) { a = scalars.index(after: a) }
-                while a < b && isTrimmed(scalars[scalars.index(before: b)]) { b = scalars.index(before: b) }
+                while a < b, case (let s, let length) = TextFolding.scalar(in: u, at: a), isTrimmed(s) { a += length }
+                while a < b {
+                    var p = b - 1
+                    while u[p] & 0xC0 == 0x80 { p -= 1 }  // back to the start of the last scalar
+                    guard isTrimmed(TextFolding.scalar(in: u, at: p).0) else { break }
+                    b = p
+                }
             }
-            if a < b { out.append(String(scalars[a..<b])) }
-            i = end < scalars.endIndex ? scalars.index(after: end) : end
+            if a < b { out.append(String(decoding: UnsafeBufferPointer(rebasing: u[a..<b]), as: UTF8.self)) }
+            i = end < u.count ? end + 1 : end
         }
         return out
+    }
+
+    /// The index after the first `count` Characters of `s` (or its end), where `index(after:)` steps would stop.
+    /// Two ASCII scalars other than CR LF always have a Character boundary between them, so ASCII text steps a
+    /// byte at a time; anything else steps as String does.
+    static func index(_ s: String, afterCharacters count: Int) -> String.Index {
+        let bytes = s.utf8.withContiguousStorageIfAvailable { u -> Int in
+            var p = 0
+            var n = 0
+            while p < u.count, n < count {
+                if u[p] < 0x80, p + 1 == u.count || u[p + 1] < 0x80 && !(u[p] == 0x0D && u[p + 1] == 0x0A) {
+                    p += 1
+                } else {
+                    let next = s.index(after: s.utf8.index(s.startIndex, offsetBy: p))
+                    p = s.utf8.distance(from: s.startIndex, to: next)
+                }
+                n += 1
+            }
+            return p
+        }
+        if let bytes { return s.utf8.index(s.startIndex, offsetBy: bytes) }
+        var i = s.startIndex
+        for _ in 0..<count where i < s.endIndex { i = s.index(after: i) }
+        return i
     }
 
     /// Members of Foundation's `CharacterSet.whitespacesAndNewlines` (as swift-corelibs-foundation defines it,

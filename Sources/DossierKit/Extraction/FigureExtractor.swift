@@ -230,13 +230,13 @@ struct FigureExtractor: Sendable {
         // Category.
         var category: String?
         if unit == "count" || unit.hasPrefix("currency") {
-            let windowStart = max(0, first - 4)
-            let windowEnd = min(doc.count - 1, end + 6)
-            var window: [String] = []
-            for k in windowStart...windowEnd where doc.sameLine(first, k) { window.append(toks[k].folded) }
+            // Cue words: the figure's line, four tokens before to six after; gathered only when a cue is tested.
+            lazy var window: [String] = (max(0, first - 4)...min(doc.count - 1, end + 6)).compactMap {
+                doc.sameLine(first, $0) ? toks[$0].folded : nil
+            }
             if unit.hasPrefix("currency") {
                 category = lex.seizureCues.matches(words: window) ? "money_seized" : "money"
-            } else {
+            } else if !phraseWords.isEmpty {  // without a head noun no category matches
                 for c in lex.categories where c.nouns.matchesHead(words: phraseWords) {
                     if c.cues.isEmpty || c.cues.matches(words: window) {
                         category = c.slug
@@ -369,7 +369,7 @@ struct FigureExtractor: Sendable {
             }
             if t.isNumber { break }
             let f = t.folded
-            if Self.connectors.contains(f) {
+            if Self.connectors.contains(t) {
                 // Only inside the phrase, and only if a content word follows.
                 guard content > 0, k + 1 < doc.count, doc.sameLine(k, k + 1) else { break }
                 var m = k + 1
@@ -383,7 +383,7 @@ struct FigureExtractor: Sendable {
                 k = m
                 continue
             }
-            if lex.isStopWord(f, language: language) { break }
+            if lex.isStopWord(t, language: language) { break }
             if t.isCapitalized && !t.isAllCaps && content > 0 { break }
             words.append(f)
             content += 1

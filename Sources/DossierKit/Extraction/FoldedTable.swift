@@ -88,6 +88,7 @@ struct FoldedMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
     subscript(_ key: String) -> Value? { value(key, hash: FoldedHash.of(key)) }
 
     /// False when no key has hash `h`, so no look-up with that hash can succeed.
+    @inline(__always)
     func mayContain(hash h: UInt64) -> Bool {
         let st = storage
         var i = Int(truncatingIfNeeded: h) & st.mask
@@ -115,7 +116,9 @@ struct FoldedMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
     subscript(token t: Token) -> Value? { value(t.folded, hash: t.foldedHash) }
 
     /// Looks token `i` of `doc` up in place: per-token scans call this instead of copying the Token (and
-    /// retaining its Strings) only to find, usually, no slot with its hash.
+    /// retaining its Strings) only to find, usually, no slot with its hash. Inlined, as is `mayContain`:
+    /// for such mostly-missing probes the call and its retains cost more than the probe.
+    @inline(__always)
     func value(_ doc: TokenizedText, _ i: Int) -> Value? {
         let st = storage
         let h = doc.tokens[i].foldedHash
@@ -147,10 +150,12 @@ struct FoldedSet: Sendable, ExpressibleByArrayLiteral {
 
     func contains(_ t: Token) -> Bool { map[token: t] != nil }
 
+    @inline(__always)
     func contains(_ doc: TokenizedText, _ i: Int) -> Bool { map.value(doc, i) != nil }
 
     func contains(utf8 bytes: [UInt8], hash: UInt64) -> Bool { map.value(utf8: bytes, hash: hash) != nil }
 
+    @inline(__always)
     func mayContain(hash: UInt64) -> Bool { map.mayContain(hash: hash) }
 }
 

@@ -13,8 +13,9 @@ public enum LanguageDetector {
     private static let englishTable = FoldedSet(english)
     /// The stop words with a non-ASCII letter ("été"). A non-ASCII word is never canonically equal to an
     /// all-ASCII lower-case word (no decomposition yields one), so only these need comparing as Strings.
-    private static let frenchNonASCII = french.filter { !$0.utf8.allSatisfy { $0 < 0x80 } }
-    private static let englishNonASCII = english.filter { !$0.utf8.allSatisfy { $0 < 0x80 } }
+    /// Arrays: for a word or two, `==` beats hashing a non-ASCII String (which normalises it first).
+    private static let frenchNonASCII = Array(french.filter { !$0.utf8.allSatisfy { $0 < 0x80 } })
+    private static let englishNonASCII = Array(english.filter { !$0.utf8.allSatisfy { $0 < 0x80 } })
 
     /// Scans the UTF-8 without building a String per word: ASCII words are hashed on the fly and only read
     /// back when a table holds that hash; the rare non-ASCII word is decoded once and compared as a String
@@ -24,6 +25,9 @@ public enum LanguageDetector {
     }
 
     private static func detect(utf8 u: UnsafeBufferPointer<UInt8>) -> String {
+        // Local copies: a static read per word pays a lazy-initialisation check each time.
+        let (frenchTable, englishTable) = (Self.frenchTable, Self.englishTable)
+        let (frenchNonASCII, englishNonASCII) = (Self.frenchNonASCII, Self.englishNonASCII)
         var fr = 0
         var en = 0
         var seen = 0

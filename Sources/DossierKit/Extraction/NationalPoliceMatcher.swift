@@ -34,8 +34,9 @@ struct NationalPoliceMatcher: Sendable {
         }
         return FoldedMap(pairs)
     }()
-    /// Hashes of the French heads matched below; ASCII words, so String equality implies equal bytes and hash.
-    private static let frenchHeadHashes: Set<UInt64> = Set(["police", "gendarmerie", "autorites", "forces"].map(FoldedHash.of))
+    /// The French heads matched below; ASCII words, so String equality implies equal bytes and hash, and a probe
+    /// by hash alone (no SipHash of the UInt64, as a `Set` would do) is an exact pre-filter.
+    private static let frenchHeads: FoldedSet = ["police", "gendarmerie", "autorites", "forces"]
     /// Words allowed between the adjective and the head: "Spanish National Police", "Belgian Federal Police".
     private static let englishModifiers: FoldedSet = ["national", "federal", "state"]
     private static let frenchModifiers: FoldedSet = ["nationale", "federale", "judiciaire"]
@@ -50,7 +51,9 @@ struct NationalPoliceMatcher: Sendable {
     /// A national police description starting at token `i`.
     func match(_ doc: TokenizedText, at i: Int) -> Match? {
         // Called on every token: reject by hash before copying the token (its Strings) out of the array.
-        guard Self.english.value(doc, i) != nil || Self.frenchHeadHashes.contains(doc.tokens[i].foldedHash) else { return nil }
+        guard doc.tokens[i].isWord,
+            Self.english.value(doc, i) != nil || Self.frenchHeads.mayContain(hash: doc.tokens[i].foldedHash)
+        else { return nil }
         let toks = doc.tokens
         let t = toks[i]
         guard t.isWord, !t.inLink else { return nil }

@@ -149,7 +149,8 @@ struct OrganisationExtractor: Sendable {
                 continue
             }
             // Acronym definition: "long name (ACR)".
-            if toks[i].text == "(", let acr = acronymAt(doc, i + 1), acr.last + 1 < doc.count, toks[acr.last + 1].text == ")",
+            if toks[i].isPunct, toks[i].text == "(", let acr = acronymAt(doc, i + 1), acr.last + 1 < doc.count,
+                toks[acr.last + 1].text == ")",
                 !Self.nonInstitutionNouns.contains(doc.f(acr.last + 2)) || acronymOwner[acr.text] != nil
             {
                 if let owner = acronymOwner[acr.text] {
@@ -193,7 +194,7 @@ struct OrganisationExtractor: Sendable {
 
     private func matchAlias(_ doc: TokenizedText, _ i: Int) -> (AliasEntry, Int)? {
         let toks = doc.tokens
-        guard let cands = byFirst[token: toks[i]] else { return nil }
+        guard let cands = byFirst.value(doc, i) else { return nil }
         // Whole words only: not glued to a preceding letter run.
         if i > 0, toks[i].gapBefore == .none, toks[i - 1].isWord || toks[i - 1].isNumber { return nil }
         outer: for e in cands {
@@ -396,9 +397,8 @@ struct OrganisationExtractor: Sendable {
             return (i, lastCap)
         }
         // French: capitalised head word then its complement.
-        let h = toks[i].folded
-        guard !startsWithTitle, lex.orgHeadsFR.contains(h), toks[i].isCapitalized || Self.lowerCaseHeadNamesOne(doc, i), i > 0,
-            doc.sameLine(i - 1, i), ![".", "!", "?", ":", "«", "“", "\""].contains(toks[i - 1].text)
+        guard !startsWithTitle, lex.orgHeadsFR.contains(doc, i), toks[i].isCapitalized || Self.lowerCaseHeadNamesOne(doc, i),
+            i > 0, doc.sameLine(i - 1, i), ![".", "!", "?", ":", "«", "“", "\""].contains(toks[i - 1].text)
         else { return nil }
         var last = i
         k = i + 1

@@ -118,7 +118,8 @@ struct PersonExtractor: Sendable {
         }
         for k in 0..<doc.count where !used[k] && toks[k].isWord && toks[k].isCapitalized {
             let s = toks[k].folded
-            guard !ambiguous.contains(s), let key = bySurname[s], let p = people[key] else { continue }
+            // The usual miss costs one look-up: `ambiguous` only holds keys of `bySurname`.
+            guard let key = bySurname[s], !ambiguous.contains(s), let p = people[key] else { continue }
             if k + 1 < doc.count, toks[k + 1].isWord, toks[k + 1].isCapitalized, doc.sameLine(k, k + 1) { continue }
             people[key]?.mentions.append(doc.span(tokens: k, k))
             mentions.append(EntityMention(firstToken: k, lastToken: k, name: p.name, kind: .person))

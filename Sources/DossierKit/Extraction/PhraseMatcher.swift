@@ -4,6 +4,8 @@ struct PhraseMatcher: Sendable {
     private let byFirst: FoldedMap<[[String]]>
     /// Phrases keyed by their last token, for matching backwards from a position.
     private let byLast: FoldedMap<[[String]]>
+    /// One-word phrases: `contains` is then one probe, not a look-up of the candidate list plus a scan of it.
+    private let singles: FoldedSet
 
     init(_ phrases: [String]) {
         var byFirst: [String: [[String]]] = [:]
@@ -18,11 +20,12 @@ struct PhraseMatcher: Sendable {
         for k in byLast.keys { byLast[k]?.sort { $0.count > $1.count } }
         self.byFirst = FoldedMap(byFirst)
         self.byLast = FoldedMap(byLast)
+        singles = FoldedSet(byFirst.filter { $0.value.contains { $0.count == 1 } }.keys)
     }
 
     /// Longest phrase starting at token `i`; returns the index one past its last token.
     func match(in doc: TokenizedText, at i: Int) -> Int? {
-        guard i >= 0, i < doc.count, let cands = byFirst[token: doc.tokens[i]] else { return nil }
+        guard i >= 0, i < doc.count, let cands = byFirst.value(doc, i) else { return nil }
         outer: for c in cands {
             guard i + c.count <= doc.count else { continue }
             for k in 1..<max(c.count, 1) where k < c.count {
@@ -36,7 +39,7 @@ struct PhraseMatcher: Sendable {
 
     /// Longest phrase ending at token `i` (inclusive); returns the index of its first token.
     func matchBackward(in doc: TokenizedText, endingAt i: Int) -> Int? {
-        guard i >= 0, i < doc.count, let cands = byLast[token: doc.tokens[i]] else { return nil }
+        guard i >= 0, i < doc.count, let cands = byLast.value(doc, i) else { return nil }
         outer: for c in cands {
             let first = i - c.count + 1
             guard first >= 0 else { continue }
@@ -49,11 +52,7 @@ struct PhraseMatcher: Sendable {
         return nil
     }
 
-    func contains(_ folded: String) -> Bool {
-        byFirst[folded]?.contains { $0.count == 1 } ?? false
-    }
+    func contains(_ folded: String) -> Bool { singles.contains(folded) }
 
-    func contains(_ t: Token) -> Bool {
-        byFirst[token: t]?.contains { $0.count == 1 } ?? false
-    }
+    func contains(_ t: Token) -> Bool { singles.contains(t) }
 }

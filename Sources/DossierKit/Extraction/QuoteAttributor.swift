@@ -19,8 +19,9 @@ struct QuoteAttributor: Sendable {
         if leftEnd >= 0, toks[leftEnd].line == block.openLine || toks[leftEnd].text == ":" {
             let line = toks[leftEnd].line
             leftStart = leftEnd
+            // The punctuation flag first: the String comparisons are only needed on punctuation tokens.
             while leftStart - 1 >= 0, toks[leftStart - 1].line == line,
-                ![".", "!", "?", "»", "”"].contains(toks[leftStart - 1].text)
+                !(toks[leftStart - 1].isPunct && [".", "!", "?", "»", "”"].contains(toks[leftStart - 1].text))
             { leftStart -= 1 }
             if toks[leftEnd].line != block.openLine && toks[leftEnd].text != ":" {
                 leftStart = openTok
@@ -38,7 +39,7 @@ struct QuoteAttributor: Sendable {
         if block.closed, closeTok < doc.count, toks[closeTok].line == block.closeLine {
             var e = closeTok
             while e + 1 < doc.count, toks[e + 1].line == block.closeLine, e - closeTok < 14,
-                ![".", "!", "?", "«", "“"].contains(toks[e + 1].text) || isAbbreviationDot(doc, e + 1)
+                !(toks[e + 1].isPunct && [".", "!", "?", "«", "“"].contains(toks[e + 1].text)) || isAbbreviationDot(doc, e + 1)
             { e += 1 }
             if let s = speaker(
                 in: doc, closeTok, e, mentions: mentions, previous: previous, quoteAfter: false, openTok: openTok)

@@ -9,8 +9,9 @@ enum TextFolding {
             out.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 32) : UInt8(v))
             return
         }
-        if let mapped = latinMap(v) {
-            out.append(contentsOf: mapped.utf8)
+        if let (first, second) = latinMap(v) {
+            out.append(first)
+            if second != 0 { out.append(second) }
             return
         }
         switch v {
@@ -75,32 +76,34 @@ enum TextFolding {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The ASCII letter a Latin letter folds to, and a second one (else 0) for æ, œ and ß: bytes, not a String
+    /// per accented letter.
     // swiftlint:disable:next cyclomatic_complexity
-    private static func latinMap(_ v: UInt32) -> String? {
+    private static func latinMap(_ v: UInt32) -> (UInt8, UInt8)? {
         switch v {
-        case 0xC0...0xC5, 0xE0...0xE5, 0x100...0x105: return "a"
-        case 0xC6, 0xE6: return "ae"
-        case 0xC7, 0xE7, 0x106...0x10D: return "c"
-        case 0xC8...0xCB, 0xE8...0xEB, 0x112...0x11B: return "e"
-        case 0xCC...0xCF, 0xEC...0xEF, 0x128...0x131: return "i"
-        case 0xD0, 0xF0, 0x10E...0x111: return "d"
-        case 0xD1, 0xF1, 0x143...0x148: return "n"
-        case 0xD2...0xD6, 0xD8, 0xF2...0xF6, 0xF8, 0x14C...0x151: return "o"
-        case 0x152, 0x153: return "oe"
-        case 0xD9...0xDC, 0xF9...0xFC, 0x168...0x173: return "u"
-        case 0xDD, 0xFD, 0xFF, 0x178: return "y"
-        case 0xDF: return "ss"
-        case 0x11C...0x123: return "g"
-        case 0x124...0x127: return "h"
-        case 0x134, 0x135: return "j"
-        case 0x136, 0x137: return "k"
-        case 0x139...0x142: return "l"
-        case 0x154...0x159: return "r"
-        case 0x15A...0x161: return "s"
-        case 0x162...0x167: return "t"
-        case 0x174, 0x175: return "w"
-        case 0x176, 0x177: return "y"
-        case 0x179...0x17E: return "z"
+        case 0xC0...0xC5, 0xE0...0xE5, 0x100...0x105: return (UInt8(ascii: "a"), 0)
+        case 0xC6, 0xE6: return (UInt8(ascii: "a"), UInt8(ascii: "e"))
+        case 0xC7, 0xE7, 0x106...0x10D: return (UInt8(ascii: "c"), 0)
+        case 0xC8...0xCB, 0xE8...0xEB, 0x112...0x11B: return (UInt8(ascii: "e"), 0)
+        case 0xCC...0xCF, 0xEC...0xEF, 0x128...0x131: return (UInt8(ascii: "i"), 0)
+        case 0xD0, 0xF0, 0x10E...0x111: return (UInt8(ascii: "d"), 0)
+        case 0xD1, 0xF1, 0x143...0x148: return (UInt8(ascii: "n"), 0)
+        case 0xD2...0xD6, 0xD8, 0xF2...0xF6, 0xF8, 0x14C...0x151: return (UInt8(ascii: "o"), 0)
+        case 0x152, 0x153: return (UInt8(ascii: "o"), UInt8(ascii: "e"))
+        case 0xD9...0xDC, 0xF9...0xFC, 0x168...0x173: return (UInt8(ascii: "u"), 0)
+        case 0xDD, 0xFD, 0xFF, 0x178: return (UInt8(ascii: "y"), 0)
+        case 0xDF: return (UInt8(ascii: "s"), UInt8(ascii: "s"))
+        case 0x11C...0x123: return (UInt8(ascii: "g"), 0)
+        case 0x124...0x127: return (UInt8(ascii: "h"), 0)
+        case 0x134, 0x135: return (UInt8(ascii: "j"), 0)
+        case 0x136, 0x137: return (UInt8(ascii: "k"), 0)
+        case 0x139...0x142: return (UInt8(ascii: "l"), 0)
+        case 0x154...0x159: return (UInt8(ascii: "r"), 0)
+        case 0x15A...0x161: return (UInt8(ascii: "s"), 0)
+        case 0x162...0x167: return (UInt8(ascii: "t"), 0)
+        case 0x174, 0x175: return (UInt8(ascii: "w"), 0)
+        case 0x176, 0x177: return (UInt8(ascii: "y"), 0)
+        case 0x179...0x17E: return (UInt8(ascii: "z"), 0)
         default: return nil
         }
     }
@@ -143,6 +146,8 @@ enum TextFolding {
         }
     }
 
+    /// Inlined up to Latin (every scalar of most bodies), the Unicode property look-up kept out of line.
+    @inline(__always)
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
@@ -150,6 +155,10 @@ enum TextFolding {
         if v < 0xC0 { return false }
         if v == 0xD7 || v == 0xF7 { return false }
         if v < 0x250 { return true }
+        return isWordScalarBeyondLatin(s)
+    }
+
+    private static func isWordScalarBeyondLatin(_ s: Unicode.Scalar) -> Bool {
         let p = s.properties
         return p.isAlphabetic || p.generalCategory == .nonspacingMark
     }

@@ -21,7 +21,7 @@ struct TokenizedText: Sendable {
         self.scalars = scalars
         let asciiTokens = Self.asciiTokens
         var tokens: [Token] = []
-        tokens.reserveCapacity(scalars.count / 5)
+        tokens.reserveCapacity(scalars.count / 4)  // sized for prose so the array seldom regrows (copying every token)
         var lineRanges: [Range<Int>] = []
         var lineTokens: [Range<Int>] = []
         var gap = Token.Gap.lineBreak
@@ -37,6 +37,7 @@ struct TokenizedText: Sendable {
         var i = 0
         let n = scalars.count
 
+        @inline(__always)  // called at every space; most chunks are too short to test
         func closeChunk(_ tokens: inout [Token], upTo end: Int) {
             guard end - chunkFirstToken >= 3 else { return }  // shorter chunks are never links
             if Self.chunkIsLink(tokens[chunkFirstToken..<end]) {
@@ -80,6 +81,7 @@ struct TokenizedText: Sendable {
             }
             let start = i
             let kind: Token.Kind
+            var ascii = s.value < 0x80  // noted while scanning, so ASCII tokens need no second pass to tell
             if s.value >= 0x30 && s.value <= 0x39 {
                 kind = .number
                 i += 1
@@ -87,7 +89,10 @@ struct TokenizedText: Sendable {
             } else if TextFolding.isWordScalar(s) {
                 kind = .word
                 i += 1
-                while i < n, TextFolding.isWordScalar(scalars[i]) { i += 1 }
+                while i < n, TextFolding.isWordScalar(scalars[i]) {
+                    if scalars[i].value >= 0x80 { ascii = false }
+                    i += 1
+                }
             } else {
                 kind = .punct
                 i += 1
@@ -101,7 +106,7 @@ struct TokenizedText: Sendable {
                 let a = asciiTokens[Int(s.value)]
                 (text, folded, foldedHash) = (a.text, a.folded, a.hash)
                 if kind == .word { if s.value <= 0x5A { upper = 1 } else { lower = 1 } }
-            } else if scalars[start..<i].allSatisfy({ $0.value < 0x80 }) {
+            } else if ascii {
                 // ASCII words and numbers: written straight into the Strings, folding only lower-cases A-Z.
                 let count = i - start
                 for k in start..<i {
@@ -207,13 +212,21 @@ struct TokenizedText: Sendable {
 
     var count: Int { tokens.count }
 
-    /// Text of the body between two scalar offsets.
+    /// Text of the body between two scalar offsets, encoded straight into the String's storage (no byte array).
     func text(_ start: Int, _ end: Int) -> String {
         guard start < end else { return "" }
-        var buf: [UInt8] = []
-        buf.reserveCapacity((end - start) * 2)
-        for k in start..<end { TextFolding.appendUTF8(scalars[k], to: &buf) }
-        return String(decoding: buf, as: UTF8.self)
+        var bytes = 0
+        for k in start..<end { bytes += UTF8.width(scalars[k]) }
+        return String(unsafeUninitializedCapacity: bytes) { out in
+            var n = 0
+            for k in start..<end {
+                UTF8.encode(scalars[k]) { byte in
+                    out[n] = byte
+                    n += 1
+                }
+            }
+            return n
+        }
     }
 
     /// Span covering tokens `first...last` (inclusive).
