@@ -36,6 +36,22 @@ struct BackgroundCheckpointerTests {
         #expect(try connection.scalarInt("PRAGMA wal_autocheckpoint") == 1000)
     }
 
+    @Test("it does not keep the importing connection open: that one must close last, to remove the WAL")
+    func doesNotRetainTheImportingConnection() throws {
+        weak var released: Connection?
+        var checkpointer: BackgroundCheckpointer?
+        do {
+            let importing = try Connection(path: directory.path("other.sqlite"))
+            released = importing
+            checkpointer = BackgroundCheckpointer(importing: importing)
+            try #require(checkpointer != nil)
+            checkpointer?.stop()
+        }
+        // The checkpointer (as its thread may, for a moment after `stop()`) outlives the import.
+        #expect(checkpointer != nil)
+        #expect(released == nil)
+    }
+
     @Test("without it, the same commits stay in the WAL until a checkpoint")
     func controlWithoutCheckpoints() throws {
         try connection.executeScript("PRAGMA wal_autocheckpoint = 0")

@@ -8,7 +8,9 @@ import Foundation
 /// While it runs, the importing connection's automatic checkpoints are off; `stop()` turns them
 /// back on. A checkpoint that fails or cannot finish is harmless: SQLite checkpoints again later.
 final class BackgroundCheckpointer: @unchecked Sendable {
-    private let importing: Connection
+    /// Unowned: the checkpointing thread may outlive `stop()` by a moment, and must not keep the
+    /// importing connection open past the import, or SQLite would not remove the WAL when it closes.
+    private unowned let importing: Connection
     /// Used only by the checkpointing thread, then closed by `stop()`: the importing connection must
     /// be the archive's last, so that SQLite checkpoints and removes the WAL when it closes.
     private var checkpointing: Connection?
