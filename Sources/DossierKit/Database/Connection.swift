@@ -17,11 +17,16 @@ public final class Connection {
         case readOnly
     }
 
+    /// How the statement cache finds a statement: by its SQL text, or by a `CachedSQL`'s identity.
+    private enum StatementKey: Hashable {
+        case text(String)
+        case identity(ObjectIdentifier)
+    }
+
     let handle: OpaquePointer
     public let path: String
     public let mode: Mode
-    private var statements: [String: Statement] = [:]
-    private var statementsByIdentity: [ObjectIdentifier: Statement] = [:]
+    private var statements: [StatementKey: Statement] = [:]
     private var savepointDepth = 0
     private let busyTimeoutMilliseconds: Int32
 
@@ -59,7 +64,6 @@ public final class Connection {
 
     deinit {
         statements.removeAll()
-        statementsByIdentity.removeAll()
         sqlite3_close_v2(handle)
     }
 
@@ -94,25 +98,21 @@ public final class Connection {
     /// Returns a prepared statement for `sql`, reusing the cached one when it is idle (every user
     /// resets a statement when done with it).
     public func prepare(_ sql: String) throws -> Statement {
-        if let cached = statements[sql], sqlite3_stmt_busy(cached.handle) == 0 {
+        try prepare(sql, key: .text(sql))
+    }
+
+    /// Returns the prepared statement for `sql`, found by identity rather than by hashing its text.
+    public func prepare(_ sql: CachedSQL) throws -> Statement {
+        try prepare(sql.text, key: .identity(ObjectIdentifier(sql)))
+    }
+
+    private func prepare(_ sql: String, key: StatementKey) throws -> Statement {
+        if let cached = statements[key], sqlite3_stmt_busy(cached.handle) == 0 {
             return cached
         }
         let statement = try Statement(connection: self, sql: sql)
-        if statements[sql] == nil {
-            statements[sql] = statement
-        }
-        return statement
-    }
-
-    /// Returns the prepared statement for `sql`, found by identity rather than by its text.
-    public func prepare(_ sql: CachedSQL) throws -> Statement {
-        let key = ObjectIdentifier(sql)
-        if let cached = statementsByIdentity[key], sqlite3_stmt_busy(cached.handle) == 0 {
-            return cached
-        }
-        let statement = try Statement(connection: self, sql: sql.text)
-        if statementsByIdentity[key] == nil {
-            statementsByIdentity[key] = statement
+        if statements[key] == nil {
+            statements[key] = statement
         }
         return statement
     }

@@ -17,15 +17,19 @@ final class BackgroundCheckpointer: @unchecked Sendable {
     private let condition = NSCondition()
     private var committed = false
     private var stopping = false
+    /// The importing connection's own setting, given back by `stop()`.
+    private let automaticCheckpointPages: Int64
     private let finished = DispatchSemaphore(value: 0)
 
     /// Nil when the archive cannot be opened a second time; the importing connection then
     /// checkpoints by itself as usual.
     init?(importing: Connection) {
-        guard let checkpointing = try? Connection(path: importing.path, mode: .readWrite),
+        guard let pages = try? importing.scalarInt("PRAGMA wal_autocheckpoint"),
+            let checkpointing = try? Connection(path: importing.path, mode: .readWrite),
             (try? importing.executeScript("PRAGMA wal_autocheckpoint = 0")) != nil
         else { return nil }
         self.importing = importing
+        automaticCheckpointPages = pages
         self.checkpointing = checkpointing
         let thread = Thread { [self] in
             run()
@@ -50,7 +54,7 @@ final class BackgroundCheckpointer: @unchecked Sendable {
         condition.unlock()
         finished.wait()
         checkpointing = nil
-        try? importing.executeScript("PRAGMA wal_autocheckpoint = 1000")
+        try? importing.executeScript("PRAGMA wal_autocheckpoint = \(automaticCheckpointPages)")
     }
 
     private func run() {

@@ -18,7 +18,7 @@ struct FactWriter {
         var dates = 0
     }
 
-    func write(_ prepared: PreparedDocument, batchID: Int64?, searchIndexing: DocumentRepository.SearchIndexing = .now)
+    func write(_ prepared: PreparedDocument, batchID: Int64?, searchIndexing: DocumentRepository.SearchIndexing)
         throws -> (documentID: Int64, counts: Counts)
     {
         var document = prepared.document

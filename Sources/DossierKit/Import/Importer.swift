@@ -28,15 +28,14 @@ public struct Importer {
         var batch = ImportBatch(
             operatorName: options.operatorName, toolVersion: DossierVersion.current, startedAt: Timestamp.now())
         let reader = SourceReader(maximumBytes: options.maximumBytes)
+        var checkpointer: BackgroundCheckpointer?
+        defer { checkpointer?.stop() }
         if let archive, !options.dryRun {
             // Each document's savepoint journals the original of every page it changes; in a
             // temporary file that was 350 MB of writes per 1,000 documents (BENCHMARKS.md). In memory
             // it is a few hundred KB at a time, freed when the document is stored.
             try archive.connection.executeScript("PRAGMA temp_store = MEMORY")
-        }
-        let checkpointer = options.dryRun ? nil : archive.flatMap { BackgroundCheckpointer(importing: $0.connection) }
-        defer { checkpointer?.stop() }
-        if let archive, !options.dryRun {
+            checkpointer = BackgroundCheckpointer(importing: archive.connection)
             batch.id = try archive.connection.writeTransaction {
                 try archive.batches.start(batch, optionsJSON: JSONText.encode(options.metadata))
             }
