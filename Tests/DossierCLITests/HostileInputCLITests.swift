@@ -140,6 +140,19 @@ struct HostileInputCLITests {
         #expect(try cli.sql("SELECT count(*) FROM documents") == "0")
     }
 
+    @Test("a named pipe or a device is refused at once instead of hanging the import")
+    func notRegularFiles() throws {
+        try cli.write("release.txt", "Europol said 5 suspects were arrested.\n")
+        #expect(mkfifo(cli.path("pipe.txt"), 0o600) == 0)
+        let started = Date()
+        let result = try cli.run("import", "pipe.txt", "/dev/zero", "release.txt")
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(result.exitCode == 1)
+        #expect(result.stderr.contains("pipe.txt: is not a regular file (a pipe, socket or device)"))
+        #expect(result.stderr.contains("/dev/zero: is not a regular file"))
+        #expect(try cli.sql("SELECT file_name FROM documents") == "release.txt")
+    }
+
     @Test("a leap day is a valid date")
     func leapDay() throws {
         try cli.write("leap.md", "---\npublished: 2024-02-29\n---\nEuropol said 5 suspects were arrested.\n")

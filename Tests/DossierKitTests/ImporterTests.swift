@@ -89,6 +89,20 @@ struct ImporterTests {
         #expect(links.first?.targetDocumentID == summary.results[0].documentID)
     }
 
+    @Test(
+        "whitespace normalisation for the probable-duplicate hash follows Unicode's White_Space on UTF-8",
+        arguments: [
+            "  Europol\u{00A0}\u{00A0}announced\r\n\r\n25 arrests\t\u{2028}",
+            "Opération\u{3000}Cumberland\u{0085}: 98\u{202F}% des victimes 👶🏽\u{200B}\u{FEFF}fin",
+            "e\u{0301}\u{1680}\u{205F}x\u{000B}\u{000C}y\u{2000}\u{200A}z\u{2029}",
+            "", " \n\t ", "no-space",
+        ])
+    func whitespaceNormalisation(text: String) {
+        let expected = text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace)
+            .map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+        #expect(DocumentPreparer.collapsingWhitespace(text) == Array(expected.utf8))
+    }
+
     @Test("a dry run writes nothing at all")
     func dryRun() throws {
         let path = try test.directory.write("release.txt", pressRelease)

@@ -47,24 +47,30 @@ public struct DocumentPreparer: Sendable {
 
     /// The body with every run of whitespace turned into one space and the ends trimmed, so that
     /// texts differing only in line endings or spacing hash alike.
-    static func collapsingWhitespace(_ text: String) -> String {
-        var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if isWhitespace(scalar) {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(0x20) }
-                pendingSpace = false
-                if scalar.isASCII {
-                    result.append(UInt8(scalar.value))
+    static func collapsingWhitespace(_ text: String) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var result: [UInt8] = []
+            result.reserveCapacity(utf8.count)
+            var pendingSpace = false
+            var index = 0
+            while index < utf8.count {
+                let (scalar, length) = TextFolding.scalar(in: utf8, at: index)
+                if isWhitespace(scalar) {
+                    pendingSpace = !result.isEmpty
                 } else {
-                    result.append(contentsOf: UTF8.encode(scalar) ?? UTF8.EncodedScalar())
+                    if pendingSpace { result.append(0x20) }
+                    pendingSpace = false
+                    if length == 1 {
+                        result.append(utf8[index])
+                    } else {
+                        result.append(contentsOf: utf8[index..<index + length])
+                    }
                 }
+                index += length
             }
+            return result
         }
-        return String(decoding: result, as: UTF8.self)
     }
 
     /// Whitespace by Unicode's definition, with ASCII answered without a property lookup.

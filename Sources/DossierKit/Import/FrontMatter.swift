@@ -16,6 +16,8 @@ public enum FrontMatter {
 
     /// Separates the front matter from the body, working on scalars so line endings survive as received.
     public static func split(_ text: String) -> Split {
+        // Most documents have none: say so without copying the text into scalars.
+        guard text.utf8.starts(with: "---".utf8) else { return Split(yaml: nil, body: text, firstYAMLLine: 0) }
         let scalars = Array(text.unicodeScalars)
         guard let firstEnd = lineEnd(scalars, from: 0), line(scalars, 0, firstEnd.contentEnd) == "---" else {
             return Split(yaml: nil, body: text, firstYAMLLine: 0)
