@@ -27,7 +27,8 @@ struct SourceReader {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw readError(path) }
         guard status.st_mode & S_IFMT == S_IFREG else {
-            throw ImportFailure(file: path, "is not a regular file (a pipe, socket or device); pass its content on standard input as -")
+            throw ImportFailure(
+                file: path, "is not a regular file (a pipe, socket or device); pass its content on standard input as -")
         }
         let size = Int(status.st_size)
         if size > maximumBytes { throw tooLarge(path, size: size) }
