@@ -177,7 +177,7 @@ struct ImportCLITests {
         "bad options exit 2 before anything is read",
         arguments: [
             ["import", "x.txt", "--published", "2025-13-01"], ["import", "x.txt", "--encoding", "ebcdic"],
-            ["import", "x.txt", "--max-size", "0"], ["import"],
+            ["import", "x.txt", "--max-size", "0"], ["import", "x.txt", "--batch-size", "0"], ["import"],
         ])
     func badOptions(arguments: [String]) throws {
         let result = try cli.run(arguments)

@@ -73,7 +73,8 @@ struct ReliabilityCLITests {
                 // A fifth of the kills land in the first 100 ms, where the archive is created and migrated.
                 let window = random.int(0...4) == 0 ? 0.1 : reference.seconds * 1.1
                 let delay = Double(random.int(0...1_000_000)) / 1_000_000 * window
-                let running = try cli.start(["import", "corpus", "--db", database, "--quiet"])
+                // Batches of 100, so that kills also land between commits of one run.
+                let running = try cli.start(["import", "corpus", "--db", database, "--quiet", "--batch-size", "100"])
                 Thread.sleep(forTimeInterval: delay)
                 kill(running.pid, SIGKILL)
                 let result = try running.wait()
@@ -115,9 +116,11 @@ struct ReliabilityCLITests {
         #expect(try cli.run("import", seedDocuments).exitCode == 0)
         try FileManager.default.copyItem(atPath: cli.path("dossier.sqlite"), toPath: cli.path("before.sqlite"))
         // SIGXFSZ ignored, so write(2) fails with EFBIG instead of killing the process, and
-        // 400 KiB (ulimit counts 1024-byte blocks) is reached within the first batch of documents.
+        // 400 KiB (ulimit counts 1024-byte blocks) is reached within the first batch of 100 documents,
+        // while they are being stored.
         let limited = try cli.start(
-            ["import", "corpus"], through: ["/bin/bash", "-c", "trap '' XFSZ; ulimit -f 400; exec \"$0\" \"$@\""]
+            ["import", "corpus", "--batch-size", "100"],
+            through: ["/bin/bash", "-c", "trap '' XFSZ; ulimit -f 400; exec \"$0\" \"$@\""]
         ).wait()
         #expect(limited.exitCode == 2, "\(limited.stderr)")
         #expect(limited.stderr.hasPrefix("dossier: error: import stopped while storing corpus/"), "\(limited.stderr)")

@@ -52,6 +52,12 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Largest file accepted, in bytes (default 10 MiB).", valueName: "bytes"))
     var maxSize: Int = ImportOptions.defaultMaximumBytes
 
+    @Option(
+        help: ArgumentHelp(
+            "Documents per transaction (default 1000): a crash or a full disk loses at most this many.",
+            valueName: "count"))
+    var batchSize: Int = ImportOptions.defaultBatchSize
+
     @Flag(help: "Follow symbolic links to files and folders.")
     var followSymlinks = false
 
@@ -63,6 +69,7 @@ struct ImportCommand: ParsableCommand {
             throw ValidationError("--published '\(published)' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
         }
         if maxSize <= 0 { throw ValidationError("--max-size must be a positive number of bytes") }
+        if batchSize <= 0 { throw ValidationError("--batch-size must be a positive number of documents") }
         if let language, !(2...3).contains(language.count) || !language.allSatisfy(\.isLetter) {
             throw ValidationError("--language '\(language)' is not an ISO 639 code such as fr or en")
         }
@@ -74,7 +81,7 @@ struct ImportCommand: ParsableCommand {
                 publisher: publisher, author: author, url: url, published: published, language: language?.lowercased(),
                 kind: kind, translationOf: translationOf, operation: operation),
             encoding: encoding, maximumBytes: maxSize, followSymlinks: followSymlinks, dryRun: dryRun,
-            operatorName: operatorOptions.resolved, collectResults: output.json)
+            operatorName: operatorOptions.resolved, batchSize: batchSize, collectResults: output.json)
         let target: Archive? =
             dryRun && !FileManager.default.fileExists(atPath: archive.path) ? nil : try archive.open(dryRun ? .read : .write)
         let importer = Importer(archive: target, options: options, extractor: try FactExtractor.builtIn())
