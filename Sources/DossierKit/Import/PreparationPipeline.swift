@@ -3,24 +3,34 @@ import Foundation
 /// Prepares (reads, decodes, extracts) chunks of inputs on background threads, while the caller
 /// stores the previous chunk: extraction uses the other cores and never waits for the database.
 ///
-/// At most `depth` prepared chunks wait at once, so memory stays bounded however many files there are.
+/// Prepared chunks wait up to `depth` chunks and `bytesAhead` of text at once, so memory stays
+/// bounded however many files there are. The queue is deep because storing pauses at every commit
+/// (a second or so for 1,000 documents): with two chunks, preparation stopped there too and the
+/// storing thread then waited 1.4 s of a 9 s import of 10,000 documents; with 32, 0.2 s (BENCHMARKS.md).
 final class PreparationPipeline: @unchecked Sendable {
     typealias Prepared = [Result<PreparedDocument, ImportFailure>]
 
     private let condition = NSCondition()
     private var ready: [Prepared] = []
+    private var readyBytes = 0
     private var finished = false
     private var cancelled = false
     private let depth: Int
+    private let bytesAhead: Int
 
-    init(chunks: [[ImportInput]], preparer: DocumentPreparer, reader: SourceReader, depth: Int = 2) {
+    init(
+        chunks: [[ImportInput]], preparer: DocumentPreparer, reader: SourceReader, depth: Int = 32,
+        bytesAhead: Int = 64 << 20
+    ) {
         self.depth = depth
+        self.bytesAhead = bytesAhead
         let thread = Thread { [self] in
             for chunk in chunks {
                 guard waitForRoom() else { break }
                 let prepared = Self.prepareConcurrently(chunk, preparer: preparer, reader: reader)
                 condition.lock()
                 ready.append(prepared)
+                readyBytes += Self.bytes(of: prepared)
                 condition.signal()
                 condition.unlock()
             }
@@ -41,8 +51,16 @@ final class PreparationPipeline: @unchecked Sendable {
         }
         guard !ready.isEmpty else { return nil }
         let chunk = ready.removeFirst()
+        readyBytes -= Self.bytes(of: chunk)
         condition.broadcast()
         return chunk
+    }
+
+    /// How many prepared chunks, and how many bytes of their text, wait to be stored now.
+    var waiting: (chunks: Int, bytes: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        return (ready.count, readyBytes)
     }
 
     /// Stops preparing further chunks (the caller failed and will not ask for more).
@@ -56,10 +74,14 @@ final class PreparationPipeline: @unchecked Sendable {
     private func waitForRoom() -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while ready.count >= depth && !cancelled {
+        while (ready.count >= depth || readyBytes >= bytesAhead) && !cancelled {
             condition.wait()
         }
         return !cancelled
+    }
+
+    private static func bytes(of chunk: Prepared) -> Int {
+        chunk.reduce(0) { total, result in total + ((try? result.get())?.document.sizeBytes ?? 0) }
     }
 
     /// One core is left to the thread that stores documents, which is the one import waits on;
