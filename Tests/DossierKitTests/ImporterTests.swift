@@ -103,6 +103,14 @@ struct ImporterTests {
         #expect(DocumentPreparer.collapsingWhitespace(text) == Array(expected.utf8))
     }
 
+    @Test("the whitespace set used for normalisation is exactly Unicode's White_Space, for every scalar")
+    func whitespaceSet() {
+        let mismatches = (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter {
+            DocumentPreparer.isWhitespace($0.value) != $0.properties.isWhitespace
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.map { String($0.value, radix: 16) })")
+    }
+
     @Test("a dry run writes nothing at all")
     func dryRun() throws {
         let path = try test.directory.write("release.txt", pressRelease)

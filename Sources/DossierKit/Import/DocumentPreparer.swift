@@ -50,34 +50,36 @@ public struct DocumentPreparer: Sendable {
     static func collapsingWhitespace(_ text: String) -> [UInt8] {
         var text = text
         return text.withUTF8 { utf8 in
-            var result: [UInt8] = []
-            result.reserveCapacity(utf8.count)
-            var pendingSpace = false
-            var index = 0
-            while index < utf8.count {
-                let (scalar, length) = TextFolding.scalar(in: utf8, at: index)
-                if isWhitespace(scalar) {
-                    pendingSpace = !result.isEmpty
-                } else {
-                    if pendingSpace { result.append(0x20) }
-                    pendingSpace = false
-                    if length == 1 {
-                        result.append(utf8[index])
+            // Never longer than the text: a run of whitespace becomes at most one space.
+            [UInt8](unsafeUninitializedCapacity: utf8.count) { output, written in
+                written = 0
+                var pendingSpace = false
+                var index = 0
+                while index < utf8.count {
+                    let (scalar, length) = TextFolding.scalar(in: utf8, at: index)
+                    if isWhitespace(scalar.value) {
+                        pendingSpace = written > 0
                     } else {
-                        result.append(contentsOf: utf8[index..<index + length])
+                        if pendingSpace {
+                            output[written] = 0x20
+                            written += 1
+                            pendingSpace = false
+                        }
+                        for offset in 0..<length { output[written + offset] = utf8[index + offset] }
+                        written += length
                     }
+                    index += length
                 }
-                index += length
             }
-            return result
         }
     }
 
-    /// Whitespace by Unicode's definition, with ASCII answered without a property lookup.
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            return scalar == " " || (0x09...0x0D).contains(scalar.value)
+    /// Unicode's White_Space property, spelled out: looking the property up for every accented
+    /// letter cost more than the rest of the loop. A test compares it with the property for every scalar.
+    static func isWhitespace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
         }
-        return scalar.properties.isWhitespace
     }
 }

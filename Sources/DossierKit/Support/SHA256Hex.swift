@@ -10,7 +10,8 @@ public enum SHA256Hex {
     }
 
     public static func of(_ text: String) -> String {
-        of(Data(text.utf8))
+        var text = text
+        return text.withUTF8 { of(UnsafeRawBufferPointer($0)) }
     }
 
     /// Hex-encodes through a lookup table: `String(format:)` per byte is slow enough to halve a
