@@ -10,6 +10,7 @@ struct DocumentCommand: ParsableCommand {
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Correct title, publisher, author, URL, dates, language or kind.",
             discussion:
                 "Example: dossier document set 1 --publisher Europol --published 2025-02-28 --reason \"from the newsroom page\"")

@@ -57,6 +57,7 @@ struct FigureCommand: ParsableCommand {
 
     struct Confirm: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "confirm",
             abstract: "Mark figures as checked against the text.", discussion: "Example: dossier figure confirm 12 13 14")
 
         @OptionGroup var archive: ArchiveOptions
@@ -73,6 +74,7 @@ struct FigureCommand: ParsableCommand {
 
     struct Reject: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reject",
             abstract: "Reject a figure; it stays in the archive, hidden from exports and reports.",
             discussion: "Example: dossier figure reject 12 --reason \"a year, not a count\"")
 
@@ -93,6 +95,7 @@ struct FigureCommand: ParsableCommand {
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Correct a figure's value, unit, category, operation, qualifier or bound (it becomes confirmed).",
             discussion: "Example: dossier figure set 12 --value 28000 --approximate true --category tips_received")
 
@@ -113,6 +116,7 @@ struct FigureCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a figure the machine missed; it must point at text in the document.",
             discussion:
                 "Example: dossier figure add --document 3 --text \"nearly a dozen searches\" --value 12 --approximate true --category house_searches"

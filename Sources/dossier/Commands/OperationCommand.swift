@@ -10,6 +10,7 @@ struct OperationCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add an operation, or fill in what an existing one lacks.",
             discussion: "Example: dossier operation add \"Operation Cumberland\" --lead-agency europol --action-day 2025-02-26"
         )
@@ -65,6 +66,7 @@ struct OperationCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List operations.", discussion: "Example: dossier operation list")
 
         @OptionGroup var archive: ArchiveOptions
@@ -87,6 +89,7 @@ struct OperationCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one operation and the documents that report it.",
             discussion: "Example: dossier operation show cumberland")
 
@@ -123,6 +126,7 @@ struct OperationCommand: ParsableCommand {
 
     struct Link: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "link",
             abstract: "Record that a document reports an operation.", discussion: "Example: dossier operation link cumberland 7")
 
         @OptionGroup var archive: ArchiveOptions
@@ -142,6 +146,7 @@ struct OperationCommand: ParsableCommand {
 
     struct Unlink: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "unlink",
             abstract: "Remove a document from an operation.", discussion: "Example: dossier operation unlink cumberland 7")
 
         @OptionGroup var archive: ArchiveOptions
@@ -161,6 +166,7 @@ struct OperationCommand: ParsableCommand {
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Correct an operation's name, lead agency, action day or status.",
             discussion:
                 "Example: dossier operation set cumberland --lead-agency danish-law-enforcement --action-day 2025-02-26 --status ongoing"

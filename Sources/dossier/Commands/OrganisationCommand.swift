@@ -10,6 +10,7 @@ struct OrganisationCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add an organisation, or add aliases to an existing one.",
             discussion:
                 "Example: dossier org add \"European Cybercrime Centre\" --acronym EC3 --alias \"Centre européen de la cybercriminalité\" --language fr"
@@ -58,6 +59,7 @@ struct OrganisationCommand: ParsableCommand {
 
     struct Alias: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "alias",
             abstract: "Add or remove an organisation's aliases.", subcommands: [AddAlias.self, RemoveAlias.self])
     }
 
@@ -106,6 +108,7 @@ struct OrganisationCommand: ParsableCommand {
 
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Merge organisation A into B: aliases, mentions, quotes, roles and operations move to B.",
             discussion: "Example: dossier org merge european-cybercrime-centre ec3")
 
@@ -128,6 +131,7 @@ struct OrganisationCommand: ParsableCommand {
 
     struct Rename: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rename",
             abstract: "Rename an organisation; the old name stays as an alias.",
             discussion: "Example: dossier org rename iwf \"Internet Watch Foundation\"")
 
@@ -150,6 +154,7 @@ struct OrganisationCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List organisations.", discussion: "Example: dossier org list --json")
 
         @OptionGroup var archive: ArchiveOptions
@@ -170,6 +175,7 @@ struct OrganisationCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one organisation and its aliases.", discussion: "Example: dossier org show ec3")
 
         @OptionGroup var archive: ArchiveOptions

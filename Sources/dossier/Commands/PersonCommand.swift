@@ -10,6 +10,7 @@ struct PersonCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a person, or a role to an existing one.",
             discussion: "Example: dossier person add \"Catherine De Bolle\" --role \"Executive Director\" --org europol"
         )
@@ -52,7 +53,8 @@ struct PersonCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List people.", discussion: "Example: dossier person list")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List people.", discussion: "Example: dossier person list")
 
         @OptionGroup var archive: ArchiveOptions
         @OptionGroup var output: OutputOptions
@@ -74,6 +76,7 @@ struct PersonCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one person and their roles.", discussion: "Example: dossier person show catherine-de-bolle")
 
         @OptionGroup var archive: ArchiveOptions
@@ -99,6 +102,7 @@ struct PersonCommand: ParsableCommand {
 
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Merge person A into B: every quote, mention and role moves to B; A's name becomes B's alias.",
             discussion: "Example: dossier person merge c-de-bolle catherine-de-bolle --reason \"same person\"")
 
@@ -121,6 +125,7 @@ struct PersonCommand: ParsableCommand {
 
     struct Rename: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rename",
             abstract: "Rename a person; the old name stays as an alias.",
             discussion: "Example: dossier person rename catherine-de-bolle \"Catherine De Bolle\"")
 

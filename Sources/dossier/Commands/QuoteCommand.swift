@@ -10,6 +10,7 @@ struct QuoteCommand: ParsableCommand {
 
     struct Confirm: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "confirm",
             abstract: "Mark quotes as checked.", discussion: "Example: dossier quote confirm 4 5")
 
         @OptionGroup var archive: ArchiveOptions
@@ -26,6 +27,7 @@ struct QuoteCommand: ParsableCommand {
 
     struct Reject: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reject",
             abstract: "Reject a quote; it stays in the archive, hidden from exports and reports.",
             discussion: "Example: dossier quote reject 4 --reason \"scare quotes, not speech\"")
 
@@ -46,6 +48,7 @@ struct QuoteCommand: ParsableCommand {
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Attribute a quote to a person or organisation (it becomes confirmed).",
             discussion: "Example: dossier quote set 4 --speaker troels-oerting")
 
@@ -68,6 +71,7 @@ struct QuoteCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a quote the machine missed; it must point at text in the document.",
             discussion: "Example: dossier quote add --document 2 --span 7705:8676 --speaker susie-hargreaves")
 
