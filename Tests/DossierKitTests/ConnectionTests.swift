@@ -35,6 +35,48 @@ struct ConnectionTests {
         #expect(stored == value)
     }
 
+    @Test("many texts in one statement keep their values; empty text is not NULL")
+    func manyTextsInOneStatement() throws {
+        let values: [String] = (0..<64).map { index in
+            switch index % 4 {
+            case 0: ""
+            case 1: "Opération n°\(index) — «\u{0}»"
+            case 2: String(repeating: "x\(index)", count: index * 50)
+            default: "\(index)"
+            }
+        }
+        // An untyped column: `ANY` would turn "3" into 3.
+        try connection.executeScript("CREATE TABLE texts (id INTEGER PRIMARY KEY, v)")
+        let rows = Array(repeating: "(?, ?)", count: values.count).joined(separator: ", ")
+        let statement = try connection.prepare("INSERT INTO texts (id, v) VALUES \(rows)")
+        defer { statement.reset() }
+        for (offset, value) in values.enumerated() {
+            try statement.bind(Int64(offset), value, from: Int32(offset * 2 + 1))
+        }
+        while try statement.step() {}
+        let stored = try connection.query("SELECT v FROM texts ORDER BY id") { $0.value(0) }
+        let mismatches = zip(stored, values).enumerated().filter { $0.element.0 != .text($0.element.1) }
+            .map { "\($0.offset): \(String(describing: $0.element.0).prefix(40))" }
+        #expect(stored.count == values.count)
+        #expect(mismatches.isEmpty, "\(mismatches)")
+    }
+
+    @Test("a statement reset and bound again stores the new texts, and a bad index fails at once")
+    func rebindAfterReset() throws {
+        let statement = try connection.prepare("INSERT INTO t (v) VALUES (?)")
+        for text in ["first, a longer text than the next", "second"] {
+            try statement.bind(text)
+            while try statement.step() {}
+            statement.reset()
+        }
+        #expect(
+            try connection.query("SELECT v FROM t ORDER BY id") { $0.string(0) } == [
+                "first, a longer text than the next", "second",
+            ])
+        #expect(throws: DatabaseError.self) { try statement.bind(text: "x", at: 2) }
+        statement.reset()
+    }
+
     @Test("named parameters bind by name")
     func namedParameters() throws {
         try connection.execute("INSERT INTO t (id, v) VALUES (:id, :value)", named: [":id": 7, ":value": "seven"])

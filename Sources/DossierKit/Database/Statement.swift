@@ -44,7 +44,7 @@ public final class Statement {
     /// Binds values to parameters `?1…?n` in order.
     public func bind(_ values: [any SQLBindable]) throws {
         for (offset, value) in values.enumerated() {
-            try bind(value.databaseValue, at: Int32(offset + 1))
+            try value.bind(to: self, at: Int32(offset + 1))
         }
     }
 
@@ -52,7 +52,7 @@ public final class Statement {
     public func bind<each Value: SQLBindable>(_ values: repeat each Value, from first: Int32 = 1) throws {
         var index = first
         for value in repeat each values {
-            try bind(value.databaseValue, at: index)
+            try value.bind(to: self, at: index)
             index += 1
         }
     }
@@ -69,33 +69,43 @@ public final class Statement {
     }
 
     public func bind(_ value: DatabaseValue, at index: Int32) throws {
-        let code: Int32
         switch value {
-        case .null:
-            code = sqlite3_bind_null(handle, index)
-        case .integer(let integer):
-            code = sqlite3_bind_int64(handle, index, integer)
-        case .real(let real):
-            code = sqlite3_bind_double(handle, index, real)
-        case .text(let text):
-            var text = text
-            code = text.withUTF8 { buffer in
-                // An empty string still needs a non-NULL pointer, or SQLite stores NULL.
+        case .null: try bindNull(at: index)
+        case .integer(let integer): try bind(integer: integer, at: index)
+        case .real(let real): try bind(real: real, at: index)
+        case .text(let text): try bind(text: text, at: index)
+        case .blob(let data):
+            try check(
+                data.withUnsafeBytes { buffer in
+                    buffer.baseAddress.map {
+                        sqlite3_bind_blob64(handle, index, $0, UInt64(buffer.count), dossier_sqlite_transient())
+                    } ?? sqlite3_bind_zeroblob(handle, index, 0)
+                })
+        }
+    }
+
+    public func bindNull(at index: Int32) throws { try check(sqlite3_bind_null(handle, index)) }
+
+    public func bind(integer: Int64, at index: Int32) throws { try check(sqlite3_bind_int64(handle, index, integer)) }
+
+    public func bind(real: Double, at index: Int32) throws { try check(sqlite3_bind_double(handle, index, real)) }
+
+    public func bind(text: String, at index: Int32) throws {
+        var text = text
+        try check(
+            text.withUTF8 { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { chars in
+                    // An empty string still needs a non-NULL pointer, or SQLite stores NULL.
                     guard let base = chars.baseAddress else {
                         return sqlite3_bind_text64(handle, index, "", 0, dossier_sqlite_transient(), UInt8(SQLITE_UTF8))
                     }
                     return sqlite3_bind_text64(
                         handle, index, base, UInt64(chars.count), dossier_sqlite_transient(), UInt8(SQLITE_UTF8))
                 }
-            }
-        case .blob(let data):
-            code = data.withUnsafeBytes { buffer in
-                buffer.baseAddress.map {
-                    sqlite3_bind_blob64(handle, index, $0, UInt64(buffer.count), dossier_sqlite_transient())
-                } ?? sqlite3_bind_zeroblob(handle, index, 0)
-            }
-        }
+            })
+    }
+
+    private func check(_ code: Int32) throws {
         guard code == SQLITE_OK else {
             throw DatabaseError(connection: connection.handle, code: code, sql: sql)
         }
