@@ -77,6 +77,39 @@ struct ConnectionTests {
         statement.reset()
     }
 
+    @Test("parameters bound one by one with concrete types store what the generic bind stores")
+    func concreteParameters() throws {
+        let values: [DatabaseValue] = [
+            .integer(-7), .integer(42), .integer(1), .real(2.5), .text("Opération"), .integer(9), .null, .real(-1), .null,
+            .text(""), .null,
+        ]
+        let placeholders = Array(repeating: "?", count: values.count).joined(separator: ", ")
+        try connection.executeScript("CREATE TABLE typed (\((0..<values.count).map { "c\($0)" }.joined(separator: ", ")))")
+        let statement = try connection.prepare("INSERT INTO typed VALUES (\(placeholders))")
+        defer { statement.reset() }
+        var row = statement.parameters()
+        try row.add(Int64(-7))
+        try row.add(42)
+        try row.add(true)
+        try row.add(2.5)
+        try row.add("Opération")
+        try row.add(Int64?.some(9))
+        try row.add(Int64?.none)
+        try row.add(Double?.some(-1))
+        try row.add(Double?.none)
+        try row.add(String?.some(""))
+        try row.add(String?.none)
+        while try statement.step() {}
+        let stored = try connection.queryFirst("SELECT * FROM typed") { row in
+            (0..<Int32(values.count)).map { row.value($0) }
+        }
+        #expect(stored == values)
+        #expect(throws: DatabaseError.self) {
+            var extra = statement.parameters(from: Int32(values.count + 1))
+            try extra.add(1)
+        }
+    }
+
     @Test("named parameters bind by name")
     func namedParameters() throws {
         try connection.execute("INSERT INTO t (id, v) VALUES (:id, :value)", named: [":id": 7, ":value": "seven"])

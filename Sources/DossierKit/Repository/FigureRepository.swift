@@ -15,10 +15,21 @@ public struct FigureRepository {
     /// Inserts figures a few dozen per statement.
     public func insert(_ figures: [Figure], createdAt: String) throws {
         try connection.insert(figures, with: Self.insertRows) { statement, figure, first in
-            try statement.bind(
-                figure.documentID, figure.operationID, figure.value, figure.valueMax, figure.unit, figure.approximate,
-                figure.bound, figure.counts, figure.category, figure.span.exactText, figure.span.start, figure.span.end,
-                figure.status.rawValue, createdAt, from: first)
+            var row = statement.parameters(from: first)
+            try row.add(figure.documentID)
+            try row.add(figure.operationID)
+            try row.add(figure.value)
+            try row.add(figure.valueMax)
+            try row.add(figure.unit)
+            try row.add(figure.approximate)
+            try row.add(figure.bound)
+            try row.add(figure.counts)
+            try row.add(figure.category)
+            try row.add(figure.span.exactText)
+            try row.add(figure.span.start)
+            try row.add(figure.span.end)
+            try row.add(figure.status.rawValue)
+            try row.add(createdAt)
         }
     }
 

@@ -24,9 +24,18 @@ public struct MentionRepository {
             case .operation(let id): operationID = id
             case .date(let iso): dateISO = iso
             }
-            try statement.bind(
-                mention.documentID, mention.entity.typeName, personID, organisationID, operationID, dateISO,
-                mention.span.exactText, mention.span.start, mention.span.end, mention.status.rawValue, createdAt, from: first)
+            var row = statement.parameters(from: first)
+            try row.add(mention.documentID)
+            try row.add(mention.entity.typeName)
+            try row.add(personID)
+            try row.add(organisationID)
+            try row.add(operationID)
+            try row.add(dateISO)
+            try row.add(mention.span.exactText)
+            try row.add(mention.span.start)
+            try row.add(mention.span.end)
+            try row.add(mention.status.rawValue)
+            try row.add(createdAt)
         }
     }
 
