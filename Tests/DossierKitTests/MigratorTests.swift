@@ -135,4 +135,38 @@ struct MigratorTests {
             try connection.execute("UPDATE quotes SET speaker_kind = 'crowd' WHERE id = 42")
         }
     }
+
+    @Test("0006 keys person roles by document first, keeps every role and still refuses the same one twice")
+    func personRolesKeyedByDocument() throws {
+        let builtIn = try Migrator.builtIn()
+        try Migrator(migrations: builtIn.migrations.filter { $0.version < 6 }).migrate(connection)
+        try connection.executeScript(
+            """
+            INSERT INTO documents (id, sha256, original_sha256, normalized_sha256, body, size_bytes, encoding, imported_at)
+            VALUES (7, printf('%064d', 1), printf('%064d', 1), printf('%064d', 1), 'text', 4, 'utf-8', 'now');
+            INSERT INTO people (id, slug, name, created_at) VALUES (3, 'ann-lee', 'Ann Lee', 'now');
+            INSERT INTO organisations (id, slug, name, created_at) VALUES (5, 'europol', 'Europol', 'now');
+            INSERT INTO person_roles (id, person_id, role, organisation_id, document_id) VALUES
+                (1, 3, 'Director', 5, 7), (2, 3, 'Director', NULL, NULL), (3, 3, NULL, 5, 7);
+            """)
+
+        try builtIn.migrate(connection)
+
+        #expect(try connection.query("SELECT id FROM person_roles ORDER BY id") { $0.int(0) } == [1, 2, 3])
+        for duplicate in ["(3, 'Director', 5, 7)", "(3, 'Director', NULL, NULL)", "(3, NULL, 5, 7)"] {
+            #expect(throws: DatabaseError.self) {
+                try connection.execute(
+                    "INSERT INTO person_roles (person_id, role, organisation_id, document_id) VALUES \(duplicate)")
+            }
+        }
+        try connection.execute(
+            "INSERT INTO person_roles (person_id, role, organisation_id, document_id) VALUES (3, 'Chief', 5, 7)")
+        // Merging people and deleting one look roles up by person: that must not scan the table.
+        let plan = try connection.query("EXPLAIN QUERY PLAN SELECT id FROM person_roles WHERE person_id = 3") { $0.string(3) }
+        #expect(
+            plan.contains {
+                $0.contains("USING INDEX person_roles_person_id") || $0.contains("USING COVERING INDEX person_roles_person_id")
+            }, "\(plan)")
+        #expect(try connection.query("PRAGMA integrity_check") { $0.string(0) } == ["ok"])
+    }
 }
