@@ -51,25 +51,41 @@ public struct DocumentPreparer: Sendable {
         var text = text
         return text.withUTF8 { utf8 in
             // Never longer than the text: a run of whitespace becomes at most one space.
-            [UInt8](unsafeUninitializedCapacity: utf8.count) { output, written in
-                written = 0
+            [UInt8](unsafeUninitializedCapacity: utf8.count) { output, initialized in
+                var count = 0
                 var pendingSpace = false
                 var index = 0
                 while index < utf8.count {
-                    let (scalar, length) = TextFolding.scalar(in: utf8, at: index)
-                    if isWhitespace(scalar.value) {
-                        pendingSpace = written > 0
+                    let byte = utf8[index]
+                    // ASCII is answered from the byte; anything else is decoded first.
+                    let length: Int
+                    let isSpace: Bool
+                    if byte < 0x80 {
+                        length = 1
+                        isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                    } else {
+                        let scalar: Unicode.Scalar
+                        (scalar, length) = TextFolding.scalar(in: utf8, at: index)
+                        isSpace = isWhitespace(scalar.value)
+                    }
+                    if isSpace {
+                        pendingSpace = count > 0
                     } else {
                         if pendingSpace {
-                            output[written] = 0x20
-                            written += 1
+                            output[count] = 0x20
+                            count += 1
                             pendingSpace = false
                         }
-                        for offset in 0..<length { output[written + offset] = utf8[index + offset] }
-                        written += length
+                        if length == 1 {
+                            output[count] = byte
+                        } else {
+                            for offset in 0..<length { output[count + offset] = utf8[index + offset] }
+                        }
+                        count += length
                     }
                     index += length
                 }
+                initialized = count
             }
         }
     }
