@@ -72,6 +72,26 @@ struct SourceDecoderTests {
         #expect(error?.reason.contains("text only") == true)
     }
 
+    @Test("the offset finder refuses exactly the byte sequences the standard library refuses")
+    func validatorsAgree() {
+        // Pieces that make valid and invalid UTF-8: ASCII, 2-4 byte scalars, stray continuation
+        // bytes, overlong forms, surrogates, code points past U+10FFFF, bytes never used in UTF-8.
+        let pieces: [[UInt8]] = [
+            [0x41], [0xC3, 0xA9], [0xE2, 0x80, 0x99], [0xF0, 0x9F, 0x91, 0xB6], [0x80], [0xBF], [0xC0, 0x80],
+            [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xE0, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xED, 0x9F, 0xBF],
+            [0xF0, 0x8F, 0xBF, 0xBF], [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF5], [0xFF], [0xC3],
+            [0xE2, 0x80], [0xF0, 0x9F, 0x91],
+        ]
+        var random = SplitMix64(seed: 11)
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int.random(in: 1...6, using: &random)).flatMap { _ in pieces.randomElement(using: &random)! }
+            let refused = String(validating: bytes, as: UTF8.self) == nil
+            let offset = SourceDecoder.firstInvalidUTF8Offset(bytes)
+            #expect(refused == (offset != nil), "\(bytes.map { String($0, radix: 16) })")
+            if refused != (offset != nil) { return }
+        }
+    }
+
     @Test("empty and blank files are refused", arguments: [[], Array(" \n\t\r\n".utf8)])
     func empty(bytes: [UInt8]) {
         #expect(throws: ImportFailure.self) { try decoder.decode(bytes, file: "empty.txt") }

@@ -38,13 +38,17 @@ public struct SourceDecoder: Sendable {
             let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
             let content = hasBOM ? Array(bytes.dropFirst(3)) : bytes
             try refuseNUL(content, file: file, offsetBase: hasBOM ? 3 : 0)
-            if let offset = Self.firstInvalidUTF8Offset(content) {
+            // The standard library validates while it copies; the offending byte is looked for only
+            // when it refuses the text.
+            if let body = String(validating: content, as: UTF8.self) {
+                decoded = Decoded(body: body, encoding: hasBOM ? "utf-8-bom" : "utf-8")
+            } else {
+                let offset = Self.firstInvalidUTF8Offset(content) ?? 0
                 throw ImportFailure(
                     file: file,
                     "invalid UTF-8 at byte offset \(offset + (hasBOM ? 3 : 0)); if the file uses a legacy encoding, "
                         + "declare it with --encoding windows-1252 or --encoding iso-8859-1")
             }
-            decoded = Decoded(body: String(decoding: content, as: UTF8.self), encoding: hasBOM ? "utf-8-bom" : "utf-8")
         }
         if decoded.body.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             throw ImportFailure(file: file, "file holds only whitespace")
