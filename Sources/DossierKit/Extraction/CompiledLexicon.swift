@@ -40,6 +40,13 @@ struct CompiledLexicon: Sendable {
     let fractions: FoldedMap<Double>
     let standaloneFractions: FoldedSet
     let categories: [(slug: String, nouns: PrefixSet, cues: PrefixSet)]
+    /// Per language, the words that may start a figure: number words, fractions and singular articles.
+    let figureStartWords: ByLanguage<FoldedSet>
+    /// The figure start words of a language without number words or articles: the fractions alone.
+    let fractionWords: FoldedSet
+    /// Indices into `categories`, in order, of those whose nouns may match a head word starting with each byte
+    /// (index 256: the empty word). The others cannot match it, so a figure tests only these.
+    private let categoriesByHeadByte: [[Int]]
     /// Cues that turn a currency amount into money seized.
     let seizureCues = PrefixSet(["saisi", "seiz", "confisq", "gel", "frozen", "froze", "recover", "forfeit"])
 
@@ -101,7 +108,23 @@ struct CompiledLexicon: Sendable {
         orgHeadsEN = PhraseMatcher(lex.orgHeads["en"] ?? [])
         orgHeadsFR = FoldedSet((lex.orgHeads["fr"] ?? []).map(TextFolding.fold))
         nonNameWords = FoldedSet(lex.nonNameWords.map(TextFolding.fold))
-        categories = lex.categories.map { ($0.slug, PrefixSet($0.nouns), PrefixSet($0.cues)) }
+        let categories = lex.categories.map { (slug: $0.slug, nouns: PrefixSet($0.nouns), cues: PrefixSet($0.cues)) }
+        self.categories = categories
+        categoriesByHeadByte = (0...256).map { b in
+            categories.indices.filter { categories[$0].nouns.mayMatchHead(firstByte: b < 256 ? UInt8(b) : nil) }
+        }
+        var startWords: [String: [String]] = [:]
+        for (language, words) in nw { startWords[language, default: fractions.keys].append(contentsOf: words.keys) }
+        for (language, words) in lex.singularCountWords {
+            startWords[language, default: fractions.keys].append(contentsOf: words.map(TextFolding.fold))
+        }
+        figureStartWords = ByLanguage(startWords.mapValues { FoldedSet($0) })
+        fractionWords = FoldedSet(fractions.keys)
+    }
+
+    /// The categories whose nouns may match the head word `head` (a superset of those that do), in order.
+    func categoryCandidates(forHead head: String) -> [Int] {
+        categoriesByHeadByte[head.utf8.first.map(Int.init) ?? 256]
     }
 
     func isStopWord(_ folded: String, language: String) -> Bool {
@@ -132,12 +155,23 @@ final class PrefixSet: Sendable {
     /// UTF-8 of each single stem made only of a-z, digits, "-" and "'", else nil. No other text is canonically
     /// equal to such characters, so the bytes decide `hasPrefix` without String's Character-wise comparison.
     private let singleBytes: [[UInt8]?]
+    /// Indices of the plain stems by their first byte: a word can only start with those sharing its first byte.
+    private let plainStemsByFirstByte: [[Int]]
+    /// Indices of the stems every word must be tested against: the empty stem and those that are not plain.
+    private let stemsForEveryWord: [Int]
 
     init(_ stems: [String]) {
         let f = stems.map { TextFolding.fold($0) }
         single = f.filter { !$0.contains(" ") }
         multi = f.filter { $0.contains(" ") }.map { $0.split(separator: " ", omittingEmptySubsequences: false).map(String.init) }
         singleBytes = single.map { $0.utf8.allSatisfy(Self.isPlain) ? Array($0.utf8) : nil }
+        var byFirstByte = [[Int]](repeating: [], count: 256)
+        var everyWord: [Int] = []
+        for (k, bytes) in singleBytes.enumerated() {
+            if let first = bytes?.first { byFirstByte[Int(first)].append(k) } else { everyWord.append(k) }
+        }
+        plainStemsByFirstByte = byFirstByte
+        stemsForEveryWord = everyWord
     }
 
     private static func isPlain(_ b: UInt8) -> Bool {
@@ -147,7 +181,10 @@ final class PrefixSet: Sendable {
     /// True when `word` starts with a single stem; the same as `word.hasPrefix(stem)` for each stem.
     private func startsWithSingle(_ word: String) -> Bool {
         word.utf8.withContiguousStorageIfAvailable { w in
-            for k in single.indices where startsWith(w, word, stem: k) { return true }
+            if let first = w.first {
+                for k in plainStemsByFirstByte[Int(first)] where startsWith(w, word, stem: k) { return true }
+            }
+            for k in stemsForEveryWord where startsWith(w, word, stem: k) { return true }
             return false
         } ?? single.contains { word.hasPrefix($0) }
     }
@@ -162,6 +199,12 @@ final class PrefixSet: Sendable {
     }
 
     var isEmpty: Bool { single.isEmpty && multi.isEmpty }
+
+    /// False when `matchesHead` is false for every phrase whose head word starts with `firstByte` (nil: is
+    /// empty): no multi-word stem, no stem tested against every word, no plain stem starting with that byte.
+    func mayMatchHead(firstByte: UInt8?) -> Bool {
+        !multi.isEmpty || !stemsForEveryWord.isEmpty || firstByte.map { !plainStemsByFirstByte[Int($0)].isEmpty } ?? false
+    }
 
     private func multiMatches(_ words: [String]) -> Bool {
         for m in multi where m.count <= words.count {

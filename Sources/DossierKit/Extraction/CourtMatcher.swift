@@ -13,6 +13,9 @@ struct CourtMatcher: Sendable {
     /// Qualifiers that designate a single office on their own ("le parquet fédéral", "le parquet national financier").
     private static let selfContained: FoldedSet = ["federal", "national", "europeen", "antiterroriste", "financier"]
 
+    /// Every word a match can start with (folded): a token outside them never starts one.
+    static var firstWords: [String] { heads.words }
+
     struct Match {
         let first: Int
         let last: Int

@@ -12,15 +12,59 @@ public enum DocumentMetadataInference {
         // Four candidates, plus a fifth line to know whether a label has something after it.
         let lines = Self.lines(body[...], limit: 5, trimmed: true)
         for (idx, line) in lines.prefix(4).enumerated() {
-            let words = line.split { $0 == " " || $0 == "\u{00A0}" }
-            let hasPunct = line.contains { ".!?:;,".contains($0) }
-            let isLabel = words.count <= 2 && !hasPunct && !words.contains { labelVerbs.contains(TextFolding.fold(String($0))) }
+            let (wordCount, hasPunct) = shape(of: line)
+            let isLabel =
+                wordCount <= 2 && !hasPunct && !words(of: line).contains { labelVerbs.contains(TextFolding.fold(String($0))) }
             if isLabel && idx + 1 < lines.count { continue }
             if line.unicodeScalars.count > 250 { return nil }
-            if publicationDateLine(line) != nil && words.count <= 6 { continue }
+            if publicationDateLine(line) != nil && wordCount <= 6 { continue }
             return line
         }
         return nil
+    }
+
+    /// The words of a line: its Characters split at spaces and no-break spaces.
+    private static func words(of line: String) -> [Substring] {
+        line.split { $0 == " " || $0 == "\u{00A0}" }
+    }
+
+    /// The number of `words(of:)` and whether a ".!?:;," Character occurs, read from the scalars when each is
+    /// a Character of its own, else from the Characters.
+    private static func shape(of line: String) -> (words: Int, hasPunct: Bool) {
+        if let shape = line.utf8.withContiguousStorageIfAvailable(simpleShape(utf8:)) ?? nil { return shape }
+        return (words(of: line).count, line.contains { ".!?:;,".contains($0) })
+    }
+
+    /// Scalars below U+0300 and the dashes, quotes and dots of U+2010–U+2027: between two of them there is
+    /// always a Character boundary but in CR LF (a test checks every pair), and each is canonically equal only
+    /// to itself, so on such text Character tests are scalar tests.
+    static func isOwnCharacter(_ v: UInt32) -> Bool {
+        v < 0x300 || v >= 0x2010 && v <= 0x2027
+    }
+
+    /// `shape(of:)` of a line without CR or LF, from its scalars; nil when one is not `isOwnCharacter`.
+    private static func simpleShape(utf8 u: UnsafeBufferPointer<UInt8>) -> (words: Int, hasPunct: Bool)? {
+        var words = 0
+        var inWord = false
+        var hasPunct = false
+        var i = 0
+        while i < u.count {
+            let (s, length) = TextFolding.scalar(in: u, at: i)
+            let v = s.value
+            guard isOwnCharacter(v) else { return nil }
+            if v == 0x20 || v == 0xA0 {
+                inWord = false
+            } else {
+                if !inWord { words += 1 }
+                inWord = true
+                switch v {
+                case 0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x2C: hasPunct = true
+                default: break
+                }
+            }
+            i += length
+        }
+        return (words, hasPunct)
     }
 
     /// ISO date when the text states it near the top: "Published: 12 March 2024", "Publié le 3 mars 2025",
@@ -66,15 +110,18 @@ public enum DocumentMetadataInference {
     }
 
     /// The index after the first `count` Characters of `s` (or its end), where `index(after:)` steps would stop.
-    /// Two ASCII scalars other than CR LF always have a Character boundary between them, so ASCII text steps a
-    /// byte at a time; anything else steps as String does.
+    /// Two scalars below U+0300 other than CR LF always have a Character boundary between them (they are
+    /// `isOwnCharacter`), so such text, accented Latin included, steps a scalar at a time; anything else steps
+    /// as String does.
     static func index(_ s: String, afterCharacters count: Int) -> String.Index {
         let bytes = s.utf8.withContiguousStorageIfAvailable { u -> Int in
             var p = 0
             var n = 0
             while p < u.count, n < count {
-                if u[p] < 0x80, p + 1 == u.count || u[p + 1] < 0x80 && !(u[p] == 0x0D && u[p + 1] == 0x0A) {
-                    p += 1
+                let (scalar, length) = TextFolding.scalar(in: u, at: p)
+                let next = p + length < u.count ? TextFolding.scalar(in: u, at: p + length).0.value : nil
+                if scalar.value < 0x300, next.map({ $0 < 0x300 && !(scalar.value == 0x0D && $0 == 0x0A) }) ?? true {
+                    p += length
                 } else {
                     let next = s.index(after: s.utf8.index(s.startIndex, offsetBy: p))
                     p = s.utf8.distance(from: s.startIndex, to: next)
@@ -101,6 +148,8 @@ public enum DocumentMetadataInference {
     /// Datelines sit at the very start of a paragraph ("WASHINGTON, March 12, 2024 – A man…"), so only the
     /// first tokens of a long line are read; the rest of the paragraph must not hide the dateline.
     private static let datelineTokens = 40
+    /// Built once: making an extractor per line copied the whole lexicon each time.
+    private static let datelineDates = DateExtractor(lex: MinimalLexicon.compiled)
 
     private static func publicationDateLine(_ line: String) -> String? {
         // A full date needs a year, and every year is a digit token: most headlines stop here untokenised.
@@ -109,7 +158,7 @@ public enum DocumentMetadataInference {
         guard !full.tokens.isEmpty else { return nil }
         let doc = full.count <= datelineTokens ? full : TokenizedText(full.text(0, full.tokens[datelineTokens - 1].end))
         let lang = LanguageDetector.detect(line)
-        let extractor = DateExtractor(lex: MinimalLexicon.compiled)
+        let extractor = datelineDates
         let found = extractor.extract(doc, language: lang, defaultYear: Int?.none).dates.filter { $0.iso.count == 10 }
         guard let first = found.first else {
             let alt = extractor.extract(doc, language: lang == "fr" ? "en" : "fr", defaultYear: Int?.none).dates.filter {

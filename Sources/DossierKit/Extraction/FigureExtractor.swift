@@ -21,16 +21,19 @@ struct FigureExtractor: Sendable {
         var out: [ExtractedFigure] = []
         let numberWords = lex.numberWords[language]
         let singular = lex.singularCount[language]
+        let startWords = lex.figureStartWords[language] ?? lex.fractionWords
         var i = 0
         while i < doc.count {
             if consumed[i] || doc.tokens[i].isPunct {
                 i += 1
                 continue
             }
-            // Cheap pre-filter: only digits and lexicon number/fraction words can start a figure.
+            // Cheap pre-filter: only digits and lexicon number/fraction words can start a figure. One probe of
+            // the hash in their union rules out most words before the three exact look-ups.
             if doc.tokens[i].isWord {
-                if numberWords?.value(doc, i) == nil && lex.fractions.value(doc, i) == nil
-                    && !(singular?.contains(doc, i) ?? false)
+                if !startWords.mayContain(hash: doc.tokens[i].foldedHash)
+                    || numberWords?.value(doc, i) == nil && lex.fractions.value(doc, i) == nil
+                        && !(singular?.contains(doc, i) ?? false)
                 {
                     i += 1
                     continue
@@ -237,8 +240,9 @@ struct FigureExtractor: Sendable {
             if unit.hasPrefix("currency") {
                 category = lex.seizureCues.matches(words: window) ? "money_seized" : "money"
             } else if !phraseWords.isEmpty {  // without a head noun no category matches
-                for c in lex.categories where c.nouns.matchesHead(words: phraseWords) {
-                    if c.cues.isEmpty || c.cues.matches(words: window) {
+                for k in lex.categoryCandidates(forHead: phraseWords[0]) {
+                    let c = lex.categories[k]
+                    if c.nouns.matchesHead(words: phraseWords) && (c.cues.isEmpty || c.cues.matches(words: window)) {
                         category = c.slug
                         break
                     }
@@ -279,14 +283,14 @@ struct FigureExtractor: Sendable {
         guard i < doc.count, !doc.tokens[i].inLink else { return nil }
         let t = doc.tokens[i]
         if t.isNumber {
-            guard t.text.unicodeScalars.count <= 3, !(t.text.hasPrefix("0")) else { return nil }
+            guard t.scalarCount <= 3, !(t.text.hasPrefix("0")) else { return nil }
             if i + 1 < doc.count, doc.tokens[i + 1].gapBefore == .none,
                 !doc.tokens[i + 1].isPunct
                     || [",", "."].contains(doc.tokens[i + 1].text) && i + 2 < doc.count && doc.tokens[i + 2].isNumber
             {
                 return nil
             }
-            return Double(t.text)
+            return NumberReader.value(ofDigits: t.text)
         }
         guard t.isWord else { return nil }
         if allowSingular, ["un", "une", "one"].contains(t.folded) { return 1 }
@@ -346,7 +350,8 @@ struct FigureExtractor: Sendable {
                 k += 1
                 continue
             }
-            if t.text == "'" || t.text == "’" || t.text == "«" || t.text == "“" || t.text == "\"" {
+            // Only a punctuation token can equal these marks: words and numbers skip the String comparisons.
+            if t.isPunct, t.text == "'" || t.text == "’" || t.text == "«" || t.text == "“" || t.text == "\"" {
                 k += 1
                 continue
             }

@@ -73,6 +73,8 @@ struct FoldedMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
 
     var count: Int { storage.keys.count }
 
+    var keys: [String] { storage.keys }
+
     @inline(__always)
     func value(_ key: String, hash h: UInt64) -> Value? {
         let st = storage
@@ -96,18 +98,6 @@ struct FoldedMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
             let s = Int(st.slots[i])
             if s < 0 { return false }
             if st.hashes[s] == h { return true }
-            i = (i + 1) & st.mask
-        }
-    }
-
-    /// Look-up by raw UTF-8 bytes (byte equality), for scanners that never build the String.
-    func value(utf8 bytes: [UInt8], hash h: UInt64) -> Value? {
-        let st = storage
-        var i = Int(truncatingIfNeeded: h) & st.mask
-        while true {
-            let s = Int(st.slots[i])
-            if s < 0 { return nil }
-            if st.hashes[s] == h && st.keys[s].utf8.elementsEqual(bytes) { return st.values[s] }
             i = (i + 1) & st.mask
         }
     }
@@ -146,14 +136,14 @@ struct FoldedSet: Sendable, ExpressibleByArrayLiteral {
 
     var isEmpty: Bool { map.count == 0 }
 
+    var words: [String] { map.keys }
+
     func contains(_ word: String) -> Bool { map[word] != nil }
 
     func contains(_ t: Token) -> Bool { map[token: t] != nil }
 
     @inline(__always)
     func contains(_ doc: TokenizedText, _ i: Int) -> Bool { map.value(doc, i) != nil }
-
-    func contains(utf8 bytes: [UInt8], hash: UInt64) -> Bool { map.value(utf8: bytes, hash: hash) != nil }
 
     @inline(__always)
     func mayContain(hash: UInt64) -> Bool { map.mayContain(hash: hash) }

@@ -18,6 +18,8 @@ struct NumberReader: Sendable {
     }
 
     private static let groupSpaces: Set<UInt32> = [0x20, 0xA0, 0x202F, 0x2009]
+    /// ASCII words: a token equal to one has its bytes and hash, so the hashed set tests exactly as `==` would.
+    private static let articles: FoldedSet = ["le", "la", "l", "the"]
 
     func read(_ doc: TokenizedText, _ i: Int, language: String) -> Core? {
         let t = doc.tokens[i]
@@ -35,7 +37,7 @@ struct NumberReader: Sendable {
         if excludedByLeftContext(doc, i) { return nil }
         // A loose run of digit groups ("0800 555 111", "01 23 45"): phone-like, never a figure.
         if i > 0, toks[i - 1].isNumber, t.gapBefore == .space, doc.sameLine(i - 1, i) { return nil }
-        let digits = t.text.unicodeScalars.count
+        let digits = t.scalarCount
         if digits >= 2 && t.text.hasPrefix("0") { return nil }
         var text = t.text
         var last = i
@@ -44,7 +46,7 @@ struct NumberReader: Sendable {
         if digits <= 3 {
             while last + 1 < doc.count {
                 let n = toks[last + 1]
-                if n.isNumber && n.text.unicodeScalars.count == 3 && n.gapBefore == .space
+                if n.isNumber && n.scalarCount == 3 && n.gapBefore == .space
                     && Self.groupSpaces.contains(doc.scalars[n.start - 1].value) && doc.sameLine(last, last + 1)
                     && !(last + 2 < doc.count && toks[last + 2].gapBefore == .none
                         && (toks[last + 2].isNumber || toks[last + 2].isWord && !isUnitSuffix(toks[last + 2])))
@@ -55,7 +57,7 @@ struct NumberReader: Sendable {
                     continue
                 }
                 if last + 2 < doc.count, n.gapBefore == .none, n.text == "," || n.text == ".",
-                    toks[last + 2].isNumber, toks[last + 2].gapBefore == .none, toks[last + 2].text.unicodeScalars.count == 3
+                    toks[last + 2].isNumber, toks[last + 2].gapBefore == .none, toks[last + 2].scalarCount == 3
                 {
                     let thousandsMark = language == "fr" ? "." : ","
                     let after = last + 3 < doc.count ? toks[last + 3] : nil
@@ -76,13 +78,13 @@ struct NumberReader: Sendable {
         {
             return nil
         }
-        var value = Double(text) ?? 0
+        var value = Self.value(ofDigits: text) ?? 0
         // Decimal part.
         let decimalMark = language == "fr" ? "," : "."
         if last + 2 < doc.count, toks[last + 1].gapBefore == .none,
             toks[last + 1].text == decimalMark
                 || (toks[last + 1].text == "," || toks[last + 1].text == ".") && !grouped
-                    && toks[last + 2].text.unicodeScalars.count != 3,
+                    && toks[last + 2].scalarCount != 3,
             toks[last + 2].isNumber, toks[last + 2].gapBefore == .none
         {
             // A second dot means a version number or IP address.
@@ -115,6 +117,18 @@ struct NumberReader: Sendable {
         return core
     }
 
+    /// `Double(digits)`, for a run of ASCII digits of at most 15 (below 2^53) as an integer, which Double holds
+    /// exactly as the parse would give it; anything else is parsed.
+    static func value(ofDigits digits: String) -> Double? {
+        guard !digits.isEmpty, digits.utf8.count <= 15 else { return Double(digits) }
+        var value = 0
+        for b in digits.utf8 {
+            guard b >= 0x30 && b <= 0x39 else { return Double(digits) }
+            value = value * 10 + Int(b - 0x30)
+        }
+        return Double(value)
+    }
+
     private func isUnitSuffix(_ t: Token) -> Bool {
         let f = t.folded
         return lex.multipliers[f] != nil || lex.unitWords[f] != nil || lex.fileSizeUnits.contains(f)
@@ -127,8 +141,10 @@ struct NumberReader: Sendable {
         let p = toks[i - 1]
         if t.gapBefore == .none {
             if p.isWord && lex.currencySymbols[p.text] == nil { return true }  // "EC3", "G7", "B12"
-            if p.text == "-" || p.text == "_" || p.text == "/" || p.text == "#" || p.text == "+" || p.text == "°" || p.text == "§"
-                || p.text == "@"
+            // Only a punctuation token can equal these marks: a number before skips the String comparisons.
+            if p.isPunct,
+                p.text == "-" || p.text == "_" || p.text == "/" || p.text == "#" || p.text == "+" || p.text == "°"
+                    || p.text == "§" || p.text == "@"
             {
                 // "COVID-19", "article 227-23"
                 if p.text == "-", i >= 2, toks[i - 2].isWord, p.gapBefore == .none { return true }
@@ -141,19 +157,19 @@ struct NumberReader: Sendable {
         }
         // "article 34", "art. 227-23", "no 12", "§ 2252", "page 4".
         var k = i - 1
-        if toks[k].text == "." || toks[k].text == "°" || toks[k].text == "§" {
+        if toks[k].isPunct, toks[k].text == "." || toks[k].text == "°" || toks[k].text == "§" {
             if toks[k].text == "§" { return true }
             k -= 1
         }
         if k >= 0, doc.sameLine(k, i), lex.identifierContext.contains(toks[k]) { return true }
         // "composez le 17", "dial the 000 line": one article between the cue and the number.
-        if k >= 1, ["le", "la", "l", "the"].contains(toks[k].folded), doc.sameLine(k - 1, i),
+        if k >= 1, Self.articles.contains(toks[k]), doc.sameLine(k - 1, i),
             lex.identifierContext.contains(toks[k - 1])
         {
             return true
         }
         // "(02) 5126 9297": digits after a bracketed area code are a phone number.
-        if p.text == ")", i >= 3, toks[i - 2].isNumber, toks[i - 3].text == "(", doc.sameLine(i - 3, i) { return true }
+        if p.isPunct, p.text == ")", i >= 3, toks[i - 2].isNumber, toks[i - 3].text == "(", doc.sameLine(i - 3, i) { return true }
         // Times "14 h 30": the minutes.
         if p.folded == "h", i >= 2, toks[i - 2].isNumber, doc.sameLine(i - 2, i) { return true }
         return false

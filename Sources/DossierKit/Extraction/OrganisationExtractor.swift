@@ -34,6 +34,9 @@ struct OrganisationExtractor: Sendable {
     private var ownerBySlug: [String: Int] = [:]
     private let nationalPolice = NationalPoliceMatcher()
     private let courts = CourtMatcher()
+    /// The first words of gazetteer aliases, national police and courts: one probe of a token's hash rules out
+    /// all three matchers for the many tokens that start none (each would otherwise be called and probe its own).
+    private let matcherFirstWords: FoldedSet
 
     init(gazetteer: Gazetteer, lex: CompiledLexicon) {
         self.gazetteer = gazetteer
@@ -62,6 +65,7 @@ struct OrganisationExtractor: Sendable {
         }
         for k in byFirst.keys { byFirst[k]?.sort { $0.folded.count > $1.folded.count } }
         self.byFirst = FoldedMap(byFirst)
+        matcherFirstWords = FoldedSet(byFirst.keys + NationalPoliceMatcher.firstWords + CourtMatcher.firstWords)
     }
 
     private static func unifyApostrophe(_ s: String) -> String {
@@ -99,13 +103,15 @@ struct OrganisationExtractor: Sendable {
             for k in first...last { consumed[k] = true }
         }
 
+        let matcherFirstWords = self.matcherFirstWords
         var i = 0
         while i < doc.count {
             if toks[i].inLink || toks[i].isNumber {
                 i += 1
                 continue
             }
-            if let (entry, end) = matchAlias(doc, i) {
+            let mayStartMatch = matcherFirstWords.mayContain(hash: toks[i].foldedHash)
+            if mayStartMatch, let (entry, end) = matchAlias(doc, i) {
                 let org = gazetteer.organisations[entry.org]
                 if let last = jurisdictionEnd(doc, aliasEnd: end) {
                     // "U.S. Attorney’s Office for the Eastern District of Virginia": one specific office.
@@ -118,7 +124,7 @@ struct OrganisationExtractor: Sendable {
                 i = end
                 continue
             }
-            if !consumed[i], let m = nationalPolice.match(doc, at: i) {
+            if mayStartMatch, !consumed[i], let m = nationalPolice.match(doc, at: i) {
                 if let owner = ownerBySlug[Slug.make(m.name)] {
                     let org = gazetteer.organisations[owner]
                     add(slug: org.slug, name: org.name, acronym: org.acronym, first: m.first, last: m.last)
@@ -128,7 +134,7 @@ struct OrganisationExtractor: Sendable {
                 i = m.last + 1
                 continue
             }
-            if !consumed[i], let m = courts.match(doc, at: i) {
+            if mayStartMatch, !consumed[i], let m = courts.match(doc, at: i) {
                 add(slug: Slug.make(m.name), name: m.name, acronym: nil, first: m.first, last: m.last)
                 i = m.last + 1
                 continue
@@ -450,9 +456,15 @@ struct OrganisationExtractor: Sendable {
 
     /// French writes ministries with a lower-case head and a capitalised portfolio: "ministère de l’Intérieur",
     /// "ministère de la Justice". Only this head qualifies, and only before de/du + a capitalised word.
+    /// Called on every lower-case token: the hash test (an ASCII word is equal only when its bytes are) is
+    /// inlined into the caller, the rest runs out of line for the rare token with that hash.
+    @inline(__always)
     private static func lowerCaseHeadNamesOne(_ doc: TokenizedText, _ i: Int) -> Bool {
-        // Called on every token: compare the hash first (an ASCII word is equal only when its bytes are).
-        guard i >= 0, i < doc.count, doc.tokens[i].foldedHash == ministereHash, doc.f(i) == "ministere" else { return false }
+        i >= 0 && i < doc.count && doc.tokens[i].foldedHash == ministereHash && ministryNamedAt(doc, i)
+    }
+
+    private static func ministryNamedAt(_ doc: TokenizedText, _ i: Int) -> Bool {
+        guard doc.f(i) == "ministere" else { return false }
         var k = i + 1
         while k < doc.count, k <= i + 3, ["de", "du", "des", "d", "la", "l", "'", "’"].contains(doc.f(k)) { k += 1 }
         return k > i + 1 && k < doc.count && doc.sameLine(i, k) && doc.tokens[k].isCapitalized

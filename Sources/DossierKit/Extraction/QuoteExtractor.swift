@@ -23,6 +23,15 @@ struct QuoteExtractor: Sendable {
         }
     }
 
+    /// Every scalar that can open, close or nest a quotation (the openers above and their closers): any other
+    /// scalar leaves the scan's state unchanged. All of them are punctuation, hence one-scalar punctuation
+    /// tokens, so the scan visits a line's punctuation tokens rather than every scalar.
+    @inline(__always)
+    private static func isQuotationMark(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v == 0x22 || v >= 0xAB && (v == 0xAB || v == 0xBB || v >= 0x201C && v <= 0x201E)
+    }
+
     func blocks(_ doc: TokenizedText) -> [Block] {
         var out: [Block] = []
         let sc = doc.scalars
@@ -32,13 +41,13 @@ struct QuoteExtractor: Sendable {
         var depth = 0
         var segStart = 0
         for (li, r) in doc.lineRanges.enumerated() {
-            var p = r.lowerBound
+            var lineStart = r.lowerBound
             if current != nil {
                 // Continuation: the paragraph reopens the same quotation.
-                if sc[p] == open || (open == "\"" && sc[p] == "\"") {
+                if sc[lineStart] == open || (open == "\"" && sc[lineStart] == "\"") {
                     depth = 1
-                    p += 1
-                    segStart = p
+                    lineStart += 1
+                    segStart = lineStart
                 } else if var b = current {
                     b.closed = false
                     out.append(b)
@@ -46,8 +55,10 @@ struct QuoteExtractor: Sendable {
                     depth = 0
                 }
             }
-            while p < r.upperBound {
+            for t in doc.lineTokens[li] where doc.tokens[t].isPunct && doc.tokens[t].start >= lineStart {
+                let p = doc.tokens[t].start
                 let s = sc[p]
+                guard Self.isQuotationMark(s) else { continue }
                 if current == nil {
                     if let c = Self.closer(for: s),
                         s != "\"" || (p + 1 < r.upperBound && !TextFolding.isHorizontalSpace(sc[p + 1]))
@@ -71,7 +82,6 @@ struct QuoteExtractor: Sendable {
                 } else if s == open && open != "\"" {
                     depth += 1
                 }
-                p += 1
             }
             if var b = current {
                 b.segments.append(segStart..<r.upperBound)

@@ -3,12 +3,19 @@
 enum TextFolding {
     /// Folds one scalar to lower-case ASCII-like form, written as UTF-8 bytes; apostrophes unify to "'",
     /// dashes to "-".
+    /// The ASCII case is inlined (most scalars even of non-ASCII words), the rest kept out of line.
+    @inline(__always)
     static func fold(_ s: Unicode.Scalar, into out: inout [UInt8]) {
         let v = s.value
         if v < 0x80 {
             out.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 32) : UInt8(v))
-            return
+        } else {
+            foldBeyondASCII(s, into: &out)
         }
+    }
+
+    private static func foldBeyondASCII(_ s: Unicode.Scalar, into out: inout [UInt8]) {
+        let v = s.value
         if let (first, second) = latinMap(v) {
             out.append(first)
             if second != 0 { out.append(second) }
@@ -147,6 +154,7 @@ enum TextFolding {
     }
 
     /// Inlined up to Latin (every scalar of most bodies), the Unicode property look-up kept out of line.
+    /// From U+0250 on, the same as `isWordScalarByProperties` (a test checks every scalar).
     @inline(__always)
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
@@ -155,10 +163,14 @@ enum TextFolding {
         if v < 0xC0 { return false }
         if v == 0xD7 || v == 0xF7 { return false }
         if v < 0x250 { return true }
-        return isWordScalarBeyondLatin(s)
+        // General Punctuation and Currency Symbols (typographic quotes and apostrophes, dashes, "…", "€") hold
+        // no letter and no mark: answered without the property look-up they would otherwise cost at each use.
+        if v >= 0x2000 && v < 0x2070 || v >= 0x20A0 && v < 0x20D0 { return false }
+        return isWordScalarByProperties(s)
     }
 
-    private static func isWordScalarBeyondLatin(_ s: Unicode.Scalar) -> Bool {
+    /// A letter (Unicode Alphabetic) or a nonspacing mark, which belongs to the letter before it.
+    static func isWordScalarByProperties(_ s: Unicode.Scalar) -> Bool {
         let p = s.properties
         return p.isAlphabetic || p.generalCategory == .nonspacingMark
     }

@@ -26,6 +26,10 @@ struct Token: Sendable {
     let isNumber: Bool
     let isPunct: Bool
 
+    /// `text.unicodeScalars.count` without walking the String: the text is exactly the body's scalars
+    /// `start..<end`.
+    var scalarCount: Int { end - start }
+
     init(
         kind: Kind, start: Int, end: Int, text: String, folded: String, foldedHash: UInt64, gapBefore: Gap, line: Int,
         isCapitalized: Bool, isAllCaps: Bool

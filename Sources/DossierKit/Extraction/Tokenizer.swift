@@ -2,6 +2,10 @@
 /// instead of re-scanning the string, which keeps extraction linear and fast.
 struct TokenizedText: Sendable {
     let scalars: [Unicode.Scalar]
+    /// The body, and the UTF-8 offset in it of each scalar (plus one for the end): `text` copies the bytes
+    /// between two offsets instead of re-encoding the scalars one by one.
+    private let body: String
+    private let utf8Offsets: [Int]
     let tokens: [Token]
     /// Scalar ranges of non-empty lines (the paragraph unit of press releases).
     let lineRanges: [Range<Int>]
@@ -17,8 +21,11 @@ struct TokenizedText: Sendable {
     }
 
     init(_ body: String) {
-        let scalars = body.utf8.withContiguousStorageIfAvailable(Self.decode) ?? Array(body.unicodeScalars)
+        let (scalars, utf8Offsets) =
+            body.utf8.withContiguousStorageIfAvailable(Self.decode) ?? Self.decode(Array(body.unicodeScalars))
         self.scalars = scalars
+        self.body = body
+        self.utf8Offsets = utf8Offsets
         let asciiTokens = Self.asciiTokens
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 4)  // sized for prose so the array seldom regrows (copying every token)
@@ -40,7 +47,7 @@ struct TokenizedText: Sendable {
         @inline(__always)  // called at every space; most chunks are too short to test
         func closeChunk(_ tokens: inout [Token], upTo end: Int) {
             guard end - chunkFirstToken >= 3 else { return }  // shorter chunks are never links
-            if Self.chunkIsLink(tokens[chunkFirstToken..<end]) {
+            if Self.chunkIsLink(tokens[chunkFirstToken..<end], scalars) {
                 // Trailing sentence punctuation is not part of the link.
                 var last = end
                 while last > chunkFirstToken + 1, tokens[last - 1].isPunct,
@@ -82,26 +89,35 @@ struct TokenizedText: Sendable {
             let start = i
             let kind: Token.Kind
             var ascii = s.value < 0x80  // noted while scanning, so ASCII tokens need no second pass to tell
+            // Digits and ASCII letters are hashed (letters lower-cased, as they fold) and letters counted by case
+            // while scanning: an ASCII token then needs no second pass. A non-ASCII word starts over below.
+            var foldedHash = FoldedHash.seed
+            var upper = 0
+            var lower = 0
             if s.value >= 0x30 && s.value <= 0x39 {
                 kind = .number
-                i += 1
-                while i < n, scalars[i].value >= 0x30 && scalars[i].value <= 0x39 { i += 1 }
+                repeat {
+                    foldedHash = FoldedHash.step(foldedHash, UInt8(truncatingIfNeeded: scalars[i].value))
+                    i += 1
+                } while i < n && scalars[i].value >= 0x30 && scalars[i].value <= 0x39
             } else if TextFolding.isWordScalar(s) {
                 kind = .word
-                i += 1
-                while i < n, TextFolding.isWordScalar(scalars[i]) {
-                    if scalars[i].value >= 0x80 { ascii = false }
+                repeat {
+                    let v = scalars[i].value
+                    if v < 0x80 {  // an ASCII word scalar is a letter
+                        if v <= 0x5A { upper += 1 } else { lower += 1 }
+                        foldedHash = FoldedHash.step(foldedHash, UInt8(truncatingIfNeeded: v | 0x20))
+                    } else {
+                        ascii = false
+                    }
                     i += 1
-                }
+                } while i < n && TextFolding.isWordScalar(scalars[i])
             } else {
                 kind = .punct
                 i += 1
             }
             let text: String
             let folded: String
-            var foldedHash = FoldedHash.seed
-            var upper = 0
-            var lower = 0
             if i - start == 1 && s.value < 0x80 {
                 let a = asciiTokens[Int(s.value)]
                 (text, folded, foldedHash) = (a.text, a.folded, a.hash)
@@ -109,11 +125,6 @@ struct TokenizedText: Sendable {
             } else if ascii {
                 // ASCII words and numbers: written straight into the Strings, folding only lower-cases A-Z.
                 let count = i - start
-                for k in start..<i {
-                    let v = scalars[k].value
-                    if v >= 0x41 && v <= 0x5A { upper += 1 } else if v >= 0x61 && v <= 0x7A { lower += 1 }
-                    foldedHash = FoldedHash.step(foldedHash, UInt8(v >= 0x41 && v <= 0x5A ? v + 32 : v))
-                }
                 text = String(unsafeUninitializedCapacity: count) { out in
                     for k in 0..<count { out[k] = UInt8(scalars[start + k].value) }
                     return count
@@ -133,6 +144,7 @@ struct TokenizedText: Sendable {
                 // allocation, and the folded form shares the original when folding changes nothing.
                 textBuf.removeAll(keepingCapacity: true)
                 foldBuf.removeAll(keepingCapacity: true)
+                (foldedHash, upper, lower) = (FoldedHash.seed, 0, 0)
                 for k in start..<i {
                     let c = scalars[k]
                     TextFolding.appendUTF8(c, to: &textBuf)
@@ -164,31 +176,67 @@ struct TokenizedText: Sendable {
         self.lineTokens = lineTokens
     }
 
-    /// Decodes valid UTF-8 (a String's) into scalars in one pass, ASCII bytes without any decoding work.
-    private static func decode(_ utf8: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
-        [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { out, n in
-            n = 0
-            var i = 0
-            while i < utf8.count {
-                let (s, length) = TextFolding.scalar(in: utf8, at: i)
-                out[n] = s
-                i += length
-                n += 1
+    /// Decodes valid UTF-8 (a String's) into scalars and their byte offsets in one pass, ASCII bytes without
+    /// any decoding work.
+    private static func decode(_ utf8: UnsafeBufferPointer<UInt8>) -> ([Unicode.Scalar], [Int]) {
+        var scalars: [Unicode.Scalar] = []
+        let offsets = [Int](unsafeUninitializedCapacity: utf8.count + 1) { offsetBuffer, initialized in
+            scalars = [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { scalarBuffer, n in
+                n = 0
+                // Plain pointers: stores through the inout buffers would reload their base at every write.
+                guard let bytes = utf8.baseAddress, let out = scalarBuffer.baseAddress, let offsets = offsetBuffer.baseAddress
+                else {
+                    offsetBuffer[0] = 0
+                    return
+                }
+                var i = 0
+                while i < utf8.count {
+                    // Eight ASCII bytes at a time: one test of their high bits, then plain widening copies.
+                    if i + 8 <= utf8.count,
+                        UnsafeRawPointer(bytes + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                    {
+                        for k in 0..<8 {
+                            out[n + k] = Unicode.Scalar(bytes[i + k])
+                            offsets[n + k] = i + k
+                        }
+                        i += 8
+                        n += 8
+                        continue
+                    }
+                    let (s, length) = TextFolding.scalar(in: utf8, at: i)
+                    out[n] = s
+                    offsets[n] = i
+                    i += length
+                    n += 1
+                }
+                offsets[n] = i
             }
+            initialized = scalars.count + 1
         }
+        return (scalars, offsets)
+    }
+
+    /// The scalars and their UTF-8 offsets, for a body without contiguous UTF-8.
+    private static func decode(_ scalars: [Unicode.Scalar]) -> ([Unicode.Scalar], [Int]) {
+        var offsets = [0]
+        offsets.reserveCapacity(scalars.count + 1)
+        for s in scalars { offsets.append(offsets[offsets.count - 1] + UTF8.width(s)) }
+        return (scalars, offsets)
     }
 
     /// A chunk of non-space text is a link when it has a scheme, "www.", an e-mail "@", or ends in a
     /// ".tld" domain suffix directly attached to a word ("Davidschmidt.fr", "example.com/path").
-    private static func chunkIsLink(_ chunk: ArraySlice<Token>) -> Bool {
+    private static func chunkIsLink(_ chunk: ArraySlice<Token>, _ scalars: [Unicode.Scalar]) -> Bool {
         guard chunk.count >= 3 else { return false }
+        /// `chunk[k].text == String(mark)` for these ASCII marks, without a String comparison or a Token copy: only
+        /// a punctuation token (one scalar) can equal one, and no other scalar is canonically equivalent to them.
+        func isMark(_ k: Int, _ mark: Unicode.Scalar) -> Bool { chunk[k].isPunct && scalars[chunk[k].start] == mark }
         var hasDot = false
         var idx = chunk.startIndex
         while idx < chunk.endIndex {
-            let t = chunk[idx]
-            if t.isPunct {
-                if t.text == "@" || t.text == "/" && idx + 1 < chunk.endIndex && chunk[idx + 1].text == "/" { return true }
-                if t.text == "." {
+            if chunk[idx].isPunct {
+                if isMark(idx, "@") || isMark(idx, "/") && idx + 1 < chunk.endIndex && isMark(idx + 1, "/") { return true }
+                if isMark(idx, ".") {
                     hasDot = true
                     if idx > chunk.startIndex, idx + 1 < chunk.endIndex {
                         let prev = chunk[idx - 1]
@@ -212,21 +260,13 @@ struct TokenizedText: Sendable {
 
     var count: Int { tokens.count }
 
-    /// Text of the body between two scalar offsets, encoded straight into the String's storage (no byte array).
+    /// Text of the body between two scalar offsets: a copy of the body's UTF-8 bytes between them.
     func text(_ start: Int, _ end: Int) -> String {
         guard start < end else { return "" }
-        var bytes = 0
-        for k in start..<end { bytes += UTF8.width(scalars[k]) }
-        return String(unsafeUninitializedCapacity: bytes) { out in
-            var n = 0
-            for k in start..<end {
-                UTF8.encode(scalars[k]) { byte in
-                    out[n] = byte
-                    n += 1
-                }
-            }
-            return n
-        }
+        let (from, to) = (utf8Offsets[start], utf8Offsets[end])
+        return body.utf8.withContiguousStorageIfAvailable {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[from..<to]), as: UTF8.self)
+        } ?? String(decoding: Array(body.utf8)[from..<to], as: UTF8.self)
     }
 
     /// Span covering tokens `first...last` (inclusive).

@@ -11,6 +11,52 @@ struct MiscTests {
         #expect(Slug.make("  Opération  Été ’24 ") == "operation-ete-24")
     }
 
+    @Test func language() {
+        #expect(LanguageDetector.detect("Les suspects ont été arrêtés dans le cadre de l’enquête.") == "fr")
+        #expect(LanguageDetector.detect("The suspects were arrested as part of the investigation.") == "en")
+    }
+
+    /// Beyond Latin (whose letters the word test lists itself), its fast ranges must agree with the Unicode
+    /// properties on every scalar.
+    @Test func wordScalarFastPathsMatchProperties() {
+        for v in UInt32(0x250)...0x10FFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            #expect(TextFolding.isWordScalar(s) == TextFolding.isWordScalarByProperties(s), "U+\(String(v, radix: 16))")
+        }
+    }
+
+    /// Stop words in every case and normalisation form, glued to digits, punctuation and non-ASCII letters.
+    @Test func languageEdgeCases() {
+        #expect(LanguageDetector.detect("ÉTÉ été e\u{301}te\u{301} the") == "fr")
+        #expect(LanguageDetector.detect("ÉTÉ the") == "en")
+        #expect(LanguageDetector.detect("THE Le lé the2 3le WHICH.été") == "en")
+        #expect(LanguageDetector.detect("ététhe the été") == "en")
+        #expect(LanguageDetector.detect("whichwhich sont") == "fr")
+        #expect(LanguageDetector.detect("") == "en")
+    }
+
+    /// `index(_:afterCharacters:)` and title shapes read scalars as Characters: every pair of such scalars but
+    /// CR LF must be two Characters.
+    @Test func ownCharacterScalarsAreCharacters() {
+        let scalars = (UInt32(0)..<0x2100).filter(DocumentMetadataInference.isOwnCharacter).compactMap(Unicode.Scalar.init)
+        #expect(scalars.allSatisfy { $0.value < 0x300 || $0.value >= 0x2010 } && scalars.count == 0x300 + 0x18)
+        for first in scalars {
+            for second in scalars {
+                var pair = String.UnicodeScalarView()
+                pair.append(first)
+                pair.append(second)
+                #expect(String(pair).count == (first == "\r" && second == "\n" ? 1 : 2), "\(first.value) \(second.value)")
+            }
+        }
+    }
+
+    @Test func titles() {
+        #expect(
+            DocumentMetadataInference.title(of: "Monde\n\nUn rapport d’Europol révèle des vidéos\n\nTexte.")
+                == "Un rapport d’Europol révèle des vidéos")
+        #expect(DocumentMetadataInference.title(of: "\nOperation Viper: 25 arrested\nBody.") == "Operation Viper: 25 arrested")
+    }
+
     /// `title(of:)` trims lines with its own scalar test instead of Foundation: both must agree on every scalar.
     @Test func titleTrimmingMatchesFoundation() {
         for v in UInt32(0)..<0x10000 {
@@ -19,18 +65,6 @@ struct MiscTests {
             #expect(DocumentMetadataInference.isTrimmed(s) == foundation, "U+\(String(v, radix: 16))")
         }
         #expect(DocumentMetadataInference.title(of: "\u{A0}Monde \r\n\r\n\tViper: 25 held\u{200B}\r\nBody.") == "Viper: 25 held")
-    }
-
-    @Test func language() {
-        #expect(LanguageDetector.detect("Les suspects ont été arrêtés dans le cadre de l’enquête.") == "fr")
-        #expect(LanguageDetector.detect("The suspects were arrested as part of the investigation.") == "en")
-    }
-
-    @Test func titles() {
-        #expect(
-            DocumentMetadataInference.title(of: "Monde\n\nUn rapport d’Europol révèle des vidéos\n\nTexte.")
-                == "Un rapport d’Europol révèle des vidéos")
-        #expect(DocumentMetadataInference.title(of: "\nOperation Viper: 25 arrested\nBody.") == "Operation Viper: 25 arrested")
     }
 
     @Test func publicationDates() {
