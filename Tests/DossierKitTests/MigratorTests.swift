@@ -94,15 +94,25 @@ struct MigratorTests {
         #expect(throws: MigrationError.self) { try Migrator.migration(fileName: "3_add_index.sql", sql: "") }
     }
 
-    @Test("0004 rebuilds the fact tables keeping every row, id and rule, without IN lists in their CHECKs")
-    func factTablesRebuilt() throws {
+    /// An archive migrated up to just before `version`, holding document 7 (with `body`) and person 3;
+    /// returns the built-in migrator that takes it the rest of the way.
+    func archive(before version: Int, body: String) throws -> Migrator {
         let builtIn = try Migrator.builtIn()
-        try Migrator(migrations: builtIn.migrations.filter { $0.version < 4 }).migrate(connection)
-        try connection.executeScript(
+        try Migrator(migrations: builtIn.migrations.filter { $0.version < version }).migrate(connection)
+        try connection.execute(
             """
             INSERT INTO documents (id, sha256, original_sha256, normalized_sha256, body, size_bytes, encoding, imported_at)
-            VALUES (7, printf('%064d', 1), printf('%064d', 1), printf('%064d', 1), '25 arrested', 11, 'utf-8', 'now');
-            INSERT INTO people (id, slug, name, created_at) VALUES (3, 'ann-lee', 'Ann Lee', 'now');
+            VALUES (7, printf('%064d', 1), printf('%064d', 1), printf('%064d', 1), ?, ?, 'utf-8', 'now')
+            """, [body, body.utf8.count])
+        try connection.execute("INSERT INTO people (id, slug, name, created_at) VALUES (3, 'ann-lee', 'Ann Lee', 'now')")
+        return builtIn
+    }
+
+    @Test("0004 rebuilds the fact tables keeping every row, id and rule, without IN lists in their CHECKs")
+    func factTablesRebuilt() throws {
+        let builtIn = try archive(before: 4, body: "25 arrested")
+        try connection.executeScript(
+            """
             INSERT INTO figures (id, document_id, value, exact_text, char_start, char_end, status, created_at)
             VALUES (41, 7, 25, '25 arrested', 0, 11, 'confirmed', 'now');
             INSERT INTO quotes (id, document_id, speaker_kind, person_id, text, exact_text, char_start, char_end, created_at)
@@ -138,13 +148,9 @@ struct MigratorTests {
 
     @Test("0006 keys person roles by document first, keeps every role and still refuses the same one twice")
     func personRolesKeyedByDocument() throws {
-        let builtIn = try Migrator.builtIn()
-        try Migrator(migrations: builtIn.migrations.filter { $0.version < 6 }).migrate(connection)
+        let builtIn = try archive(before: 6, body: "text")
         try connection.executeScript(
             """
-            INSERT INTO documents (id, sha256, original_sha256, normalized_sha256, body, size_bytes, encoding, imported_at)
-            VALUES (7, printf('%064d', 1), printf('%064d', 1), printf('%064d', 1), 'text', 4, 'utf-8', 'now');
-            INSERT INTO people (id, slug, name, created_at) VALUES (3, 'ann-lee', 'Ann Lee', 'now');
             INSERT INTO organisations (id, slug, name, created_at) VALUES (5, 'europol', 'Europol', 'now');
             INSERT INTO person_roles (id, person_id, role, organisation_id, document_id) VALUES
                 (1, 3, 'Director', 5, 7), (2, 3, 'Director', NULL, NULL), (3, 3, NULL, 5, 7);

@@ -120,6 +120,7 @@ struct FactWriter {
         try archive.figures.insert(figures, createdAt: createdAt)
         try reportWritten(figures.count)
 
+        var quotes: [Quote] = []
         for extracted in extraction.quotes {
             var personID: Int64?
             var organisationID: Int64?
@@ -137,11 +138,12 @@ struct FactWriter {
                 documentID: documentID, speakerKind: Quote.SpeakerKind(rawValue: extracted.speakerKind.rawValue) ?? .person,
                 personID: personID, organisationID: organisationID, text: extracted.text, span: sourceSpan(extracted.span))
             if reconciler?.claimQuote(quote.span) ?? true {
-                try archive.quotes.insert(quote, createdAt: createdAt)
-                try afterFact?()
+                quotes.append(quote)
             }
             counts.quotes += 1
         }
+        try archive.quotes.insert(quotes, createdAt: createdAt)
+        try reportWritten(quotes.count)
 
         guard let reconciler else { return (counts, ReextractionChanges()) }
         try archive.figures.supersede(ids: reconciler.unclaimedFigures)

@@ -8,10 +8,25 @@ public struct QuoteRepository {
 
     @discardableResult
     public func insert(_ quote: Quote, createdAt: String = Timestamp.now()) throws -> Int64 {
-        try connection.execute(
-            Self.insertSQL, binding: quote.documentID, quote.speakerKind.rawValue, quote.personID, quote.organisationID,
-            quote.text, quote.span.exactText, quote.span.start, quote.span.end, quote.status.rawValue, createdAt)
+        try insert([quote], createdAt: createdAt)
         return connection.lastInsertedRowID
+    }
+
+    /// Inserts quotes a few dozen per statement.
+    public func insert(_ quotes: [Quote], createdAt: String) throws {
+        try connection.insert(quotes, with: Self.insertRows) { statement, quote, first in
+            var row = statement.parameters(from: first)
+            try row.add(quote.documentID)
+            try row.add(quote.speakerKind.rawValue)
+            try row.add(quote.personID)
+            try row.add(quote.organisationID)
+            try row.add(quote.text)
+            try row.add(quote.span.exactText)
+            try row.add(quote.span.start)
+            try row.add(quote.span.end)
+            try row.add(quote.status.rawValue)
+            try row.add(createdAt)
+        }
     }
 
     public func list(documentID: Int64) throws -> [Quote] {
@@ -57,10 +72,9 @@ public struct QuoteRepository {
         }
     }
 
-    private static let insertSQL = CachedSQL(
+    private static let insertRows = MultiRowInsert(
         """
         INSERT INTO quotes (document_id, speaker_kind, person_id, organisation_id, text, exact_text, char_start,
             char_end, status, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
+        """, columns: 10)
 }
