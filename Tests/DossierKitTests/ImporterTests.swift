@@ -150,6 +150,28 @@ struct ImporterTests {
         #expect(try test.connection.scalarInt("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'Spain'") == 1)
     }
 
+    @Test("organisations upserted in one transaction are not trusted in the next: another writer may change them in between")
+    func upsertsForgottenBetweenTransactions() throws {
+        let first = try test.directory.write("a.txt", "Europol said 12 suspects were arrested in Spain on 3 March 2024.")
+        let second = try test.directory.write("b.txt", "Europol said 7 suspects were arrested in Italy on 5 March 2024.")
+        let other = try Connection(path: test.directory.path("archive.sqlite"))
+        let summary = try importer(batchSize: 1).run([.file(path: first), .file(path: second)]) { result, _ in
+            // Between the two transactions another writer removes the organisation the first one created.
+            if result.file.hasSuffix("a.txt") {
+                #expect(throws: Never.self) { try other.execute("DELETE FROM organisations WHERE name = 'Europol'") }
+            }
+        }
+        #expect(summary.imported == 2, "\(summary.results.map { $0.error ?? "" })")
+        let secondID = try #require(summary.results[1].documentID)
+        let europolMentions = try test.connection.scalarInt(
+            """
+            SELECT count(*) FROM mentions m JOIN organisations o ON o.id = m.organisation_id
+            WHERE m.document_id = ? AND o.name = 'Europol'
+            """, [secondID])
+        #expect(europolMentions == 1)
+        #expect(try test.connection.query("PRAGMA foreign_key_check") { $0.string(0) }.isEmpty)
+    }
+
     @Test("a failure of the archive itself (I/O error) stops the run, rolls back the open batch and says what is stored")
     func storageFailure() throws {
         let first = try test.directory.write("first.txt", "Europol: 12 suspects were arrested in Spain on 3 March 2024.")

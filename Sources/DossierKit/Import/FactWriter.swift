@@ -8,6 +8,8 @@ struct FactWriter {
     let archive: Archive
     /// Called after each fact is written; tests use it to inject a fault mid-document.
     var afterFact: (() throws -> Void)?
+    /// What the import's open transaction has already upserted; nil outside an import.
+    var upserted: UpsertedEntities?
 
     struct Counts: Sendable, Codable, Equatable {
         var figures = 0
@@ -47,7 +49,7 @@ struct FactWriter {
             let aliases = Set(organisation.mentions.map(\.text)).subtracting([organisation.name]).sorted().map {
                 OrganisationAlias(alias: $0, language: language)
             }
-            let id = try archive.organisations.upsert(
+            let id = try upsert(
                 Organisation(slug: organisation.slug, name: organisation.name, acronym: organisation.acronym, aliases: aliases),
                 createdAt: createdAt)
             organisationIDs[organisation.name] = id
@@ -77,7 +79,7 @@ struct FactWriter {
 
         var operationIDs: [Int64] = []
         for operation in extraction.operations {
-            let id = try archive.operations.upsert(Operation(slug: operation.slug, name: operation.name), createdAt: createdAt)
+            let id = try upsert(Operation(slug: operation.slug, name: operation.name), createdAt: createdAt)
             operationIDs.append(id)
             for span in operation.mentions {
                 claim(Mention(documentID: documentID, entity: .operation(id), span: sourceSpan(span)), &reconciler, &mentions)
@@ -164,6 +166,16 @@ struct FactWriter {
         if reconciler?.claimMention(mention) ?? true {
             mentions.append(mention)
         }
+    }
+
+    private func upsert(_ organisation: Organisation, createdAt: String) throws -> Int64 {
+        guard let upserted else { return try archive.organisations.upsert(organisation, createdAt: createdAt) }
+        return try upserted.id(of: organisation) { try archive.organisations.upsert($0, createdAt: createdAt) }
+    }
+
+    private func upsert(_ operation: Operation, createdAt: String) throws -> Int64 {
+        guard let upserted else { return try archive.operations.upsert(operation, createdAt: createdAt) }
+        return try upserted.id(of: operation) { try archive.operations.upsert($0, createdAt: createdAt) }
     }
 
     private func reportWritten(_ facts: Int) throws {

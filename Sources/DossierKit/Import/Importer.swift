@@ -145,6 +145,8 @@ public struct Importer {
             if transaction.documents == 0 {
                 try archive.connection.executeScript("BEGIN IMMEDIATE")
                 transaction.lastDocumentIDBefore = try archive.documents.lastID()
+                // Other processes may have written since the last transaction.
+                transaction.upserted.forget()
             }
             transaction.documents += 1
         }
@@ -157,31 +159,41 @@ public struct Importer {
             normalizedSHA256: prepared.document.normalizedSHA256, excluding: prepared.document.sha256)
         if options.dryRun { return result }
 
-        let writer = FactWriter(archive: archive, afterFact: afterFact)
-        let written = try archive.connection.savepoint {
-            let written = try writer.write(prepared, batchID: batchID, searchIndexing: .deferred)
-            if let original = result.probableDuplicateOf {
-                try archive.links.insert(
-                    DocumentLink(documentID: written.documentID, relation: .probableDuplicateOf, targetDocumentID: original))
+        let writer = FactWriter(archive: archive, afterFact: afterFact, upserted: transaction.upserted)
+        let documentID: Int64
+        do {
+            documentID = try archive.connection.savepoint {
+                let written = try writer.write(prepared, batchID: batchID, searchIndexing: .deferred)
+                if let original = result.probableDuplicateOf {
+                    try archive.links.insert(
+                        DocumentLink(documentID: written.documentID, relation: .probableDuplicateOf, targetDocumentID: original))
+                }
+                try archive.events.record(
+                    Event(
+                        operatorName: options.operatorName, action: "import", entityType: "document",
+                        entityID: written.documentID, batchID: batchID,
+                        newJSON: JSONText.encode(
+                            ImportedEvent(file: file, sha256: prepared.document.sha256, facts: written.counts))))
+                return written.documentID
             }
-            try archive.events.record(
-                Event(
-                    operatorName: options.operatorName, action: "import", entityType: "document", entityID: written.documentID,
-                    batchID: batchID,
-                    newJSON: JSONText.encode(ImportedEvent(file: file, sha256: prepared.document.sha256, facts: written.counts))))
-            return written
+        } catch {
+            // The document's upserts were rolled back with it.
+            transaction.upserted.forget()
+            throw error
         }
-        result.documentID = written.documentID
+        result.documentID = documentID
         if transaction.documents >= options.batchSize {
             try commit(&transaction, checkpointer: checkpointer)
         }
         return result
     }
 
-    /// The import's write transaction in progress: how many documents it holds, and where their ids start.
+    /// The import's write transaction in progress: how many documents it holds, where their ids
+    /// start, and what it has upserted.
     private struct OpenTransaction {
         var documents = 0
         var lastDocumentIDBefore: Int64 = 0
+        let upserted = UpsertedEntities()
     }
 
     /// Indexes the transaction's documents for search, all at once, and commits them.

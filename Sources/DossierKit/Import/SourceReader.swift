@@ -33,7 +33,7 @@ struct SourceReader {
         let size = Int(status.st_size)
         if size > maximumBytes { throw tooLarge(path, size: size) }
         var bytes: [UInt8] = []
-        // One byte more than the expected size, so the end of the file shows in the next read.
+        // One byte more than `fstat` reported, so that a file grown since is still caught by the limit.
         var chunkSize = size + 1
         while true {
             let chunk = try [UInt8](unsafeUninitializedCapacity: chunkSize) { buffer, count in
