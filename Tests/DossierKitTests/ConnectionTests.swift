@@ -77,7 +77,7 @@ struct ConnectionTests {
         statement.reset()
     }
 
-    @Test("parameters bound one by one with concrete types store what the generic bind stores")
+    @Test("parameters bound one by one store what the generic bind stores")
     func concreteParameters() throws {
         let values: [DatabaseValue] = [
             .integer(-7), .integer(42), .integer(1), .real(2.5), .text("Opération"), .integer(9), .null, .real(-1), .null,

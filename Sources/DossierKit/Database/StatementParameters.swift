@@ -1,9 +1,9 @@
 import SQLite
 
-/// Binds a row's values one after another with concrete types, for the inserts import runs a
-/// hundred times per document. The generic `bind(_:from:)` reaches each value through protocol
-/// witnesses and copies optionals through their metadata: for a figure row that was twice the
-/// cost of binding it directly.
+/// Binds a row's values one after another, for the inserts import runs a hundred times per
+/// document. Each `add` is specialised for its value's type; the parameter-pack `bind(_:from:)` is
+/// not, and reached each value through protocol witnesses and copied optionals through their
+/// metadata: for a figure row that was twice the cost.
 public struct StatementParameters {
     private let statement: Statement
     private var index: Int32
@@ -13,36 +13,8 @@ public struct StatementParameters {
         self.index = first
     }
 
-    public mutating func add(_ value: Int64) throws {
-        try statement.bind(integer: value, at: next())
-    }
-
-    public mutating func add(_ value: Int) throws {
-        try statement.bind(integer: Int64(value), at: next())
-    }
-
-    public mutating func add(_ value: Bool) throws {
-        try statement.bind(integer: value ? 1 : 0, at: next())
-    }
-
-    public mutating func add(_ value: Double) throws {
-        try statement.bind(real: value, at: next())
-    }
-
-    public mutating func add(_ value: String) throws {
-        try statement.bind(text: value, at: next())
-    }
-
-    public mutating func add(_ value: Int64?) throws {
-        if let value { try add(value) } else { try statement.bindNull(at: next()) }
-    }
-
-    public mutating func add(_ value: Double?) throws {
-        if let value { try add(value) } else { try statement.bindNull(at: next()) }
-    }
-
-    public mutating func add(_ value: String?) throws {
-        if let value { try add(value) } else { try statement.bindNull(at: next()) }
+    public mutating func add<Value: SQLBindable>(_ value: Value) throws {
+        try value.bind(to: statement, at: next())
     }
 
     private mutating func next() -> Int32 {

@@ -12,12 +12,11 @@ public struct ImportOptions: Sendable {
     /// pages it shares with the last one) and imported 10,000 documents 7–12 % faster (BENCHMARKS.md);
     /// a commit then holds the write lock for about a second.
     public var batchSize: Int
-
-    public static let defaultBatchSize = 1_000
     /// Keep every file's result in the summary (for JSON output); off for large runs that only need counts.
     public var collectResults: Bool
 
     public static let defaultMaximumBytes = 10 * 1024 * 1024
+    public static let defaultBatchSize = 1_000
 
     public init(
         metadata: DocumentMetadata = DocumentMetadata(), encoding: SourceDecoder.LegacyEncoding? = nil,
