@@ -68,8 +68,11 @@ struct BenchmarkSuite {
         log("import of \(size) documents (\(Self.format(megabytes)) MB)")
         var seconds: [Double] = []
         var memory: [Double] = []
+        var processorSeconds: [Double] = []
         var floors: [Double] = []
         var ratios: [Double] = []
+        var storageFloors: [Double] = []
+        var storageRatios: [Double] = []
         var archive = ""
         for _ in 0..<runs {
             archive = fresh("import-\(size).sqlite")
@@ -77,18 +80,26 @@ struct BenchmarkSuite {
                 dossier, "import", corpus.path, "--db", archive, "--quiet", "--operator", "bench",
             ])
             let floor = try floorImport(corpus: corpus)
+            let storageFloor = try storageFloor(copying: archive, documents: size)
             seconds.append(run.seconds)
+            processorSeconds.append(run.processorSeconds)
             memory.append(Double(run.peakResidentBytes) / 1_048_576)
             floors.append(floor)
             ratios.append(run.seconds / floor)
+            storageFloors.append(storageFloor)
+            storageRatios.append(run.seconds / storageFloor)
         }
         let group = "import \(size)"
         add(group, "dossier import", seconds, "s")
+        add(group, "processor time (all threads)", processorSeconds, "s")
         add(group, "throughput", seconds.map { Double(size) / $0 }, "docs/s")
         add(group, "throughput", seconds.map { megabytes / $0 }, "MB/s")
         add(group, "peak memory", memory, "MiB")
         add(group, "sqlite3 floor (load + FTS5)", floors, "s")
         add(group, "import / floor", ratios, "×", target: "≤ 3", met: { $0 <= 3 })
+        add(group, "storage floor (same rows, sqlite3)", storageFloors, "s")
+        add(group, "storage floor / floor", zip(storageFloors, floors).map { $0 / $1 }, "×")
+        add(group, "import / storage floor", storageRatios, "×")
         add(group, "cost per document", seconds.map { $0 / Double(size) * 1000 }, "ms")
         return (archive, Sample(seconds).median / Double(size))
     }
@@ -107,6 +118,79 @@ struct BenchmarkSuite {
         COMMIT;
         """.write(to: script, atomically: true, encoding: .utf8)
         return try ChildProcess.succeed(["sqlite3", database], stdinPath: script.path).seconds
+    }
+
+    /// What SQLite alone takes to store the rows an import stores: the sqlite3 shell copies every
+    /// row of the imported `archive` into an empty archive with the same schema, pragmas and
+    /// triggers, as many documents per transaction as `dossier import` commits, table by table
+    /// (the easiest order for SQLite), and builds the same full-text index. No extraction, no Swift.
+    private func storageFloor(copying archive: String, documents: Int) throws -> Double {
+        let database = fresh("storage-floor.sqlite")
+        try ChildProcess.succeed([dossier, "init", "--db", database])
+        let copied = try tableNames(archive).subtracting(Self.storedOnce + Self.storedPerDocument.map(\.table))
+        guard copied.isEmpty else {
+            throw BenchmarkError("the storage floor does not copy \(copied.sorted().joined(separator: ", ")); add them")
+        }
+        var script = """
+            PRAGMA foreign_keys = ON;
+            PRAGMA synchronous = FULL;
+            PRAGMA cache_size = -65536;
+            ATTACH '\(archive)' AS imported;
+            BEGIN IMMEDIATE;
+
+            """
+        for table in Self.storedOnce where table != "schema_migrations" {
+            script += "INSERT INTO \(table) SELECT * FROM imported.\(table);\n"
+        }
+        script += "COMMIT;\n"
+        let batch = ImportOptions.defaultBatchSize
+        for first in stride(from: 1, through: documents, by: batch) {
+            script += "BEGIN IMMEDIATE;\n"
+            for (table, documentColumn) in Self.storedPerDocument {
+                script += """
+                    INSERT INTO \(table) SELECT * FROM imported.\(table)
+                        WHERE \(documentColumn) BETWEEN \(first) AND \(first + batch - 1);
+
+                    """
+            }
+            script += """
+                INSERT INTO documents_fts (rowid, title, body)
+                    SELECT id, title, body FROM documents WHERE id BETWEEN \(first) AND \(first + batch - 1);
+                COMMIT;
+
+                """
+        }
+        let path = workDirectory.appending(path: "storage-floor.sql")
+        try script.write(to: path, atomically: true, encoding: .utf8)
+        let seconds = try ChildProcess.succeed(["sqlite3", database], stdinPath: path.path).seconds
+        let counts = "SELECT " + (Self.storedOnce + Self.storedPerDocument.map(\.table)).map { "(SELECT count(*) FROM \($0))" }
+            .joined(separator: " || ',' || ")
+        let expected = try ChildProcess.output(["sqlite3", archive, counts])
+        guard try ChildProcess.output(["sqlite3", database, counts]) == expected else {
+            throw BenchmarkError("the storage floor did not copy every row of \(archive)")
+        }
+        return seconds
+    }
+
+    /// The tables an import fills once per run, and those it fills per document with the column
+    /// that names the document, parents before children.
+    private static let storedOnce = [
+        "schema_migrations", "import_batches", "organisations", "organisation_aliases", "operations", "people",
+        "person_aliases",
+    ]
+    private static let storedPerDocument: [(table: String, documentColumn: String)] = [
+        ("documents", "id"), ("document_links", "document_id"), ("document_operations", "document_id"),
+        ("person_roles", "document_id"), ("mentions", "document_id"), ("figures", "document_id"), ("quotes", "document_id"),
+        ("events", "entity_id"),
+    ]
+
+    /// The archive's own tables, without SQLite's and the full-text index's.
+    private func tableNames(_ archive: String) throws -> Set<String> {
+        let names = try ChildProcess.output([
+            "sqlite3", archive,
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'documents_fts%'",
+        ])
+        return Set(names.split(separator: "\n").map(String.init))
     }
 
     /// Full check and the fixity part against `sha256sum` over the same bytes.

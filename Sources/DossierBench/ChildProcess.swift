@@ -6,6 +6,8 @@ struct ChildProcess {
     struct Measurement {
         let exitCode: Int32
         let seconds: Double
+        /// User and system time of every thread of the child.
+        let processorSeconds: Double
         let peakResidentBytes: Int
     }
 
@@ -34,7 +36,12 @@ struct ChildProcess {
         while wait4(pid, &waitStatus, 0, &usage) == -1 && errno == EINTR {}
         let elapsed = ContinuousClock.now - started
         let exitCode = (waitStatus & 0x7F) == 0 ? (waitStatus >> 8) & 0xFF : 128 + (waitStatus & 0x7F)
-        return Measurement(exitCode: exitCode, seconds: elapsed.seconds, peakResidentBytes: Int(usage.ru_maxrss) * 1024)
+        let processorSeconds =
+            Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1_000_000
+        return Measurement(
+            exitCode: exitCode, seconds: elapsed.seconds, processorSeconds: processorSeconds,
+            peakResidentBytes: Int(usage.ru_maxrss) * 1024)
     }
 
     /// Runs a command and fails unless it exits 0.
@@ -45,6 +52,17 @@ struct ChildProcess {
             throw BenchmarkError("`\(arguments.joined(separator: " "))` exited \(measurement.exitCode)")
         }
         return measurement
+    }
+}
+
+extension ChildProcess {
+    /// Runs a command that must succeed and returns what it printed, without the final newline.
+    static func output(_ arguments: [String]) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appending(path: "dossier-bench-\(UUID().uuidString).out").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try succeed(arguments, stdoutPath: path)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        return text.hasSuffix("\n") ? String(text.dropLast()) : text
     }
 }
 
