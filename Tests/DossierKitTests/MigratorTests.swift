@@ -133,7 +133,7 @@ struct MigratorTests {
         let definitions = try connection.query(
             "SELECT sql FROM sqlite_master WHERE tbl_name IN ('figures', 'quotes', 'mentions') AND sql IS NOT NULL"
         ) { $0.string(0) }
-        #expect(definitions.count == 3 + 7, "the three tables and their seven indexes")
+        #expect(definitions.count == 3 + 6, "the three tables and their indexes, but figures_category (0007)")
         #expect(!definitions.contains { $0.contains("status IN") || $0.contains("_type IN") || $0.contains("_kind IN") })
         #expect(throws: DatabaseError.self) {
             try connection.execute("UPDATE figures SET status = 'maybe' WHERE id = 41")
@@ -174,5 +174,27 @@ struct MigratorTests {
                 $0.contains("USING INDEX person_roles_person_id") || $0.contains("USING COVERING INDEX person_roles_person_id")
             }, "\(plan)")
         #expect(try connection.query("PRAGMA integrity_check") { $0.string(0) } == ["ok"])
+    }
+
+    @Test("0007 drops the index on figures' category, and export by category still finds every figure of it")
+    func figuresCategoryIndexDropped() throws {
+        let builtIn = try archive(before: 7, body: "25 arrested, 3 victims")
+        try connection.executeScript(
+            """
+            INSERT INTO figures (id, document_id, value, category, exact_text, char_start, char_end, created_at)
+            VALUES (1, 7, 25, 'arrests', '25 arrested', 0, 11, 'now'), (2, 7, 3, 'victims', '3 victims', 13, 22, 'now');
+            """)
+        #expect(try connection.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'figures_category'") == 1)
+
+        try builtIn.migrate(connection)
+
+        #expect(try connection.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'figures_category'") == 0)
+        var filter = ExportFilter()
+        filter.category = "victims"
+        var exported: [[DatabaseValue]] = []
+        try ExportRepository(connection: connection).stream(.figures, columns: ["id", "exact_text"], filter: filter) {
+            exported.append($0)
+        }
+        #expect(exported == [[.integer(2), .text("3 victims")]])
     }
 }
