@@ -160,17 +160,20 @@ public struct Importer {
         if options.dryRun { return result }
 
         let writer = FactWriter(archive: archive, afterFact: afterFact, upserted: transaction.upserted)
+        // Taken out so that the closure below does not capture, and copy, the whole importer.
+        let operatorName = options.operatorName
+        let probableDuplicateOf = result.probableDuplicateOf
         let documentID: Int64
         do {
             documentID = try archive.connection.savepoint {
                 let written = try writer.write(prepared, batchID: batchID, searchIndexing: .deferred)
-                if let original = result.probableDuplicateOf {
+                if let original = probableDuplicateOf {
                     try archive.links.insert(
                         DocumentLink(documentID: written.documentID, relation: .probableDuplicateOf, targetDocumentID: original))
                 }
                 try archive.events.record(
                     Event(
-                        operatorName: options.operatorName, action: "import", entityType: "document",
+                        operatorName: operatorName, action: "import", entityType: "document",
                         entityID: written.documentID, batchID: batchID,
                         newJSON: JSONText.encode(
                             ImportedEvent(file: file, sha256: prepared.document.sha256, facts: written.counts))))
