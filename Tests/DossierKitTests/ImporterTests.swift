@@ -187,7 +187,7 @@ struct ImporterTests {
         let error = #expect(throws: ImportInterrupted.self) {
             try importer.run([.file(path: first), .file(path: broken), .file(path: never)])
         }
-        #expect(error?.file == broken)
+        #expect(error?.stage == .storing(file: broken))
         #expect(error?.stored == 0)
         #expect(error?.rolledBack == 1)
         #expect(error?.description.contains("injected I/O fault") == true)
@@ -195,6 +195,29 @@ struct ImporterTests {
         #expect(try test.count("figures") == 0)
         #expect(test.connection.isInTransaction == false)
         #expect(try test.connection.scalarInt("SELECT count(*) FROM import_batches WHERE status = 'failed'") == 1)
+    }
+
+    @Test("when only the batch's end cannot be recorded, the error says the documents are stored")
+    func batchEndNotRecorded() throws {
+        let file = try test.directory.write("first.txt", "Europol: 12 suspects were arrested in Spain on 3 March 2024.")
+        // As a full disk would, once the documents' last commit has gone through.
+        try test.connection.executeScript(
+            """
+            CREATE TRIGGER refuse_batch_end BEFORE UPDATE OF status ON import_batches WHEN NEW.status = 'completed'
+            BEGIN SELECT RAISE(ABORT, 'injected: disk full'); END
+            """)
+        let error = #expect(throws: ImportInterrupted.self) { try importer().run([.file(path: file)]) }
+        let batchID = try #require(try test.connection.scalarInt("SELECT max(id) FROM import_batches"))
+        #expect(error?.stage == .recordingBatchEnd(batchID: Int64(batchID)))
+        #expect(error?.stored == 1)
+        #expect(error?.description.contains("injected: disk full") == true)
+        #expect(error?.description.contains("1 documents of this run are stored, and the batch stays marked running") == true)
+        #expect(try test.count("documents") == 1)
+        let status = try test.connection.queryFirst("SELECT status FROM import_batches WHERE id = ?", [batchID]) {
+            $0.string(0)
+        }
+        #expect(status == "running")
+        #expect(test.connection.isInTransaction == false)
     }
 
     @Test("a refused file never leaves a row behind, and is counted as failed")

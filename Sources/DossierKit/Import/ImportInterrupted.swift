@@ -1,8 +1,16 @@
 /// An import stopped because the archive itself failed (disk full, I/O error, read-only, locked),
 /// not because of one input: what was committed stays, and the rest of the run is not stored.
 public struct ImportInterrupted: DossierFailure, Equatable {
-    /// The input being stored when it happened, or nil at the final commit.
-    public let file: String?
+    /// Where the run was when the archive failed.
+    public enum Stage: Sendable, Equatable {
+        case storing(file: String)
+        /// At the commit of the last documents.
+        case committing
+        /// Every document was committed; only the batch's end could not be recorded.
+        case recordingBatchEnd(batchID: Int64)
+    }
+
+    public let stage: Stage
     public let archive: String
     /// SQLite's message.
     public let reason: String
@@ -11,12 +19,28 @@ public struct ImportInterrupted: DossierFailure, Equatable {
     /// Documents reported as imported earlier in this run whose transaction was rolled back.
     public let rolledBack: Int
 
+    /// The input being stored when it happened, if any.
+    public var file: String? {
+        if case .storing(let file) = stage { file } else { nil }
+    }
+
     public var exitCode: Int32 { 2 }
 
     public var description: String {
-        let place = file.map { "while storing \($0)" } ?? "while committing the last documents"
-        return "import stopped \(place): archive \(archive) could not be written (\(reason)); "
-            + "\(stored) documents of this run are stored, \(rolledBack) reported as imported since the last commit were rolled back; "
-            + "free space or fix the archive, then run the same import again (stored documents are recognised as duplicates)"
+        let failure = "archive \(archive) could not be written (\(reason))"
+        let next = "free space or fix the archive, then run the same import again (stored documents are recognised as duplicates)"
+        switch stage {
+        case .storing(let file):
+            return "import stopped while storing \(file): \(failure); \(summary); \(next)"
+        case .committing:
+            return "import stopped while committing the last documents: \(failure); \(summary); \(next)"
+        case .recordingBatchEnd(let batchID):
+            return "import stored its documents but could not record the end of batch \(batchID): \(failure); "
+                + "\(stored) documents of this run are stored, and the batch stays marked running; \(next)"
+        }
+    }
+
+    private var summary: String {
+        "\(stored) documents of this run are stored, \(rolledBack) reported as imported since the last commit were rolled back"
     }
 }

@@ -68,7 +68,8 @@ public struct Importer {
                         file: input.displayName, outcome: .failed, error: "could not be stored: \(error.message)")
                 } catch let error as DatabaseError {
                     throw interrupted(
-                        by: error, file: input.displayName, batch: batch, summary: summary, uncommitted: importedSinceCommit)
+                        by: error, at: .storing(file: input.displayName), batch: batch, summary: summary,
+                        uncommitted: importedSinceCommit)
                 }
                 importedSinceCommit = transaction.documents == 0 ? 0 : importedSinceCommit + (result.outcome == .imported ? 1 : 0)
                 switch result.outcome {
@@ -83,17 +84,24 @@ public struct Importer {
         do {
             try commit(&transaction, checkpointer: checkpointer)
         } catch let error as DatabaseError {
-            throw interrupted(by: error, file: nil, batch: batch, summary: summary, uncommitted: importedSinceCommit)
+            throw interrupted(by: error, at: .committing, batch: batch, summary: summary, uncommitted: importedSinceCommit)
         }
 
-        if let archive, batch.id != nil {
+        if let archive, let batchID = batch.id {
             batch.finishedAt = Timestamp.now()
             batch.status = .completed
             batch.filesSeen = summary.seen
             batch.imported = summary.imported
             batch.duplicates = summary.duplicates
             batch.failed = summary.failed
-            try archive.connection.writeTransaction { try archive.batches.finish(batch) }
+            do {
+                try archive.connection.writeTransaction { try archive.batches.finish(batch) }
+            } catch let error as DatabaseError {
+                // The documents are committed: say so, rather than a bare SQLite error.
+                throw ImportInterrupted(
+                    stage: .recordingBatchEnd(batchID: batchID), archive: archive.path, reason: error.message,
+                    stored: summary.imported, rolledBack: 0)
+            }
         }
         return summary
     }
@@ -214,7 +222,8 @@ public struct Importer {
     /// The batch is marked failed if the archive still takes that small write; if not, it stays
     /// `running`, which is what a killed import leaves too.
     private func interrupted(
-        by error: DatabaseError, file: String?, batch: ImportBatch, summary: ImportSummary, uncommitted: Int
+        by error: DatabaseError, at stage: ImportInterrupted.Stage, batch: ImportBatch, summary: ImportSummary,
+        uncommitted: Int
     ) -> ImportInterrupted {
         if let archive {
             if archive.connection.isInTransaction {
@@ -232,7 +241,7 @@ public struct Importer {
             }
         }
         return ImportInterrupted(
-            file: file, archive: archive?.path ?? "", reason: error.message, stored: summary.imported - uncommitted,
+            stage: stage, archive: archive?.path ?? "", reason: error.message, stored: summary.imported - uncommitted,
             rolledBack: uncommitted)
     }
 
