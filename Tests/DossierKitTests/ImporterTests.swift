@@ -212,6 +212,7 @@ struct ImporterTests {
         #expect(error?.stored == 1)
         #expect(error?.description.contains("injected: disk full") == true)
         #expect(error?.description.contains("1 documents of this run are stored, and the batch stays marked running") == true)
+        #expect(error?.description.contains("need not be imported again") == true)
         #expect(try test.count("documents") == 1)
         let status = try test.connection.queryFirst("SELECT status FROM import_batches WHERE id = ?", [batchID]) {
             $0.string(0)

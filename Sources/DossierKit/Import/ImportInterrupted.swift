@@ -19,11 +19,6 @@ public struct ImportInterrupted: DossierFailure, Equatable {
     /// Documents reported as imported earlier in this run whose transaction was rolled back.
     public let rolledBack: Int
 
-    /// The input being stored when it happened, if any.
-    public var file: String? {
-        if case .storing(let file) = stage { file } else { nil }
-    }
-
     public var exitCode: Int32 { 2 }
 
     public var description: String {
@@ -36,7 +31,8 @@ public struct ImportInterrupted: DossierFailure, Equatable {
             return "import stopped while committing the last documents: \(failure); \(summary); \(next)"
         case .recordingBatchEnd(let batchID):
             return "import stored its documents but could not record the end of batch \(batchID): \(failure); "
-                + "\(stored) documents of this run are stored, and the batch stays marked running; \(next)"
+                + "\(stored) documents of this run are stored, and the batch stays marked running; "
+                + "free space or fix the archive (the documents need not be imported again)"
         }
     }
 
