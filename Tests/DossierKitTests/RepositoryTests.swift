@@ -150,6 +150,8 @@ struct RepositoryTests {
         #expect(stored.map(\.span) == figures.map(\.span))
         let ids = stored.compactMap(\.id)
         #expect(ids == Array(ids[0]..<ids[0] + Int64(count)), "rows keep the order they were given")
+        // The timestamp is bound once per statement and must still reach every row of every statement.
+        #expect(try test.count("figures", where: "created_at = '2025-01-01T00:00:00.000Z'") == count)
 
         let mentions = (0..<count).map {
             Mention(documentID: documentID, entity: .date("2025"), span: SourceSpan(start: $0, end: $0 + 4, exactText: "x"))
@@ -158,6 +160,7 @@ struct RepositoryTests {
         try archive.mentions.insert(mentions + [mentions[3]], createdAt: "2025-01-01T00:00:00.000Z")
         try archive.mentions.insert([mentions[40]], createdAt: "2025-01-01T00:00:00.000Z")
         #expect(try archive.mentions.count(documentID: documentID) == count)
+        #expect(try test.count("mentions", where: "created_at = '2025-01-01T00:00:00.000Z'") == count)
 
         // A bad row fails its whole statement: nothing of it is stored.
         var broken = figures.map { figure in

@@ -45,8 +45,8 @@ struct TestArchive {
 
     var connection: Connection { archive.connection }
 
-    func count(_ table: String) throws -> Int {
-        Int(try connection.scalarInt("SELECT count(*) FROM \(table)") ?? -1)
+    func count(_ table: String, where condition: String = "1") throws -> Int {
+        Int(try connection.scalarInt("SELECT count(*) FROM \(table) WHERE \(condition)") ?? -1)
     }
 }
 

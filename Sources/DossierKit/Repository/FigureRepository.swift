@@ -14,7 +14,7 @@ public struct FigureRepository {
 
     /// Inserts figures a few dozen per statement.
     public func insert(_ figures: [Figure], createdAt: String) throws {
-        try connection.insert(figures, with: Self.insertRows) { statement, figure, first in
+        try connection.insert(figures, with: Self.insertRows, shared: { try $0.add(createdAt) }) { statement, figure, first in
             var row = statement.parameters(from: first)
             try row.add(figure.documentID)
             try row.add(figure.operationID)
@@ -29,7 +29,6 @@ public struct FigureRepository {
             try row.add(figure.span.start)
             try row.add(figure.span.end)
             try row.add(figure.status.rawValue)
-            try row.add(createdAt)
         }
     }
 
@@ -87,7 +86,7 @@ public struct FigureRepository {
 
     private static let insertRows = MultiRowInsert(
         """
-        INSERT INTO figures (document_id, operation_id, value, value_max, unit, approximate, bound, counts, category,
-            exact_text, char_start, char_end, status, created_at)
-        """, columns: 14)
+        INSERT INTO figures (created_at, document_id, operation_id, value, value_max, unit, approximate, bound,
+            counts, category, exact_text, char_start, char_end, status)
+        """, columns: 13, shared: 1)
 }

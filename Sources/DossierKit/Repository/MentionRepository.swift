@@ -13,7 +13,7 @@ public struct MentionRepository {
 
     /// Inserts mentions a few dozen per statement; a second mention of the same kind at the same span is ignored.
     public func insert(_ mentions: [Mention], createdAt: String) throws {
-        try connection.insert(mentions, with: Self.insertRows) { statement, mention, first in
+        try connection.insert(mentions, with: Self.insertRows, shared: { try $0.add(createdAt) }) { statement, mention, first in
             var personID: Int64?
             var organisationID: Int64?
             var operationID: Int64?
@@ -35,7 +35,6 @@ public struct MentionRepository {
             try row.add(mention.span.start)
             try row.add(mention.span.end)
             try row.add(mention.status.rawValue)
-            try row.add(createdAt)
         }
     }
 
@@ -81,7 +80,7 @@ public struct MentionRepository {
 
     private static let insertRows = MultiRowInsert(
         """
-        INSERT INTO mentions (document_id, entity_type, person_id, organisation_id, operation_id, date_iso,
-            exact_text, char_start, char_end, status, created_at)
-        """, columns: 11, tail: "ON CONFLICT (document_id, entity_type, char_start, char_end) DO NOTHING")
+        INSERT INTO mentions (created_at, document_id, entity_type, person_id, organisation_id, operation_id,
+            date_iso, exact_text, char_start, char_end, status)
+        """, columns: 10, shared: 1, tail: "ON CONFLICT (document_id, entity_type, char_start, char_end) DO NOTHING")
 }

@@ -14,7 +14,7 @@ public struct QuoteRepository {
 
     /// Inserts quotes a few dozen per statement.
     public func insert(_ quotes: [Quote], createdAt: String) throws {
-        try connection.insert(quotes, with: Self.insertRows) { statement, quote, first in
+        try connection.insert(quotes, with: Self.insertRows, shared: { try $0.add(createdAt) }) { statement, quote, first in
             var row = statement.parameters(from: first)
             try row.add(quote.documentID)
             try row.add(quote.speakerKind.rawValue)
@@ -25,7 +25,6 @@ public struct QuoteRepository {
             try row.add(quote.span.start)
             try row.add(quote.span.end)
             try row.add(quote.status.rawValue)
-            try row.add(createdAt)
         }
     }
 
@@ -74,7 +73,7 @@ public struct QuoteRepository {
 
     private static let insertRows = MultiRowInsert(
         """
-        INSERT INTO quotes (document_id, speaker_kind, person_id, organisation_id, text, exact_text, char_start,
-            char_end, status, created_at)
-        """, columns: 10)
+        INSERT INTO quotes (created_at, document_id, speaker_kind, person_id, organisation_id, text, exact_text,
+            char_start, char_end, status)
+        """, columns: 9, shared: 1)
 }
