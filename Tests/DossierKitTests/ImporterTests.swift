@@ -150,6 +150,27 @@ struct ImporterTests {
         #expect(try test.connection.scalarInt("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'Spain'") == 1)
     }
 
+    @Test("a person is upserted once per transaction yet gets each document's role, and is stored again after a rollback")
+    func peopleRememberedWithinTransaction() throws {
+        let undone = try test.directory.write("undone.txt", pressRelease)
+        let first = try test.directory.write("first.txt", pressRelease + "\n\nMore on the operation follows.")
+        let second = try test.directory.write("second.txt", pressRelease + "\n\nA second update.")
+        var writes = 0
+        var importer = importer()
+        // The first document fails after its people are stored: they are undone with it.
+        importer.afterFact = {
+            writes += 1
+            if writes == 1 { throw DatabaseError(resultCode: 19, message: "injected constraint fault") }
+        }
+        let summary = try importer.run([.file(path: undone), .file(path: first), .file(path: second)])
+        #expect(summary.imported == 2, "\(summary.results.map { $0.error ?? "" })")
+        let person = try #require(try archive.people.find(slug: "catherine-de-bolle"))
+        let roleDocuments = person.roles.compactMap(\.documentID)
+        #expect(roleDocuments == summary.results.dropFirst().compactMap(\.documentID))
+        #expect(try test.count("people", where: "slug = 'catherine-de-bolle'") == 1)
+        #expect(try test.connection.query("PRAGMA foreign_key_check") { $0.string(0) }.isEmpty)
+    }
+
     @Test("organisations upserted in one transaction are not trusted in the next: another writer may change them in between")
     func upsertsForgottenBetweenTransactions() throws {
         let first = try test.directory.write("a.txt", "Europol said 12 suspects were arrested in Spain on 3 March 2024.")

@@ -68,7 +68,7 @@ struct FactWriter {
                 }
                 roles.append(PersonRole(role: person.role, organisationSlug: roleOrganisation, documentID: documentID))
             }
-            let id = try archive.people.upsert(Person(slug: person.slug, name: person.name, roles: roles), createdAt: createdAt)
+            let id = try upsert(Person(slug: person.slug, name: person.name, roles: roles), createdAt: createdAt)
             personIDs[person.name] = id
             for span in person.mentions {
                 if span.text != person.name { try archive.people.addAlias(span.text, to: id) }
@@ -176,6 +176,15 @@ struct FactWriter {
     private func upsert(_ operation: Operation, createdAt: String) throws -> Int64 {
         guard let upserted else { return try archive.operations.upsert(operation, createdAt: createdAt) }
         return try upserted.id(of: operation) { try archive.operations.upsert($0, createdAt: createdAt) }
+    }
+
+    private func upsert(_ person: Person, createdAt: String) throws -> Int64 {
+        guard let upserted else { return try archive.people.upsert(person, createdAt: createdAt) }
+        let id = try upserted.id(ofPersonWithSlug: person.slug) {
+            try archive.people.upsert(Person(slug: person.slug, name: person.name), createdAt: createdAt)
+        }
+        try archive.people.addRoles(person.roles, to: id)
+        return id
     }
 
     private func reportWritten(_ facts: Int) throws {

@@ -15,10 +15,15 @@ public struct PersonRepository {
         guard let id = try id(slug: person.slug) else {
             throw DatabaseError(resultCode: 1, message: "person \(person.slug) vanished after upsert")
         }
-        for role in person.roles {
-            try addRole(role, to: id)
-        }
+        try addRoles(person.roles, to: id)
         return id
+    }
+
+    /// Records each role unless the same one is already recorded.
+    public func addRoles(_ roles: [PersonRole], to personID: Int64) throws {
+        for role in roles {
+            try addRole(role, to: personID)
+        }
     }
 
     /// Records a role unless the same one is already recorded.
