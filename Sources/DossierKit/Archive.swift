@@ -1,12 +1,28 @@
 import Foundation
 
 /// An open Dossier archive: one SQLite file whose schema matches this build, and the repositories over it.
+///
+/// This is the one way into an archive file: every command and every library service opens its
+/// connections through `Archive.open` or `Archive.connect`, so the checks on the path, the
+/// migration policy and the translation of SQLite's open errors are the same everywhere.
 public final class Archive {
+    /// What the caller will do with the archive, which decides the mode, whether a missing file is
+    /// created and whether the schema must match this build.
     public enum Access: Sendable {
         /// Read only; the archive must exist and be fully migrated.
         case read
         /// Read and write; a missing archive is created and migrated.
         case write
+        /// Read and write without validating the schema, creating the file when missing: for
+        /// `dossier migrate`, which validates and migrates under the write lock itself.
+        case migrate
+        /// Read only, without validating the schema: for checking an archive or a backup that may
+        /// be damaged, or belong to another build.
+        case inspect
+        /// Read and write on an existing archive, without validating the schema: for a second
+        /// connection beside one already validated (the check's writer, the import's checkpointer,
+        /// the event recorded after a backup).
+        case maintain
     }
 
     public let connection: Connection
@@ -20,50 +36,59 @@ public final class Archive {
     /// Opens the archive at `path`, refusing one whose schema this build cannot use (exit code 2),
     /// and changing nothing in that case.
     public static func open(path: String, access: Access) throws -> Archive {
-        let exists = FileManager.default.fileExists(atPath: path)
-        if !exists, access == .read {
-            throw UsageError("no archive at \(path): create one with `dossier init --db \(path)` or import into it")
-        }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw UsageError("\(path) is a directory, not an archive file")
-        }
+        Archive(connection: try connect(path: path, access: access), path: path)
+    }
+
+    /// Opens a connection to the archive at `path` for `access`; every open error is one line that
+    /// names the file and says what to do.
+    public static func connect(path: String, access: Access) throws -> Connection {
+        try checkPath(path, mustExist: access == .read || access == .inspect || access == .maintain)
         do {
-            let connection = try Connection(path: path, mode: access == .read ? .readOnly : .readWriteCreate)
-            if access == .write, connection.isReadOnly {
+            let connection = try Connection(path: path, mode: mode(for: access))
+            if access != .read, access != .inspect, connection.isReadOnly {
                 // SQLite silently opens a file it may not write read-only; say so before any write fails.
                 throw UsageError(
                     "archive \(path) is read-only (file permissions, immutable flag or read-only mount): make it writable, or use a command that only reads"
                 )
             }
-            let migrator = try Migrator.builtIn()
-            if access == .write, try isEmpty(connection) {
-                // Created under the write lock and in one transaction: two processes creating the same
-                // archive at once cannot both migrate it, and a process killed mid-creation leaves no
-                // half-migrated schema that the next import would refuse.
-                try connection.writeTransaction {
-                    if try isEmpty(connection) { try migrator.migrate(connection) }
-                }
+            switch access {
+            case .write:
+                let migrator = try Migrator.builtIn()
+                // The migrator reads what is applied under the write lock and applies everything in
+                // one transaction, so any number of processes may create the same archive at once.
+                if try migrator.hasPending(connection) { try migrator.migrate(connection) }
+                try migrator.validate(connection, allowPending: false)
+            case .read:
+                try Migrator.builtIn().validate(connection, allowPending: false)
+            case .migrate, .inspect, .maintain:
+                break
             }
-            try migrator.validate(connection, allowPending: false)
-            return Archive(connection: connection, path: path)
+            return connection
         } catch let error as DatabaseError where error.isNotADatabase {
             throw UsageError("\(path) is not a Dossier archive (not an SQLite database)")
         } catch let error as DatabaseError where error.isCannotOpen {
             throw UsageError("cannot open archive \(path): \(error.message)")
+        } catch let error as DatabaseError {
+            throw DatabaseFailure(error, archive: path)
         }
     }
 
-    private static func isEmpty(_ connection: Connection) throws -> Bool {
-        try connection.scalarInt("SELECT count(*) FROM sqlite_master") == 0
+    private static func mode(for access: Access) -> Connection.Mode {
+        switch access {
+        case .read, .inspect: .readOnly
+        case .write, .migrate: .readWriteCreate
+        case .maintain: .readWrite
+        }
     }
 
-    /// Opens (creating if needed) without validating or migrating: for `dossier migrate` itself.
-    public static func openForMigration(path: String) throws -> Connection {
-        do {
-            return try Connection(path: path, mode: .readWriteCreate)
-        } catch let error as DatabaseError where error.isCannotOpen {
-            throw UsageError("cannot open archive \(path): \(error.message)")
+    private static func checkPath(_ path: String, mustExist: Bool) throws {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if !exists, mustExist {
+            throw UsageError("no archive at \(path): create one with `dossier init --db \(path)` or import into it")
+        }
+        if exists, isDirectory.boolValue {
+            throw UsageError("\(path) is a directory, not an archive file")
         }
     }
 

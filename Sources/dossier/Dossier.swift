@@ -28,6 +28,10 @@ struct Dossier: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let error as DatabaseError {
+            // SQLite's own message and statement mean nothing to a user: say what happened and what to do.
+            Console.error(DatabaseFailure(error).description)
+            Foundation.exit(2)
         } catch let failure as DossierFailure {
             Console.error(failure.description)
             Foundation.exit(failure.exitCode)

@@ -75,7 +75,9 @@ struct MigratorTests {
     func failing() throws {
         let broken = Migration(version: 2, name: "broken", sql: "CREATE TABLE half (id INTEGER); SELECT * FROM missing_table;")
         try Migrator(migrations: [first]).migrate(connection)
-        #expect(throws: DatabaseError.self) { try Migrator(migrations: [first, broken]).migrate(connection) }
+        let error = #expect(throws: MigrationError.self) { try Migrator(migrations: [first, broken]).migrate(connection) }
+        #expect(error == .failed(version: 2, name: "broken", reason: "no such table: missing_table"))
+        #expect(error?.description.contains("SELECT") == false, "the user is told what failed, not shown the SQL")
         #expect(try versions() == [1])
         #expect(try connection.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'half'") == 0)
     }
@@ -197,4 +199,131 @@ struct MigratorTests {
         }
         #expect(exported == [[.integer(2), .text("3 victims")]])
     }
+
+    // MARK: Table rebuilds and concurrent runs (issue 14, item 4)
+
+    /// The seed documents imported into the migrated archive: facts, mentions, links and events that
+    /// all point at `documents`.
+    func seededArchive() throws -> Archive {
+        let archive = try Archive.open(path: directory.path("seeded.sqlite"), access: .write)
+        let importer = Importer(
+            archive: archive, options: ImportOptions(operatorName: "tester"), extractor: try FactExtractor.builtIn())
+        let summary = try importer.run(
+            InputCollector(followSymlinks: false).collect([packageRoot.appending(path: "Seeds/documents").path]))
+        #expect(summary.imported == 2)
+        return archive
+    }
+
+    /// Row counts of every table that points at another, which a cascading delete would empty.
+    func dependentRowCounts(_ connection: Connection) throws -> [String: Int64] {
+        var counts: [String: Int64] = [:]
+        for table in ["figures", "quotes", "mentions", "document_links", "document_operations", "person_roles", "events"] {
+            counts[table] = try connection.scalarInt("SELECT count(*) FROM \(table)")
+        }
+        return counts
+    }
+
+    /// A migration that rebuilds `documents` the documented way
+    /// (https://sqlite.org/lang_altertable.html#otheralter), written from the archive's own schema.
+    func rebuildDocumentsMigration(_ connection: Connection, version: Int) throws -> Migration {
+        let table = try #require(
+            try connection.queryFirst("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'documents'") {
+                $0.string(0)
+            })
+        let dependents = try connection.query(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = 'documents' AND type IN ('index', 'trigger') AND sql IS NOT NULL"
+        ) { $0.string(0) }
+        let views = try connection.query("SELECT name, sql FROM sqlite_master WHERE type = 'view'") {
+            ($0.string(0), $0.string(1))
+        }
+        let sql =
+            views.map { "DROP VIEW \($0.0);\n" }.joined()
+            + table.replacingOccurrences(of: "CREATE TABLE documents", with: "CREATE TABLE documents_rebuilt") + ";\n"
+            + "INSERT INTO documents_rebuilt SELECT * FROM documents;\n"
+            + "DROP TABLE documents;\n"
+            + "ALTER TABLE documents_rebuilt RENAME TO documents;\n"
+            + (dependents + views.map(\.1)).map { $0 + ";\n" }.joined()
+        return Migration(version: version, name: "rebuild_documents", sql: sql)
+    }
+
+    @Test("a migration that rebuilds documents keeps every fact, link and event that points at them")
+    func rebuildKeepsDependents() throws {
+        let archive = try seededArchive()
+        let before = try dependentRowCounts(archive.connection)
+        #expect(before["figures"] ?? 0 > 0 && before["quotes"] ?? 0 > 0 && before["mentions"] ?? 0 > 0)
+        let builtIn = try Migrator.builtIn()
+        let rebuild = try rebuildDocumentsMigration(archive.connection, version: (builtIn.migrations.last?.version ?? 0) + 1)
+
+        let applied = try Migrator(migrations: builtIn.migrations + [rebuild]).migrate(archive.connection)
+
+        #expect(applied == [rebuild])
+        #expect(try dependentRowCounts(archive.connection) == before)
+        #expect(try archive.connection.foreignKeyViolations().isEmpty)
+        #expect(try archive.connection.scalarInt("PRAGMA foreign_keys") == 1, "foreign keys are enforced again afterwards")
+        #expect(try archive.connection.query("PRAGMA integrity_check") { $0.string(0) } == ["ok"])
+        #expect(try archive.connection.scalarInt("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'Europol'") == 2)
+    }
+
+    @Test("a migration that would leave facts pointing at nothing is refused, and nothing changes")
+    func danglingReferencesRefused() throws {
+        let archive = try seededArchive()
+        let before = try dependentRowCounts(archive.connection)
+        let builtIn = try Migrator.builtIn()
+        let version = (builtIn.migrations.last?.version ?? 0) + 1
+        let orphaning = Migration(version: version, name: "orphan_facts", sql: "DELETE FROM documents;")
+
+        let error = #expect(throws: MigrationError.self) {
+            try Migrator(migrations: builtIn.migrations + [orphaning]).migrate(archive.connection)
+        }
+
+        guard case .foreignKeyViolation(version, "orphan_facts", _) = error else {
+            Issue.record("expected a foreign-key violation, got \(String(describing: error))")
+            return
+        }
+        #expect(try archive.connection.scalarInt("SELECT count(*) FROM documents") == 2)
+        #expect(try dependentRowCounts(archive.connection) == before)
+        #expect(try archive.connection.scalarInt("SELECT max(version) FROM schema_migrations") == Int64(version - 1))
+    }
+
+    @Test("foreign keys cannot be switched off inside a transaction, where SQLite would ignore it")
+    func foreignKeysOffRefusedInTransaction() throws {
+        try connection.writeTransaction { () -> Void in
+            #expect(throws: DatabaseError.self) { try connection.withForeignKeysOff {} }
+        }
+    }
+
+    @Test("a migrator that waits for another's write lock reads what that one applied, and applies nothing twice")
+    func waitingMigratorReadsUnderTheLock() throws {
+        try Migrator(migrations: [first]).migrate(connection)
+        let path = directory.path("migrations.sqlite")
+        // Another process in the middle of applying `second`: it holds the write lock, not yet committed.
+        let holder = try Connection(path: path)
+        try holder.executeScript(
+            "BEGIN IMMEDIATE; \(second.sql) INSERT INTO schema_migrations VALUES (2, 'add_colour', '\(second.checksum)', 'now');")
+        let outcome = RaceOutcomes()
+        let finished = DispatchSemaphore(value: 0)
+        let migrator = Migrator(migrations: [first, second])
+        Thread {
+            outcome.add(Result { try migrator.migrate(try Connection(path: path)).count })
+            finished.signal()
+        }.start()
+        Thread.sleep(forTimeInterval: 0.3)
+        try holder.executeScript("COMMIT")
+        finished.wait()
+
+        #expect(try outcome.all.map { try $0.get() } == [0])
+        #expect(try versions() == [1, 2])
+    }
+}
+
+/// What a migrator on another thread returned.
+private final class RaceOutcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcomes: [Result<Int, Error>] = []
+
+    func add(_ outcome: Result<Int, Error>) {
+        lock.withLock { outcomes.append(outcome) }
+    }
+
+    var all: [Result<Int, Error>] { lock.withLock { outcomes } }
 }

@@ -21,6 +21,10 @@ public enum MigrationError: DossierFailure, Equatable {
     case newerSchema(version: Int, name: String)
     case pendingMigrations(versions: [Int])
     case invalidFileName(String)
+    /// A migration's SQL failed; every migration of the run was rolled back.
+    case failed(version: Int, name: String, reason: String)
+    /// After the migrations ran, a row pointed at a parent that no longer exists; nothing was committed.
+    case foreignKeyViolation(version: Int, name: String, violation: ForeignKeyViolation)
 
     public var exitCode: Int32 { 2 }
 
@@ -38,6 +42,13 @@ public enum MigrationError: DossierFailure, Equatable {
                 + "back it up, then run `dossier migrate`"
         case .invalidFileName(let name):
             return "migration file \(name) is not named NNNN_description.sql"
+        case .failed(let version, let name, let reason):
+            return "migration \(version) (\(name)) could not be applied: \(reason); the archive is unchanged. "
+                + "If `dossier migrate --status` lists as pending a migration this archive already has, its "
+                + "schema_migrations table was edited: run `dossier check`, or restore a backup"
+        case .foreignKeyViolation(let version, let name, let violation):
+            return "migration \(version) (\(name)) would leave \(violation) ; "
+                + "nothing was applied and the archive is unchanged: report this as a bug in the migration"
         }
     }
 }
@@ -114,6 +125,11 @@ public struct Migrator: Sendable {
         return result.sorted { $0.version < $1.version }
     }
 
+    /// True when a built-in migration has not been applied to this archive yet (always, for a new file).
+    public func hasPending(_ connection: Connection) throws -> Bool {
+        try status(of: connection).contains { $0.state == .pending }
+    }
+
     /// Throws when the archive's recorded history conflicts with this build; changes nothing.
     public func validate(_ connection: Connection, allowPending: Bool = true) throws {
         let statuses = try status(of: connection)
@@ -133,31 +149,51 @@ public struct Migrator: Sendable {
         }
     }
 
-    /// Validates, then applies every pending migration in order, each in its own transaction.
-    /// Returns the migrations applied.
+    /// Validates, then applies every pending migration in order. Returns the migrations applied.
+    ///
+    /// Everything happens in one `BEGIN IMMEDIATE` transaction: the applied list is read under the
+    /// write lock, so two processes migrating at once never both apply a step, and a failure or a
+    /// kill leaves the archive at the version it had. Foreign keys are switched off around the
+    /// transaction (inside one the pragma is a no-op, https://sqlite.org/foreignkeys.html#fk_enable),
+    /// so that a migration may rebuild a table the documented way
+    /// (https://sqlite.org/lang_altertable.html#otheralter) without `ON DELETE CASCADE` emptying
+    /// the tables that point at it; `foreign_key_check` then proves nothing was left dangling before
+    /// the transaction commits.
     @discardableResult
     public func migrate(_ connection: Connection) throws -> [Migration] {
-        try validate(connection)
-        try connection.executeScript(
-            """
-            CREATE TABLE IF NOT EXISTS schema_migrations (
-                version     INTEGER PRIMARY KEY,
-                name        TEXT NOT NULL,
-                sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
-                applied_at  TEXT NOT NULL
-            )
-            """)
-        let done = Set(try applied(in: connection).map(\.version))
-        var appliedNow: [Migration] = []
-        for migration in migrations where !done.contains(migration.version) {
+        try connection.withForeignKeysOff {
             try connection.writeTransaction {
-                try connection.executeScript(migration.sql)
-                try connection.execute(
-                    "INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)",
-                    [migration.version, migration.name, migration.checksum, Timestamp.now()])
+                try validate(connection)
+                try connection.executeScript(
+                    """
+                    CREATE TABLE IF NOT EXISTS schema_migrations (
+                        version     INTEGER PRIMARY KEY,
+                        name        TEXT NOT NULL,
+                        sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
+                        applied_at  TEXT NOT NULL
+                    )
+                    """)
+                let done = Set(try applied(in: connection).map(\.version))
+                let pending = migrations.filter { !done.contains($0.version) }
+                for migration in pending {
+                    try apply(migration, to: connection)
+                }
+                if let last = pending.last, let violation = try connection.foreignKeyViolations(limit: 1).first {
+                    throw MigrationError.foreignKeyViolation(version: last.version, name: last.name, violation: violation)
+                }
+                return pending
             }
-            appliedNow.append(migration)
         }
-        return appliedNow
+    }
+
+    private func apply(_ migration: Migration, to connection: Connection) throws {
+        do {
+            try connection.executeScript(migration.sql)
+        } catch let error as DatabaseError where !error.isBusy {
+            throw MigrationError.failed(version: migration.version, name: migration.name, reason: error.message)
+        }
+        try connection.execute(
+            "INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)",
+            [migration.version, migration.name, migration.checksum, Timestamp.now()])
     }
 }

@@ -6,7 +6,7 @@ struct MigrateCommand: ParsableCommand {
         commandName: "migrate",
         abstract: "Apply pending schema migrations, or list them with --status.",
         discussion: """
-            Each migration runs in its own transaction. An archive migrated by a newer dossier, or whose
+            Pending migrations are applied together in one transaction, under the write lock. An archive migrated by a newer dossier, or whose
             applied migrations differ from this build's, is refused and left unchanged (exit code 2).
             Example: dossier migrate --status --db cases.sqlite
             """
@@ -28,7 +28,7 @@ struct MigrateCommand: ParsableCommand {
     func run() throws {
         let migrator = try Migrator.builtIn()
         if status {
-            let connection = try Archive.openForMigration(path: archive.path)
+            let connection = try Archive.connect(path: archive.path, access: .migrate)
             let rows = try migrator.status(of: connection).map {
                 StatusRow(version: $0.version, name: $0.name, state: $0.state.rawValue, appliedAt: $0.appliedAt)
             }
@@ -42,7 +42,7 @@ struct MigrateCommand: ParsableCommand {
             }
             return
         }
-        let connection = try Archive.openForMigration(path: archive.path)
+        let connection = try Archive.connect(path: archive.path, access: .migrate)
         let applied = try migrator.migrate(connection)
         if output.json {
             Console.json(applied.map { StatusRow(version: $0.version, name: $0.name, state: "applied", appliedAt: nil) })

@@ -1,0 +1,59 @@
+import Foundation
+
+/// A row that points at a parent row that does not exist, as `PRAGMA foreign_key_check` reports it.
+public struct ForeignKeyViolation: Sendable, Equatable, CustomStringConvertible {
+    public let table: String
+    public let rowID: Int64?
+    public let parent: String
+
+    public var description: String {
+        "a row of \(table)\(rowID.map { " (rowid \($0))" } ?? "") pointing at a missing row of \(parent)"
+    }
+}
+
+/// A row that breaks a CHECK constraint of its table, as `PRAGMA quick_check` reports it.
+public struct ConstraintViolation: Sendable, Equatable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
+
+extension Connection {
+    /// Runs `body` with foreign keys not enforced, then enforces them again.
+    ///
+    /// Only possible outside a transaction: inside one `PRAGMA foreign_keys` is silently ignored
+    /// (https://sqlite.org/foreignkeys.html#fk_enable), which is how a table rebuild could cascade
+    /// deletes through every table that points at it. Calling this inside a transaction is a bug and
+    /// is refused rather than ignored.
+    public func withForeignKeysOff<T>(_ body: () throws -> T) throws -> T {
+        guard !isInTransaction else {
+            throw DatabaseError(
+                resultCode: 1, message: "foreign keys cannot be switched off inside a transaction",
+                sql: "PRAGMA foreign_keys = OFF")
+        }
+        try executeScript("PRAGMA foreign_keys = OFF")
+        defer { try? executeScript("PRAGMA foreign_keys = ON") }
+        return try body()
+    }
+
+    /// Rows whose parent is missing (https://sqlite.org/pragma.html#pragma_foreign_key_check).
+    public func foreignKeyViolations(limit: Int = .max) throws -> [ForeignKeyViolation] {
+        var violations: [ForeignKeyViolation] = []
+        let statement = try prepare("PRAGMA foreign_key_check")
+        defer { statement.reset() }
+        while violations.count < limit, try statement.step() {
+            violations.append(
+                ForeignKeyViolation(table: statement.string(0), rowID: statement.optionalInt64(1), parent: statement.string(2)))
+        }
+        return violations
+    }
+
+    /// Rows that break a CHECK or NOT NULL constraint, found by `PRAGMA quick_check`, which verifies
+    /// them on every connection (https://sqlite.org/pragma.html#pragma_quick_check). `integrity_check`
+    /// on a read-only connection does not, so a value forced in with `ignore_check_constraints` went
+    /// unnoticed. Structural damage is `integrity_check`'s business; only constraint rows are kept.
+    public func constraintViolations(limit: Int = 100) throws -> [ConstraintViolation] {
+        try query("PRAGMA quick_check(\(max(1, limit)))") { $0.string(0) }
+            .filter { $0.hasPrefix("CHECK constraint failed") || $0.hasPrefix("NULL value in") }
+            .map(ConstraintViolation.init)
+    }
+}
