@@ -57,7 +57,7 @@ public struct ArchiveBackup {
         let warning = ArchiveCopier.record(
             Event(
                 operatorName: operatorName, action: "backup", entityType: "archive",
-                newJSON: JSONText.encode(
+                newJSON: try JSONText.encode(
                     BackupEvent(
                         destination: destination, bytes: bytes, documents: report.documents, verified: report.fixityChecked))),
             in: archivePath)

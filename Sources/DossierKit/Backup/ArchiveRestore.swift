@@ -56,7 +56,8 @@ public struct ArchiveRestore {
         let warning = ArchiveCopier.record(
             Event(
                 operatorName: operatorName, action: "restore", entityType: "archive",
-                newJSON: JSONText.encode(RestoreEvent(backup: backupPath, keptAs: archiveExists ? keptPath : nil, forced: force))),
+                newJSON: try JSONText.encode(
+                    RestoreEvent(backup: backupPath, keptAs: archiveExists ? keptPath : nil, forced: force))),
             in: archivePath)
         return RestoreResult(
             archive: archivePath, backup: backupPath, keptAs: archiveExists ? keptPath : nil, documents: report.documents,

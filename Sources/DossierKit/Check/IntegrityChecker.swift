@@ -134,7 +134,7 @@ public final class IntegrityChecker {
                 try EventRepository(connection: writer).record(
                     Event(
                         operatorName: options.operatorName, action: "repair", entityType: "index",
-                        newJSON: JSONText.encode(RepairEvent(rebuilt: "documents_fts", findings: broken.count)),
+                        newJSON: try JSONText.encode(RepairEvent(rebuilt: "documents_fts", findings: broken.count)),
                         reason: "dossier check --repair: full-text index checks failed"))
             }
             var after = CheckReport(archive: path, startedAt: report.startedAt)
@@ -161,7 +161,7 @@ public final class IntegrityChecker {
                 try EventRepository(connection: writer).record(
                     Event(
                         operatorName: options.operatorName, action: "check", entityType: "archive",
-                        newJSON: JSONText.encode(CheckEvent(report: report, options: options))))
+                        newJSON: try JSONText.encode(CheckEvent(report: report, options: options))))
             }
             report.eventRecorded = true
         } catch {

@@ -9,6 +9,7 @@ struct AuditLog {
         try archive.events.record(
             Event(
                 operatorName: operatorName, action: action, entityType: entityType, entityID: entityID,
-                oldJSON: old.map { JSONText.encode($0) }, newJSON: new.map { JSONText.encode($0) }, reason: reason))
+                oldJSON: try old.map { try JSONText.encode($0) }, newJSON: try new.map { try JSONText.encode($0) }, reason: reason
+            ))
     }
 }

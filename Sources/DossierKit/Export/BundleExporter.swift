@@ -51,7 +51,7 @@ public struct BundleExporter {
         try archive.connection.readTransaction {
             for table in ExportTable.allCases {
                 let name = "\(table.rawValue).csv"
-                let writer = try AtomicFileWriter(path: (directory as NSString).appendingPathComponent(name))
+                let writer = try OutputFile(path: (directory as NSString).appendingPathComponent(name))
                 var hasher = StreamingSHA256()
                 let rows = try exporter.export(table, options: csvOptions) { bytes in
                     hasher.update(bytes)
@@ -65,11 +65,11 @@ public struct BundleExporter {
             createdAt: Timestamp.now(), archive: archive.path, toolVersion: DossierVersion.current, files: entries)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let manifestWriter = try AtomicFileWriter(path: (directory as NSString).appendingPathComponent("manifest.json"))
+        let manifestWriter = try OutputFile(path: (directory as NSString).appendingPathComponent("manifest.json"))
         try manifestWriter.write(Array(try encoder.encode(manifest)) + [0x0A])
         try manifestWriter.commit()
         let sums = entries.map { "\($0.sha256)  \($0.file)\n" }.joined()
-        let sumsWriter = try AtomicFileWriter(path: (directory as NSString).appendingPathComponent("SHA256SUMS"))
+        let sumsWriter = try OutputFile(path: (directory as NSString).appendingPathComponent("SHA256SUMS"))
         try sumsWriter.write(Array(sums.utf8))
         try sumsWriter.commit()
         return manifest

@@ -37,7 +37,7 @@ public struct Importer {
             try archive.connection.executeScript("PRAGMA temp_store = MEMORY")
             checkpointer = BackgroundCheckpointer(importing: archive.connection)
             batch.id = try archive.connection.writeTransaction {
-                try archive.batches.start(batch, optionsJSON: JSONText.encode(options.metadata))
+                try archive.batches.start(batch, optionsJSON: try JSONText.encode(options.metadata))
             }
             summary.batchID = batch.id
         }
@@ -183,7 +183,7 @@ public struct Importer {
                     Event(
                         operatorName: operatorName, action: "import", entityType: "document",
                         entityID: written.documentID, batchID: batchID,
-                        newJSON: JSONText.encode(
+                        newJSON: try JSONText.encode(
                             ImportedEvent(file: file, sha256: prepared.document.sha256, facts: written.counts))))
                 return written.documentID
             }

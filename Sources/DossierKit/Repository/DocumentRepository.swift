@@ -51,7 +51,7 @@ public struct DocumentRepository {
             Self.insertRowSQL, binding: document.sha256, document.originalSHA256, document.normalizedSHA256, document.body,
             document.title, document.fileName, document.sourcePath, document.sizeBytes, document.encoding, document.publisher,
             document.author, document.url, document.publishedOn, document.retrievedOn, document.language, document.kind.rawValue,
-            document.tags.isEmpty ? nil : JSONText.encode(document.tags), document.batchID, document.importedAt)
+            document.tags.isEmpty ? nil : try JSONText.encode(document.tags), document.batchID, document.importedAt)
         return connection.lastInsertedRowID
     }
 
@@ -112,7 +112,7 @@ public struct DocumentRepository {
             """,
             [
                 document.title, document.publisher, document.author, document.url, document.publishedOn, document.retrievedOn,
-                document.language, document.kind.rawValue, document.tags.isEmpty ? nil : JSONText.encode(document.tags), id,
+                document.language, document.kind.rawValue, document.tags.isEmpty ? nil : try JSONText.encode(document.tags), id,
             ])
     }
 

@@ -39,7 +39,7 @@ public struct Seeder {
                 }
             }
             try archive.events.record(
-                Event(operatorName: operatorName, action: "seed", entityType: "gazetteer", newJSON: JSONText.encode(summary)))
+                Event(operatorName: operatorName, action: "seed", entityType: "gazetteer", newJSON: try JSONText.encode(summary)))
             return summary
         }
     }

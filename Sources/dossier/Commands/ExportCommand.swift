@@ -26,7 +26,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "csv, jsonl or json.")
     var format: Exporter.Format = .csv
 
-    @Option(name: [.short, .long], help: ArgumentHelp("File to write, or - for standard output.", valueName: "file"))
+    @Option(name: [.short, .long], help: OutputOptions.fileHelp)
     var output: String = "-"
 
     @Option(
@@ -88,14 +88,10 @@ struct ExportCommand: ParsableCommand {
         }
         guard let table else { return }
         let exporter = Exporter(archive: opened)
-        if output == "-" {
-            try exporter.export(table, options: options) { FileHandle.standardOutput.write(Data($0)) }
-        } else {
-            let file = try AtomicFileWriter(path: output)
-            let rows = try exporter.export(table, options: options) { try file.write($0) }
-            try file.commit()
-            Console.note("\(rows) rows written to \(output).")
-        }
+        let file = try OutputFile(path: output)
+        let rows = try exporter.export(table, options: options) { try file.write($0) }
+        try file.commit()
+        if output != "-" { Console.note("\(rows) rows written to \(output).") }
     }
 }
 

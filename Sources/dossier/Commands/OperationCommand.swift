@@ -53,7 +53,7 @@ struct OperationCommand: ParsableCommand {
                 try opened.events.record(
                     Event(
                         operatorName: operatorOptions.resolved, action: "create", entityType: "operation", entityID: id,
-                        newJSON: JSONText.encode(operation)))
+                        newJSON: try JSONText.encode(operation)))
                 return id
             }
             if output.json {

@@ -46,7 +46,7 @@ struct OrganisationCommand: ParsableCommand {
                 try opened.events.record(
                     Event(
                         operatorName: operatorOptions.resolved, action: "create", entityType: "organisation",
-                        entityID: id, newJSON: JSONText.encode(organisation)))
+                        entityID: id, newJSON: try JSONText.encode(organisation)))
                 return id
             }
             if output.json {

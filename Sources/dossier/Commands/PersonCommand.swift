@@ -41,7 +41,7 @@ struct PersonCommand: ParsableCommand {
                 try opened.events.record(
                     Event(
                         operatorName: operatorOptions.resolved, action: "create", entityType: "person", entityID: id,
-                        newJSON: JSONText.encode(person)))
+                        newJSON: try JSONText.encode(person)))
                 return id
             }
             if output.json {

@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Same as --format json.")
     var json = false
 
-    @Option(name: [.short, .long], help: ArgumentHelp("File to write (default: standard output).", valueName: "file"))
+    @Option(name: [.short, .long], help: OutputOptions.fileHelp)
     var output: String = "-"
 
     func validate() throws {
@@ -68,14 +68,10 @@ struct ReportCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             rendered = String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
         }
-        if output == "-" {
-            FileHandle.standardOutput.write(Data(rendered.utf8))
-        } else {
-            let file = try AtomicFileWriter(path: output)
-            try file.write(Array(rendered.utf8))
-            try file.commit()
-            Console.note("Report written to \(output).")
-        }
+        let file = try OutputFile(path: output)
+        try file.write(rendered)
+        try file.commit()
+        if output != "-" { Console.note("Report written to \(output).") }
     }
 
     /// The terminal's width when stdout is one, else a width that prints well.

@@ -2,29 +2,49 @@ import DossierKit
 import Foundation
 
 /// Results to stdout, diagnostics to stderr (DESIGN.md §3); colour only on a terminal without NO_COLOR.
+///
+/// When stdout cannot be written (a full disk, a closed descriptor) the command cannot deliver its
+/// result: it says so in one line on stderr and exits 2, instead of crashing.
 enum Console {
     static func output(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        do {
+            try FileDescriptorOutput.writeAll(Array((text + "\n").utf8), to: STDOUT_FILENO)
+        } catch let failure as FileDescriptorOutput.WriteError {
+            error("cannot write to standard output: \(failure.reason)")
+            Foundation.exit(2)
+        } catch {
+            Foundation.exit(2)
+        }
     }
 
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("dossier: error: \(message)\n".utf8))
+        errorLines("dossier: error: \(message)")
     }
 
     static func errorLines(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        // Nowhere left to report a failure to write stderr itself.
+        try? FileDescriptorOutput.writeAll(Array((text.hasSuffix("\n") ? text : text + "\n").utf8), to: STDERR_FILENO)
+    }
+
+    /// Text for stderr as it is, without a line break (progress lines rewrite themselves).
+    static func errorText(_ text: String) {
+        try? FileDescriptorOutput.writeAll(Array(text.utf8), to: STDERR_FILENO)
     }
 
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        errorLines(message)
     }
 
     /// Prints any encodable value as pretty JSON on stdout.
     static func json<T: Encodable>(_ value: T) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(value)) ?? Data("null".utf8)
-        output(String(decoding: data, as: UTF8.self))
+        do {
+            output(String(decoding: try encoder.encode(value), as: UTF8.self))
+        } catch {
+            Console.error("cannot encode the result as JSON: \(error)")
+            Foundation.exit(2)
+        }
     }
 
     static var useColour: Bool {

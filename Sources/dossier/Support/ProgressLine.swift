@@ -19,13 +19,13 @@ final class ProgressLine {
         let width = 30
         let filled = total > 0 ? width * done / total : width
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total)".utf8))
+        Console.errorText("\r[\(bar)] \(done)/\(total)")
         shown = true
     }
 
     func clear() {
         guard shown else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Console.errorText("\r\u{1B}[K")
         shown = false
     }
 }
