@@ -65,7 +65,7 @@ public final class Archive {
             }
             return connection
         } catch let error as DatabaseError where error.isNotADatabase {
-            throw UsageError("\(path) is not a Dossier archive (not an SQLite database)")
+            throw NotAnArchive(path: path)
         } catch let error as DatabaseError where error.isCannotOpen {
             throw UsageError("cannot open archive \(path): \(error.message)")
         } catch let error as DatabaseError {
@@ -103,4 +103,11 @@ public final class Archive {
     public var links: DocumentLinkRepository { DocumentLinkRepository(connection: connection) }
     public var events: EventRepository { EventRepository(connection: connection) }
     public var stats: StatsRepository { StatsRepository(connection: connection) }
+}
+
+/// The file is not an SQLite database at all (exit code 2).
+public struct NotAnArchive: DossierFailure {
+    public let path: String
+    public var exitCode: Int32 { 2 }
+    public var description: String { "\(path) is not a Dossier archive (not an SQLite database)" }
 }

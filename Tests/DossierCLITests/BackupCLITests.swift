@@ -120,4 +120,74 @@ struct BackupCLITests {
         #expect(try dump("dossier.sqlite") == before)
         #expect(!FileManager.default.fileExists(atPath: cli.path("dossier.sqlite.before-restore")))
     }
+
+    /// Documents imported into ./dossier.sqlite by a process started now and left running.
+    func startSlowImport(files: Int) throws -> CLIRunner.Running {
+        for index in 0..<files {
+            try cli.write(
+                "incoming/\(String(format: "%04d", index)).txt",
+                "Operation Batch \(index)\n\nEuropol said \(index + 3) suspects were arrested on 3 March 2024 in case \(index).\n"
+            )
+        }
+        // A commit (and a sync) per document: the import lasts seconds, and the restore lands between two commits.
+        let running = try cli.start(["import", cli.path("incoming"), "--quiet", "--batch-size", "1"])
+        var waited = 0
+        while try cli.sql("SELECT count(*) FROM documents") == "2", waited < 500 {
+            usleep(10_000)
+            waited += 1
+        }
+        return running
+    }
+
+    @Test("restore during an import: the import's documents are in the restored archive, or the import fails loudly")
+    func restoreDuringImport() throws {
+        #expect(try cli.run("backup", "copy.sqlite").exitCode == 0)
+        let importing = try startSlowImport(files: 3000)
+
+        let restored = try cli.run("restore", "copy.sqlite", "--force")
+        let imported = try importing.wait()
+
+        #expect(restored.exitCode == 0, "\(restored.stderr)")
+        let documents = try #require(Int(try cli.sql("SELECT count(*) FROM documents")))
+        if imported.exitCode == 0 {
+            #expect(documents == 3002, "the import said it stored 3,000 documents")
+        } else {
+            #expect(imported.exitCode == 2)
+            #expect(
+                imported.stderr.contains("was restored from a backup (or replaced) while this import ran"), "\(imported.stderr)")
+            #expect(documents < 3002)
+        }
+        // The content replaced by the restore, with what the import had committed, is kept whole.
+        let kept = try #require(Int(try cli.sql("SELECT count(*) FROM documents", database: "dossier.sqlite.before-restore")))
+        #expect(kept > 2, "the restore happened after the import's first commit")
+        let batchWhenRestored = try cli.sql("SELECT status FROM import_batches WHERE id = 2", database: "dossier.sqlite.before-restore")
+        #expect(batchWhenRestored == "running", "the import had finished before the restore: make it longer")
+        #expect(try cli.run("check").exitCode == 0)
+        #expect(try cli.run("check", "--db", "dossier.sqlite.before-restore").exitCode == 0)
+    }
+
+    @Test("a partial copy left by a killed backup is removed by the next run; a live one's is not")
+    func stalePartialCopies() throws {
+        // PID 2^22 + 1 is above Linux's pid_max limit, so no process can have it.
+        let stale = try cli.write("copy.sqlite.partial-4194305", "left by a killed backup")
+        try cli.write("copy.sqlite.partial-4194305-journal", "its journal")
+        let live = try cli.write("copy.sqlite.partial-1", "init's pid is always running")
+
+        #expect(try cli.run("backup", "copy.sqlite").exitCode == 0)
+
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(!FileManager.default.fileExists(atPath: stale + "-journal"))
+        #expect(FileManager.default.fileExists(atPath: live))
+        #expect(try files().filter { $0.contains("partial") } == ["copy.sqlite.partial-1"])
+    }
+
+    @Test("a failed backup leaves no partial copy or journal behind")
+    func failedBackupCleansUp() throws {
+        try FileManager.default.createDirectory(atPath: cli.path("out"), withIntermediateDirectories: false)
+        // The copy fails its check, because the archive changes under it: simplest is a damaged archive.
+        _ = try cli.sql("UPDATE documents SET body = 'X' || substr(body, 2) WHERE id = 1")
+        let result = try cli.run("backup", "out/copy.sqlite")
+        #expect(result.exitCode == 1, "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.path("out")).isEmpty)
+    }
 }

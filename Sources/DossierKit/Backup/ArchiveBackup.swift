@@ -38,6 +38,7 @@ public struct ArchiveBackup {
         if URL(fileURLWithPath: destination).standardizedFileURL == URL(fileURLWithPath: archivePath).standardizedFileURL {
             throw UsageError("the backup cannot be the archive itself (\(archivePath))")
         }
+        ArchiveCopier.removeStalePartials(of: destination)
         let partial = ArchiveCopier.partialPath(for: destination)
         // The read-only connection closes before the event is written, so that the writing one
         // closes last and can fold the WAL back into the archive file.
@@ -50,7 +51,7 @@ public struct ArchiveBackup {
             }
             try FileSync.rename(partial, over: destination)
         } catch {
-            try? ArchiveCopier.removeIfPresent(partial)
+            ArchiveCopier.removeIfPresent(partial)
             throw error
         }
         let bytes = ArchiveCopier.size(of: destination)

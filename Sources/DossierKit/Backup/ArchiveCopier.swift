@@ -9,15 +9,31 @@ enum ArchiveCopier {
         "\(destination).partial-\(ProcessInfo.processInfo.processIdentifier)"
     }
 
-    /// Copies `source` into a fresh file at `partial` and flushes it to disk.
+    /// Copies `source` into a fresh file at `partial` and flushes it to disk; on failure nothing is
+    /// left behind.
     static func copy(_ source: Connection, to partial: String) throws {
-        try removeIfPresent(partial)
+        removeIfPresent(partial)
         do {
             try source.backup(to: partial)
             try FileSync.sync(file: partial)
         } catch {
-            try? removeIfPresent(partial)
+            removeIfPresent(partial)
             throw error
+        }
+    }
+
+    /// Removes the partial copies for `destination` that earlier runs left when they were killed:
+    /// those whose process no longer runs. A partial copy of a live run is left alone.
+    static func removeStalePartials(of destination: String) {
+        let url = URL(fileURLWithPath: destination)
+        let folder = url.deletingLastPathComponent().path
+        let prefix = url.lastPathComponent + ".partial-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count).prefix(while: \.isNumber)), pid > 0,
+                pid != ProcessInfo.processInfo.processIdentifier, !ProcessLiveness.isRunning(pid)
+            else { continue }
+            removeIfPresent((folder as NSString).appendingPathComponent(String(name.prefix(prefix.count + String(pid).count))))
         }
     }
 
@@ -30,7 +46,7 @@ enum ArchiveCopier {
     /// the copy it records is already complete.
     static func record(_ event: Event, in path: String) -> String? {
         do {
-            let connection = try Connection(path: path, mode: .readWrite)
+            let connection = try Archive.connect(path: path, access: .maintain)
             _ = try connection.writeTransaction { try EventRepository(connection: connection).record(event) }
             return nil
         } catch {
@@ -38,9 +54,10 @@ enum ArchiveCopier {
         }
     }
 
-    static func removeIfPresent(_ path: String) throws {
-        if FileManager.default.fileExists(atPath: path) {
-            try FileManager.default.removeItem(atPath: path)
+    /// Removes a database file and any journal SQLite left beside it.
+    static func removeIfPresent(_ path: String) {
+        for suffix in ["", "-journal", "-wal", "-shm"] {
+            unlink(path + suffix)
         }
     }
 

@@ -36,6 +36,47 @@ extension Connection {
         try destination.executeScript("PRAGMA journal_mode = DELETE")
     }
 
+    /// Replaces this database's whole content with `source`'s through SQLite's online backup API,
+    /// under this connection's write lock, without ever moving or replacing the file.
+    ///
+    /// Other processes keep their connections: writers wait for the lock (or get SQLITE_BUSY after
+    /// their busy timeout) and then see the new content, since the copy is one transaction in this
+    /// file's own journal (https://sqlite.org/backup.html). `underLock` runs once the write lock is
+    /// held and before anything is copied, so that what it reads or saves (the content about to be
+    /// replaced) cannot change before the copy: SQLite's backup step joins the write transaction
+    /// this connection already holds instead of starting its own.
+    public func replaceContent(with source: Connection, underLock: () throws -> Void) throws {
+        guard !isInTransaction else {
+            throw DatabaseError(resultCode: SQLITE_MISUSE, message: "cannot replace a database's content inside a transaction")
+        }
+        // The backup must be set up before the transaction: sqlite3_backup_init refuses a
+        // destination with a transaction open.
+        guard let backup = sqlite3_backup_init(handle, "main", source.handle, "main") else {
+            throw DatabaseError(connection: handle, code: sqlite3_errcode(handle))
+        }
+        var backupFinished = false
+        defer {
+            if !backupFinished { sqlite3_backup_finish(backup) }
+        }
+        try executeScript("BEGIN IMMEDIATE")
+        do {
+            try underLock()
+            let code = sqlite3_backup_step(backup, -1)
+            backupFinished = true
+            let finished = sqlite3_backup_finish(backup)
+            guard code == SQLITE_DONE else {
+                throw DatabaseError(
+                    resultCode: code, message: "copy from \(source.path) stopped: \(String(cString: sqlite3_errstr(code)))")
+            }
+            guard finished == SQLITE_OK else { throw DatabaseError(connection: handle, code: finished) }
+            // The backup step committed the pages; this ends the transaction the connection began.
+            if isInTransaction { try executeScript("COMMIT") }
+        } catch {
+            if isInTransaction { try? executeScript("ROLLBACK") }
+            throw error
+        }
+    }
+
     /// Retries while the source is locked, about as long as the busy timeout.
     private static let backupAttempts = Int(defaultBusyTimeout / 50)
 

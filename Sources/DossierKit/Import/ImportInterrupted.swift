@@ -8,6 +8,8 @@ public struct ImportInterrupted: DossierFailure, Equatable {
         case committing
         /// Every document was committed; only the batch's end could not be recorded.
         case recordingBatchEnd(batchID: Int64)
+        /// The archive's content was replaced (a restore from a backup) while the import ran.
+        case archiveReplaced
     }
 
     public let stage: Stage
@@ -33,6 +35,11 @@ public struct ImportInterrupted: DossierFailure, Equatable {
             return "import stored its documents but could not record the end of batch \(batchID): \(failure); "
                 + "\(stored) documents of this run are stored, and the batch stays marked running; "
                 + "free space or fix the archive (the documents need not be imported again)"
+        case .archiveReplaced:
+            return "import stopped: archive \(archive) was restored from a backup (or replaced) while this import ran, "
+                + "and no longer holds the documents this run had committed (a restore keeps the replaced content in "
+                + "\(archive).before-restore); run the same import again: what the archive already holds is recognised "
+                + "as a duplicate"
         }
     }
 

@@ -70,6 +70,10 @@ public struct Importer {
                     throw interrupted(
                         by: error, at: .storing(file: input.displayName), batch: batch, summary: summary,
                         uncommitted: importedSinceCommit)
+                } catch is ArchiveReplaced {
+                    throw ImportInterrupted(
+                        stage: .archiveReplaced, archive: archive?.path ?? "", reason: "", stored: 0,
+                        rolledBack: summary.imported)
                 }
                 importedSinceCommit = transaction.documents == 0 ? 0 : importedSinceCommit + (result.outcome == .imported ? 1 : 0)
                 switch result.outcome {
@@ -95,7 +99,16 @@ public struct Importer {
             batch.duplicates = summary.duplicates
             batch.failed = summary.failed
             do {
-                try archive.connection.writeTransaction { try archive.batches.finish(batch) }
+                try archive.connection.writeTransaction {
+                    guard
+                        try archive.batches.stillHolds(
+                            batchID: batchID, lastCommittedDocumentID: transaction.lastCommittedDocumentID)
+                    else { throw ArchiveReplaced() }
+                    try archive.batches.finish(batch)
+                }
+            } catch is ArchiveReplaced {
+                throw ImportInterrupted(
+                    stage: .archiveReplaced, archive: archive.path, reason: "", stored: 0, rolledBack: summary.imported)
             } catch let error as DatabaseError {
                 // The documents are committed: say so, rather than a bare SQLite error.
                 throw ImportInterrupted(
@@ -152,6 +165,13 @@ public struct Importer {
         if !options.dryRun {
             if transaction.documents == 0 {
                 try archive.connection.executeScript("BEGIN IMMEDIATE")
+                if let batchID,
+                    try !archive.batches.stillHolds(
+                        batchID: batchID, lastCommittedDocumentID: transaction.lastCommittedDocumentID)
+                {
+                    try archive.connection.executeScript("ROLLBACK")
+                    throw ArchiveReplaced()
+                }
                 transaction.lastDocumentIDBefore = try archive.documents.lastID()
                 // Other processes may have written since the last transaction.
                 transaction.upserted.forget()
@@ -193,6 +213,7 @@ public struct Importer {
             throw error
         }
         result.documentID = documentID
+        transaction.lastDocumentID = documentID
         if transaction.documents >= options.batchSize {
             try commit(&transaction, checkpointer: checkpointer)
         }
@@ -204,8 +225,15 @@ public struct Importer {
     private struct OpenTransaction {
         var documents = 0
         var lastDocumentIDBefore: Int64 = 0
+        /// The last document stored in this transaction, and the last one committed by this run.
+        var lastDocumentID: Int64?
+        var lastCommittedDocumentID: Int64?
         let upserted = UpsertedEntities()
     }
+
+    /// The archive no longer holds what this run committed: it was restored from a backup, or
+    /// replaced, while the import waited for its write lock.
+    private struct ArchiveReplaced: Error {}
 
     /// Indexes the transaction's documents for search, all at once, and commits them.
     private func commit(_ transaction: inout OpenTransaction, checkpointer: BackgroundCheckpointer?) throws {
@@ -214,6 +242,7 @@ public struct Importer {
         try archive.connection.executeScript("COMMIT")
         checkpointer?.didCommit()
         transaction.documents = 0
+        transaction.lastCommittedDocumentID = transaction.lastDocumentID ?? transaction.lastCommittedDocumentID
     }
 
     /// Rolls back what is not committed and explains what is and is not stored. Going on would be

@@ -19,4 +19,9 @@ public struct ArchiveActivityRepository {
             """
         ) { $0.optionalString(0) } ?? nil
     }
+
+    /// True for a file with no schema at all: a new file, or one created but never migrated.
+    public func isEmpty() throws -> Bool {
+        try connection.scalarInt("SELECT count(*) FROM sqlite_master") == 0
+    }
 }

@@ -23,6 +23,17 @@ public struct ImportBatchRepository {
             [batch.finishedAt, batch.status.rawValue, batch.filesSeen, batch.imported, batch.duplicates, batch.failed, id])
     }
 
+    /// True while the archive still holds what a running batch committed: its row and, once it has
+    /// committed documents, the last of them under its id. False after a restore from a backup
+    /// replaced the content under the import.
+    public func stillHolds(batchID: Int64, lastCommittedDocumentID: Int64?) throws -> Bool {
+        if let lastCommittedDocumentID {
+            return try connection.scalarInt(
+                "SELECT count(*) FROM documents WHERE id = ? AND batch_id = ?", [lastCommittedDocumentID, batchID]) == 1
+        }
+        return try connection.scalarInt("SELECT count(*) FROM import_batches WHERE id = ?", [batchID]) == 1
+    }
+
     public func find(id: Int64) throws -> ImportBatch? {
         try connection.queryFirst(
             """
