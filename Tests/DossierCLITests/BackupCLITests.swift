@@ -160,7 +160,8 @@ struct BackupCLITests {
         // The content replaced by the restore, with what the import had committed, is kept whole.
         let kept = try #require(Int(try cli.sql("SELECT count(*) FROM documents", database: "dossier.sqlite.before-restore")))
         #expect(kept > 2, "the restore happened after the import's first commit")
-        let batchWhenRestored = try cli.sql("SELECT status FROM import_batches WHERE id = 2", database: "dossier.sqlite.before-restore")
+        let batchWhenRestored = try cli.sql(
+            "SELECT status FROM import_batches WHERE id = 2", database: "dossier.sqlite.before-restore")
         #expect(batchWhenRestored == "running", "the import had finished before the restore: make it longer")
         #expect(try cli.run("check").exitCode == 0)
         #expect(try cli.run("check", "--db", "dossier.sqlite.before-restore").exitCode == 0)
