@@ -17,7 +17,8 @@ public final class Archive {
         /// `dossier migrate`, which validates and migrates under the write lock itself.
         case migrate
         /// Read only, without validating the schema: for checking an archive or a backup that may
-        /// be damaged, or belong to another build.
+        /// be damaged, or belong to another build. Opened for writing with writes forbidden where
+        /// the file allows it, so that SQLite's integrity check verifies CHECK constraints too.
         case inspect
         /// Read and write on an existing archive, without validating the schema: for a second
         /// connection beside one already validated (the check's writer, the import's checkpointer,
@@ -56,11 +57,14 @@ public final class Archive {
                 let migrator = try Migrator.builtIn()
                 // The migrator reads what is applied under the write lock and applies everything in
                 // one transaction, so any number of processes may create the same archive at once.
-                if try migrator.hasPending(connection) { try migrator.migrate(connection) }
+                if try migrator.hasPending(connection) { try migrate(connection) }
                 try migrator.validate(connection, allowPending: false)
+                try sealChanges(of: connection)
+            case .maintain:
+                if try FixityRepository(connection: connection).isSealable() { try sealChanges(of: connection) }
             case .read:
                 try Migrator.builtIn().validate(connection, allowPending: false)
-            case .migrate, .inspect, .maintain:
+            case .migrate, .inspect:
                 break
             }
             return connection
@@ -73,9 +77,28 @@ public final class Archive {
         }
     }
 
+    /// Applies the built-in migrations; when they give the archive its record digests
+    /// (0008), computes them for every existing row in the same transaction.
+    @discardableResult
+    public static func migrate(_ connection: Connection) throws -> [Migration] {
+        try Migrator.builtIn().migrate(connection) { connection in
+            if try FixityRepository(connection: connection).needsFirstSeal() {
+                try ArchiveSealer(connection: connection).sealAll()
+            }
+        }
+    }
+
+    /// Every transaction of a writing connection updates the digests of what it changed before it
+    /// commits: Dossier cannot change the archive without keeping it tamper-evident.
+    private static func sealChanges(of connection: Connection) throws {
+        try FixityRepository(connection: connection).installChangeTracking()
+        connection.beforeCommit = { [unowned connection] in try ArchiveSealer(connection: connection).sealChanges() }
+    }
+
     private static func mode(for access: Access) -> Connection.Mode {
         switch access {
-        case .read, .inspect: .readOnly
+        case .read: .readOnly
+        case .inspect: .readWriteQueryOnly
         case .write, .migrate: .readWriteCreate
         case .maintain: .readWrite
         }

@@ -138,11 +138,13 @@ struct CheckCLITests {
 
     @Test("--against-sources reports a missing original as a notice, exit 0")
     func missingSource() throws {
-        _ = try cli.sql("UPDATE documents SET source_path = '/nonexistent/original.txt' WHERE id = 1")
+        let original = try cli.write("moved-away.txt", "Europol said 7 suspects were arrested in March.\n")
+        #expect(try cli.run("import", original, "-q").exitCode == 0)
+        try FileManager.default.removeItem(atPath: original)
         let (result, output) = try checkJSON("--against-sources")
         #expect(result.exitCode == 0)
         #expect(output?.findings.map(\.kind) == ["source_missing"])
-        #expect(output?.findings.first?.entityID == 1)
+        #expect(output?.findings.first?.entityID == 3)
     }
 
     @Test("bad options are usage errors, exit 2")

@@ -110,18 +110,47 @@ struct IntegrityCheckerTests {
         #expect(throws: MigrationError.newerSchema(version: 9999, name: "future")) { try check() }
     }
 
+    /// Imports `texts` as files of a temporary folder, so a test may change or remove the originals.
+    func importOriginals(_ texts: [String: String]) throws -> [String: String] {
+        var paths: [String: String] = [:]
+        for (name, text) in texts { paths[name] = try test.directory.write("originals/\(name)", text) }
+        let importer = Importer(
+            archive: test.archive, options: ImportOptions(operatorName: "tester"), extractor: try FactExtractor.builtIn())
+        _ = try importer.run(InputCollector(followSymlinks: false).collect(paths.values.sorted()))
+        return paths
+    }
+
     @Test("--against-sources: a changed original is a problem, a missing one only a notice")
     func sources() throws {
-        let copy = try test.directory.write("copy.txt", "original text")
-        let missing = test.directory.path("gone.txt")
-        try test.connection.execute("UPDATE documents SET source_path = ? WHERE id = (SELECT min(id) FROM documents)", [copy])
-        try test.connection.execute("UPDATE documents SET source_path = ? WHERE id = (SELECT max(id) FROM documents)", [missing])
+        let originals = try importOriginals([
+            "changed.txt": "Europol said 12 suspects were arrested.\n", "gone.txt": "Police said 3 victims were identified.\n",
+        ])
+        #expect(try check(CheckOptions(againstSources: true, operatorName: "tester")).outcome == .clean)
+        try "Europol said 13 suspects were arrested.\n".write(
+            toFile: originals["changed.txt"] ?? "", atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: originals["gone.txt"] ?? "")
         let report = try check(CheckOptions(againstSources: true, operatorName: "tester"))
         #expect(report.findings.map(\.kind).sorted { $0.rawValue < $1.rawValue } == [.sourceHash, .sourceMissing])
         #expect(report.problemCount == 1)
         #expect(report.noticeCount == 1)
-        try FileManager.default.removeItem(atPath: copy)
-        #expect(try check(CheckOptions(againstSources: true, operatorName: "tester")).outcome == .clean)
+        try FileManager.default.removeItem(atPath: originals["changed.txt"] ?? "")
+        #expect(try check(CheckOptions(againstSources: true, operatorName: "tester")).problemCount == 0)
+    }
+
+    @Test("--against-sources: a body rewritten with its hash recomputed differs from what its original decodes to")
+    func rewrittenBody() throws {
+        let originals = try importOriginals([
+            "release.md": "---\ntitle: A release\n---\nEuropol said 12 suspects were arrested.\n"
+        ])
+        let id = try firstID("SELECT id FROM documents WHERE file_name = 'release.md'")
+        let forged = "Europol said 21 suspects were arrested.\n"
+        try test.connection.execute(
+            "UPDATE documents SET body = ?, sha256 = ? WHERE id = ?", [forged, SHA256Hex.of(forged), id])
+        let report = try check(CheckOptions(againstSources: true, operatorName: "tester"))
+        #expect(report.findings.contains { $0.kind == .sourceBody && $0.entityID == id }, "\(report.findings.map(\.summary))")
+        #expect(report.findings.contains { $0.kind == .recordDigest && $0.entityID == id })
+        #expect(!report.findings.contains { $0.kind == .bodyHash }, "the forger recomputed the body hash")
+        #expect(originals.count == 1)
     }
 
     @Test("--sample and --since limit fixity")

@@ -200,6 +200,28 @@ struct MigratorTests {
         #expect(exported == [[.integer(2), .text("3 victims")]])
     }
 
+    @Test("0008 seals the rows and chains the events an archive already has, and the check then finds them intact")
+    func existingRowsSealed() throws {
+        _ = try archive(before: 8, body: "25 arrested")
+        try connection.executeScript(
+            """
+            INSERT INTO events (occurred_at, operator, action, entity_type, entity_id) VALUES
+                ('2024-01-01T00:00:00Z', 'ana', 'import', 'document', 7), ('2024-01-02T00:00:00Z', 'ana', 'edit', 'person', 3);
+            """)
+
+        try Archive.migrate(connection)
+
+        #expect(try connection.scalarInt("SELECT count(*) FROM documents WHERE record_sha256 IS NULL") == 0)
+        #expect(try connection.scalarInt("SELECT count(*) FROM people WHERE record_sha256 IS NULL") == 0)
+        #expect(try connection.scalarInt("SELECT count(*) FROM events WHERE sha256 IS NULL") == 0)
+        #expect(try connection.scalarInt("SELECT row_count FROM archive_seal WHERE table_name = 'events'") == 2)
+        let report = try IntegrityChecker(
+            path: directory.path("migrations.sqlite"), options: CheckOptions(phases: [.schema, .records], recordEvent: false)
+        ).run()
+        #expect(report.findings.isEmpty, "\(report.findings.map(\.summary))")
+        #expect(report.eventsChecked == 2)
+    }
+
     // MARK: Table rebuilds and concurrent runs (issue 14, item 4)
 
     /// The seed documents imported into the migrated archive: facts, mentions, links and events that

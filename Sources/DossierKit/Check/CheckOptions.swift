@@ -2,7 +2,7 @@
 public struct CheckOptions: Sendable {
     /// The groups of checks, run in this order.
     public enum Phase: String, Sendable, CaseIterable, Codable {
-        case sqlite, schema, fixity, spans
+        case sqlite, schema, fixity, records, spans
         case fullText = "full_text"
         case consistency
     }
@@ -38,6 +38,6 @@ public struct CheckOptions: Sendable {
 
     /// What a backup copy must pass before it is trusted: the file is sound and every body matches its hash.
     public static func verifyingCopy(operatorName: String) -> CheckOptions {
-        CheckOptions(phases: [.sqlite, .schema, .fixity], recordEvent: false, operatorName: operatorName)
+        CheckOptions(phases: [.sqlite, .schema, .fixity, .records], recordEvent: false, operatorName: operatorName)
     }
 }

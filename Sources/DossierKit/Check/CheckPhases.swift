@@ -17,6 +17,9 @@ struct CheckPhases {
         case .sqlite: try sqlite(&report)
         case .schema: try schema(statuses, &report)
         case .fixity: try fixity(&report, progress: progress)
+        case .records:
+            // One snapshot: seals read after the rows must describe the same commit, while imports go on.
+            try reader.readTransaction { try RecordVerifier(fixity: FixityRepository(connection: reader)).verify(into: &report) }
         case .spans: try spans(&report)
         case .fullText: try fullText(&report)
         case .consistency: try consistency(&report)
@@ -43,16 +46,26 @@ struct CheckPhases {
             try integrity.integrityCheck(quick: quick) { text in
                 // One row may hold several problems, one per line, under a "*** in database main ***" heading.
                 for line in text.split(separator: "\n") where !line.hasPrefix("***") {
-                    lines.append(
-                        Finding(
-                            kind: .sqliteIntegrity, entityType: "page", entityID: Self.pageNumber(in: String(line)),
-                            expected: quick ? "quick_check ok" : "integrity_check ok", found: String(line)))
+                    lines.append(Self.integrityFinding(String(line), quick: quick))
                 }
             }
         } catch let error as DatabaseError where error.isCorrupt && !lines.isEmpty {
             // SQLite stops after reporting the damage it found; those lines are the finding.
         }
         return lines
+    }
+
+    /// One line of integrity_check: a broken constraint names its table, damage names its page.
+    static func integrityFinding(_ line: String, quick: Bool) -> Finding {
+        for prefix in ["CHECK constraint failed in ", "NULL value in "] where line.hasPrefix(prefix) {
+            let table = line.dropFirst(prefix.count).prefix { $0 != "." && $0 != " " }
+            return Finding(
+                kind: .checkConstraint, entityType: String(table), entityID: nil,
+                expected: "every row to satisfy the table's constraints", found: line)
+        }
+        return Finding(
+            kind: .sqliteIntegrity, entityType: "page", entityID: pageNumber(in: line),
+            expected: quick ? "quick_check ok" : "integrity_check ok", found: line)
     }
 
     /// The page SQLite names in an integrity_check line such as "Page 37: btreeInitPage() returns error code 11".
@@ -64,6 +77,7 @@ struct CheckPhases {
     // MARK: Schema
 
     private func schema(_ statuses: [MigrationStatus], _ report: inout CheckReport) throws {
+        try schemaObjects(&report)
         let mismatched = statuses.filter { $0.state == .checksumMismatch }
         guard !mismatched.isEmpty else { return }
         let builtIn = Dictionary(uniqueKeysWithValues: try Migrator.builtIn().migrations.map { ($0.version, $0.checksum) })
@@ -74,6 +88,28 @@ struct CheckPhases {
                     kind: .migrationChecksum, entityType: "migration", entityID: Int64(status.version),
                     expected: "sha256 \(builtIn[status.version] ?? "?") (built-in \(status.name))",
                     found: "sha256 \(recorded[status.version] ?? "?")"))
+        }
+    }
+
+    /// Every table, index, trigger and view against what the built-in migrations create: a dropped
+    /// trigger or index, or one added or redefined outside Dossier, changes what the archive enforces.
+    private func schemaObjects(_ report: inout CheckReport) throws {
+        let expected = Dictionary(uniqueKeysWithValues: try Migrator.builtIn().expectedSchema().map { ($0.name, $0) })
+        let actual = Dictionary(uniqueKeysWithValues: try reader.schemaObjects().map { ($0.name, $0) })
+        for name in Set(expected.keys).union(actual.keys).sorted() {
+            let want = expected[name]
+            let have = actual[name]
+            guard want != have else { continue }
+            let found: String
+            switch (want, have) {
+            case (_, nil): found = "missing"
+            case (nil, let have?): found = "a \(have.type) no migration creates"
+            default: found = "a different definition: \(Self.quoted(have?.sql ?? ""))"
+            }
+            report.findings.append(
+                Finding(
+                    kind: .schemaObject, entityType: want?.type ?? have?.type ?? "object", entityID: nil,
+                    expected: "\(name) as the migrations create it", found: found))
         }
     }
 
@@ -93,18 +129,18 @@ struct CheckPhases {
             report.fixityChecked = checked
             report.sourcesChecked = sources
         }
-        try integrity.forEachDocument(selection) { id, sha256, originalSHA256, sourcePath, body in
-            let actual = SHA256Hex.of(body)
-            bytes += body.count
-            if actual != sha256 {
+        try integrity.forEachDocument(selection) { document in
+            let actual = SHA256Hex.of(document.body)
+            bytes += document.body.count
+            if actual != document.sha256 {
                 findings.append(
                     Finding(
-                        kind: .bodyHash, entityType: "document", entityID: id, expected: "sha256 \(sha256)",
+                        kind: .bodyHash, entityType: "document", entityID: document.id, expected: "sha256 \(document.sha256)",
                         found: "sha256 \(actual)"))
             }
-            if options.againstSources, let sourcePath {
+            if options.againstSources, document.sourcePath != nil {
                 sources += 1
-                if let finding = Self.sourceFinding(documentID: id, path: sourcePath, originalSHA256: originalSHA256) {
+                if let finding = Self.sourceFinding(document) {
                     findings.append(finding)
                 }
             }
@@ -113,24 +149,34 @@ struct CheckPhases {
         }
     }
 
-    /// Compares an original file, where it still is, with the hash of the bytes imported.
-    static func sourceFinding(documentID: Int64, path: String, originalSHA256: String) -> Finding? {
+    /// Compares an original file, where it still is, with the bytes imported and with the body
+    /// stored: a body rewritten in the archive, even with its hash recomputed, differs from what
+    /// its original decodes to.
+    static func sourceFinding(_ document: IntegrityRepository.StoredDocument) -> Finding? {
+        guard let path = document.sourcePath else { return nil }
         guard FileManager.default.fileExists(atPath: path) else {
             return Finding(
-                kind: .sourceMissing, entityType: "document", entityID: documentID, expected: "original file at \(path)",
+                kind: .sourceMissing, entityType: "document", entityID: document.id, expected: "original file at \(path)",
                 found: "no file")
         }
         guard let bytes = try? Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) else {
             return Finding(
-                kind: .sourceUnreadable, entityType: "document", entityID: documentID,
+                kind: .sourceUnreadable, entityType: "document", entityID: document.id,
                 expected: "readable original file at \(path)",
                 found: "cannot read it")
         }
         let actual = SHA256Hex.of(bytes)
-        guard actual == originalSHA256 else {
+        guard actual == document.originalSHA256 else {
             return Finding(
-                kind: .sourceHash, entityType: "document", entityID: documentID,
-                expected: "\(path) with sha256 \(originalSHA256)", found: "sha256 \(actual)")
+                kind: .sourceHash, entityType: "document", entityID: document.id,
+                expected: "\(path) with sha256 \(document.originalSHA256)", found: "sha256 \(actual)")
+        }
+        let decoded = try? DocumentPreparer.body(of: Array(bytes), recordedEncoding: document.encoding, file: path)
+        guard let decoded, Array(decoded.utf8) == Array(document.body) else {
+            return Finding(
+                kind: .sourceBody, entityType: "document", entityID: document.id,
+                expected: "the stored body to be the text of \(path) (sha256 \(decoded.map { SHA256Hex.of($0) } ?? "?"))",
+                found: "a different body (sha256 \(SHA256Hex.of(document.body)))")
         }
         return nil
     }

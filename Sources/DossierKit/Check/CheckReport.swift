@@ -25,6 +25,13 @@ public struct CheckReport: Sendable, Codable {
     /// Original files re-read with `--against-sources`.
     public var sourcesChecked = 0
     public var spansChecked = 0
+    /// Rows whose record digest was recomputed (documents with their facts, entities, batches).
+    public var recordsChecked = 0
+    /// Events whose place in the audit chain was verified.
+    public var eventsChecked = 0
+    /// The hash of the last event: kept outside the archive (a log, a ticket), it proves later that
+    /// the audit log was not rewritten wholesale, which no check from inside the file can.
+    public var auditChainHead: String?
     /// Bytes of stored bodies hashed by the fixity check.
     public var fixityBytes = 0
     /// Wall-clock seconds each phase took, so daily runs can be sized and slow phases found.

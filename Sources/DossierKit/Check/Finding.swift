@@ -39,6 +39,21 @@ public struct Finding: Sendable, Equatable, Codable {
         case personWithoutFacts = "person_without_facts"
         /// Two entities whose names differ only by letter case: a duplicate unique slugs cannot catch.
         case duplicateName = "duplicate_name"
+        /// A row breaks a CHECK or NOT NULL constraint of its table (a value forced in past SQLite's rules).
+        case checkConstraint = "check_constraint"
+        /// A table, index, trigger or view differs from what the migrations create, or is missing or extra.
+        case schemaObject = "schema_object"
+        /// A document, person, organisation, operation or batch no longer matches its record digest:
+        /// its metadata or facts were changed outside Dossier.
+        case recordDigest = "record_digest"
+        /// A row has no record digest: it was added outside Dossier.
+        case recordUnsealed = "record_unsealed"
+        /// A table's row count or digest sum differs from its seal: rows were deleted or added outside Dossier.
+        case sealMismatch = "seal_mismatch"
+        /// The audit log's hash chain is broken at an event: one was deleted, changed or forged.
+        case auditChain = "audit_chain"
+        /// The body decoded from the original file differs from the stored body.
+        case sourceBody = "source_body"
 
         /// Missing or unreadable originals are reported, not counted as problems: sources move,
         /// and the archive's own copy is what fixity protects.

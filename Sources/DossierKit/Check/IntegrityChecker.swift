@@ -45,8 +45,13 @@ public final class IntegrityChecker {
             }
             if let background {
                 do {
-                    let (findings, seconds) = try background.wait()
+                    let (findings, seconds, checkedConstraints) = try background.wait()
                     report.findings.insert(contentsOf: findings, at: 0)
+                    if !checkedConstraints {
+                        report.warnings.append(
+                            "CHECK constraints not verified: \(path) cannot be opened for writing, and SQLite skips them read-only"
+                        )
+                    }
                     report.phaseSeconds[CheckOptions.Phase.sqlite.rawValue, default: 0] += seconds
                 } catch let error as DatabaseError where error.isCorrupt {
                     report.findings.insert(
@@ -76,17 +81,10 @@ public final class IntegrityChecker {
     }
 
     private func openReader() throws -> Connection {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw UsageError("no archive at \(path): check the path, or pass --db")
-        }
-        if isDirectory.boolValue {
-            throw UsageError("\(path) is a directory, not an archive file")
-        }
         do {
-            return try Connection(path: path, mode: .readOnly)
-        } catch let error as DatabaseError where error.isCannotOpen || error.isNotADatabase {
-            throw UsageError("cannot open archive \(path): \(error.message)")
+            return try Archive.connect(path: path, access: .inspect)
+        } catch let error as NotAnArchive {
+            throw UsageError(error.description)
         }
     }
 
@@ -109,12 +107,7 @@ public final class IntegrityChecker {
         if let writer { return writer }
         if writerFailure != nil { return nil }
         do {
-            let connection = try Connection(path: path, mode: .readWrite)
-            if connection.isReadOnly {
-                writerFailure = "\(path) is read-only"
-            } else {
-                writer = connection
-            }
+            writer = try Archive.connect(path: path, access: .maintain)
         } catch {
             writerFailure = "\(error)"
         }

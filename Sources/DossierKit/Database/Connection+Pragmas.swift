@@ -17,7 +17,21 @@ public struct ConstraintViolation: Sendable, Equatable, CustomStringConvertible 
     public var description: String { message }
 }
 
+/// A table, index, trigger or view as `sqlite_master` records it.
+public struct SchemaObject: Sendable, Hashable {
+    public let type: String
+    public let name: String
+    public let sql: String?
+}
+
 extension Connection {
+    /// Every schema object but SQLite's own (`sqlite_%`), sorted by name.
+    public func schemaObjects() throws -> [SchemaObject] {
+        try query("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name") {
+            SchemaObject(type: $0.string(0), name: $0.string(1), sql: $0.optionalString(2))
+        }
+    }
+
     /// Runs `body` with foreign keys not enforced, then enforces them again.
     ///
     /// Only possible outside a transaction: inside one `PRAGMA foreign_keys` is silently ignored

@@ -15,6 +15,10 @@ public final class Connection {
         case readWrite
         /// Opens an existing file for reading only.
         case readOnly
+        /// Opens an existing file for reading and writing, then forbids writes (`query_only`) and
+        /// leaves its journal mode alone: for checks, since SQLite verifies CHECK constraints in
+        /// `integrity_check` only on a connection that could write (a read-only one skips them).
+        case readWriteQueryOnly
     }
 
     /// How the statement cache finds a statement: by its SQL text, or by a `CachedSQL`'s identity.
@@ -29,6 +33,11 @@ public final class Connection {
     private var statements: [StatementKey: Statement] = [:]
     private var savepointDepth = 0
     private let busyTimeoutMilliseconds: Int32
+
+    /// Runs inside every write transaction of this connection, just before it commits: the archive
+    /// uses it to bring its record digests up to date (`ArchiveSealer`), so that no write path can
+    /// commit a change without them.
+    public var beforeCommit: (() throws -> Void)?
 
     /// How long a statement waits for another process's lock before giving up.
     public static let defaultBusyTimeout: Int32 = 30_000
@@ -45,6 +54,7 @@ public final class Connection {
         case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         case .readWrite: flags |= SQLITE_OPEN_READWRITE
         case .readOnly: flags |= SQLITE_OPEN_READONLY
+        case .readWriteQueryOnly: flags |= SQLITE_OPEN_READWRITE
         }
         var connection: OpaquePointer?
         let code = sqlite3_open_v2(path, &connection, flags, nil)
@@ -69,12 +79,19 @@ public final class Connection {
 
     private func configure() throws {
         try executeScript("PRAGMA foreign_keys = ON")
-        if mode != .readOnly {
+        if mode == .readWriteQueryOnly {
+            try executeScript("PRAGMA query_only = ON")
+        } else if mode != .readOnly {
             try enableWriteAheadLog()
             try executeScript("PRAGMA synchronous = FULL")
             // 64 MiB of page cache: imports touch the same index pages over and over within a batch.
             // (Only for writers: the pragma reads the schema, and readers must open even damaged files.)
             try executeScript("PRAGMA cache_size = -65536")
+            // Temporary tables and savepoint journals in memory: an import's per-document savepoints
+            // journalled 350 MB per 1,000 documents into a temporary file (BENCHMARKS.md). Set here,
+            // once, because changing it later drops every temporary table and trigger the
+            // connection has, and the archive keeps its change tracking there (ArchiveSealer).
+            try executeScript("PRAGMA temp_store = MEMORY")
         }
     }
 
@@ -216,6 +233,7 @@ public final class Connection {
         try executeScript("BEGIN IMMEDIATE")
         do {
             let result = try body()
+            try beforeCommit?()
             try executeScript("COMMIT")
             return result
         } catch {

@@ -125,6 +125,14 @@ public struct Migrator: Sendable {
         return result.sorted { $0.version < $1.version }
     }
 
+    /// The tables, indexes, triggers and views these migrations create, built in a scratch in-memory
+    /// database: what an archive's schema must be, object for object.
+    public func expectedSchema() throws -> [SchemaObject] {
+        let scratch = try Connection(path: ":memory:")
+        try migrate(scratch)
+        return try scratch.schemaObjects()
+    }
+
     /// True when a built-in migration has not been applied to this archive yet (always, for a new file).
     public func hasPending(_ connection: Connection) throws -> Bool {
         try status(of: connection).contains { $0.state == .pending }
@@ -159,8 +167,11 @@ public struct Migrator: Sendable {
     /// (https://sqlite.org/lang_altertable.html#otheralter) without `ON DELETE CASCADE` emptying
     /// the tables that point at it; `foreign_key_check` then proves nothing was left dangling before
     /// the transaction commits.
+    ///
+    /// `finish` runs in the same transaction after the migrations, for work they need done in Swift
+    /// (computing digests SQL cannot), and before the foreign-key check.
     @discardableResult
-    public func migrate(_ connection: Connection) throws -> [Migration] {
+    public func migrate(_ connection: Connection, finish: (Connection) throws -> Void = { _ in }) throws -> [Migration] {
         try connection.withForeignKeysOff {
             try connection.writeTransaction {
                 try validate(connection)
@@ -178,6 +189,7 @@ public struct Migrator: Sendable {
                 for migration in pending {
                     try apply(migration, to: connection)
                 }
+                if !pending.isEmpty { try finish(connection) }
                 if let last = pending.last, let violation = try connection.foreignKeyViolations(limit: 1).first {
                     throw MigrationError.foreignKeyViolation(version: last.version, name: last.name, violation: violation)
                 }

@@ -42,6 +42,13 @@ public struct DocumentPreparer: Sendable {
         return PreparedDocument(document: document, metadata: metadata, extraction: extraction)
     }
 
+    /// The body an import stores for a file's bytes, given the encoding it recorded: what
+    /// `check --against-sources` compares with the stored body.
+    public static func body(of bytes: [UInt8], recordedEncoding: String, file: String) throws -> String {
+        let decoder = SourceDecoder(declaredEncoding: SourceDecoder.LegacyEncoding(rawValue: recordedEncoding))
+        return FrontMatter.split(try decoder.decode(bytes, file: file).body).body
+    }
+
     /// How much of the body title and date inference read.
     static let headLength = 4_000
 

@@ -31,10 +31,6 @@ public struct Importer {
         var checkpointer: BackgroundCheckpointer?
         defer { checkpointer?.stop() }
         if let archive, !options.dryRun {
-            // Each document's savepoint journals the original of every page it changes; in a
-            // temporary file that was 350 MB of writes per 1,000 documents (BENCHMARKS.md). In memory
-            // it is a few hundred KB at a time, freed when the document is stored.
-            try archive.connection.executeScript("PRAGMA temp_store = MEMORY")
             checkpointer = BackgroundCheckpointer(importing: archive.connection)
             batch.id = try archive.connection.writeTransaction {
                 try archive.batches.start(batch, optionsJSON: try JSONText.encode(options.metadata))
@@ -42,7 +38,7 @@ public struct Importer {
             summary.batchID = batch.id
         }
 
-        var transaction = OpenTransaction()
+        var transaction = OpenTransaction(batch: archive.map { BatchTransaction(connection: $0.connection) })
         // Documents reported as imported whose transaction is not committed yet: lost if the archive fails.
         var importedSinceCommit = 0
         let chunks = Self.chunks(of: inputs)
@@ -223,6 +219,8 @@ public struct Importer {
     /// The import's write transaction in progress: how many documents it holds, where their ids
     /// start, and what it has upserted.
     private struct OpenTransaction {
+        /// Nil for a dry run without an archive.
+        let batch: BatchTransaction?
         var documents = 0
         var lastDocumentIDBefore: Int64 = 0
         /// The last document stored in this transaction, and the last one committed by this run.
@@ -239,7 +237,7 @@ public struct Importer {
     private func commit(_ transaction: inout OpenTransaction, checkpointer: BackgroundCheckpointer?) throws {
         guard transaction.documents > 0, let archive else { return }
         try archive.documents.indexForSearch(documentsAfter: transaction.lastDocumentIDBefore)
-        try archive.connection.executeScript("COMMIT")
+        try transaction.batch?.commit()
         checkpointer?.didCommit()
         transaction.documents = 0
         transaction.lastCommittedDocumentID = transaction.lastDocumentID ?? transaction.lastCommittedDocumentID
@@ -255,9 +253,7 @@ public struct Importer {
         uncommitted: Int
     ) -> ImportInterrupted {
         if let archive {
-            if archive.connection.isInTransaction {
-                try? archive.connection.executeScript("ROLLBACK")
-            }
+            BatchTransaction(connection: archive.connection).rollback()
             if batch.id != nil {
                 var failed = batch
                 failed.finishedAt = Timestamp.now()

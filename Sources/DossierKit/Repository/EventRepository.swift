@@ -6,17 +6,22 @@ public struct EventRepository {
         self.connection = connection
     }
 
+    /// Appends `event` to the chain: it holds the hash of the last event and its own (`EventChain`).
     @discardableResult
     public func record(_ event: Event) throws -> Int64 {
+        let values: [any SQLBindable] = [
+            event.occurredAt, event.operatorName, event.action, event.entityType, event.entityID, event.batchID,
+            event.oldJSON, event.newJSON, event.reason,
+        ]
+        let previous = try FixityRepository(connection: connection).lastEventHash() ?? EventChain.origin
+        let columns = zip(FixityRepository.eventColumns, values).map { (name: $0, value: $1.databaseValue) }
+        let hash = EventChain.hash(previous: previous, columns: columns)
         try connection.execute(
             """
-            INSERT INTO events (occurred_at, operator, action, entity_type, entity_id, batch_id, old_json, new_json, reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [
-                event.occurredAt, event.operatorName, event.action, event.entityType, event.entityID, event.batchID,
-                event.oldJSON, event.newJSON, event.reason,
-            ])
+            INSERT INTO events (occurred_at, operator, action, entity_type, entity_id, batch_id, old_json, new_json, reason,
+                previous_sha256, sha256)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, values + [previous, hash])
         return connection.lastInsertedRowID
     }
 

@@ -89,15 +89,31 @@ public struct IntegrityRepository {
     }
 
     /// Streams each selected document's id, recorded hashes, source path and stored body bytes, in id order.
+    /// What fixity needs of one document.
+    public struct StoredDocument {
+        public let id: Int64
+        public let sha256: String
+        public let originalSHA256: String
+        public let sourcePath: String?
+        public let encoding: String
+        public let body: Data
+    }
+
     public func forEachDocument(
         _ selection: DocumentSelection,
-        _ body: (_ id: Int64, _ sha256: String, _ originalSHA256: String, _ sourcePath: String?, _ bodyBytes: Data) throws -> Void
+        _ body: (_ document: StoredDocument) throws -> Void
     ) throws {
         try connection.forEachRow(
-            "SELECT id, sha256, original_sha256, source_path, body FROM documents WHERE \(Self.selectionFilter) ORDER BY id",
+            """
+            SELECT id, sha256, original_sha256, source_path, encoding, body FROM documents
+            WHERE \(Self.selectionFilter) ORDER BY id
+            """,
             selection.values
         ) { row in
-            try body(row.int64(0), row.string(1), row.string(2), row.optionalString(3), row.data(4))
+            try body(
+                StoredDocument(
+                    id: row.int64(0), sha256: row.string(1), originalSHA256: row.string(2), sourcePath: row.optionalString(3),
+                    encoding: row.string(4), body: row.data(5)))
         }
     }
 

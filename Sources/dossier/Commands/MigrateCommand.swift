@@ -43,7 +43,7 @@ struct MigrateCommand: ParsableCommand {
             return
         }
         let connection = try Archive.connect(path: archive.path, access: .migrate)
-        let applied = try migrator.migrate(connection)
+        let applied = try Archive.migrate(connection)
         if output.json {
             Console.json(applied.map { StatusRow(version: $0.version, name: $0.name, state: "applied", appliedAt: nil) })
         } else if !output.quiet {

@@ -41,6 +41,7 @@ enum CheckReportText {
             case .fixity:
                 "fixity (\(report.fixityChecked) of \(report.documents) documents"
                     + (report.againstSources ? ", \(report.sourcesChecked) original files)" : ")")
+            case .records: "records (\(report.recordsChecked) digests, audit chain of \(report.eventsChecked) events)"
             case .spans: "spans (\(report.spansChecked))"
             case .fullText: "full-text index"
             case .consistency: "consistency"
