@@ -30,7 +30,8 @@ public struct DocumentPreparer: Sendable {
             title: DocumentMetadataInference.title(of: head),
             published: DocumentMetadataInference.publicationDate(of: head),
             language: LanguageDetector.detect(body))
-        let metadata = inferred.overlaid(by: declared).overlaid(by: overrides)
+        let stated = declared.overlaid(by: overrides)
+        let metadata = inferred.overlaid(by: stated)
         let extraction = extractor.extract(from: body, language: metadata.language)
         let document = Document(
             sha256: SHA256Hex.of(body), originalSHA256: SHA256Hex.of(bytes),
@@ -39,7 +40,7 @@ public struct DocumentPreparer: Sendable {
             publisher: metadata.publisher, author: metadata.author, url: metadata.url, publishedOn: metadata.published,
             retrievedOn: metadata.retrieved, language: metadata.language, kind: metadata.kind ?? .pressRelease,
             tags: metadata.tags ?? [], importedAt: Timestamp.now())
-        return PreparedDocument(document: document, metadata: metadata, extraction: extraction)
+        return PreparedDocument(document: document, metadata: metadata, declared: stated, extraction: extraction)
     }
 
     /// How much of the body title and date inference read.

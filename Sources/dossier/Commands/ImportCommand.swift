@@ -11,6 +11,9 @@ struct ImportCommand: ParsableCommand {
             Files are plain text or Markdown, optionally with YAML front matter (title, publisher, author, url,
             published, retrieved, language, kind, translation_of, cites, operation, tags). Options win over front
             matter, which wins over what is inferred from the text. Exit code 1 when any file failed.
+            A file whose text is archived already is a duplicate and is not stored again; if it declares
+            other metadata, each difference is shown and recorded in the document's history, with the
+            `dossier document set` command that applies it.
             Example: dossier import Seeds/documents --publisher Europol
             """
     )
