@@ -88,6 +88,55 @@ struct ImportCLITests {
         #expect(try counts() == before)
     }
 
+    @Test("the same text with another front-matter title: exit 0, one document, the difference shown, recorded, appliable")
+    func duplicateWithOtherMetadata() throws {
+        let body = "Europol: 12 suspects were arrested in Spain on 3 March 2024.\n"
+        try cli.write("a.md", "---\ntitle: First title\n---\n" + body)
+        try cli.write("b.md", "---\ntitle: Second title\n---\n" + body)
+        try cli.write("bom.md", Data([0xEF, 0xBB, 0xBF]) + Data("---\ntitle: First title\n---\n\(body)".utf8))
+        #expect(try cli.run("import", "a.md").exitCode == 0)
+
+        let other = try cli.run("import", "b.md")
+        #expect(other.exitCode == 0, "\(other.stderr)")
+        #expect(try cli.sql("SELECT count(*) || ' ' || title FROM documents") == "1 First title")
+        let event = try cli.sql(
+            "SELECT old_json || ' ' || json_extract(new_json, '$.title') || ' ' || json_extract(new_json, '$.file') "
+                + "FROM events WHERE action = 'duplicate_metadata' AND entity_type = 'document' AND entity_id = 1")
+        #expect(event == #"{"title":"First title"} Second title b.md"#)
+        #expect(other.stdout.contains("duplicate b.md: same text as #1, but other metadata, not applied:"), "\(other.stdout)")
+        #expect(other.stdout.contains(#"  title: "First title" → "Second title""#))
+        #expect(other.stdout.contains("  to apply: dossier document set 1 --title 'Second title'"))
+        #expect(other.stdout.contains("1 seen, 0 imported, 1 duplicates (1 with other metadata), 0 failed."))
+
+        let json = try cli.run("import", "b.md", "--json")
+        #expect(json.exitCode == 0)
+        let summary = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let result = (summary?["results"] as? [[String: Any]])?.first
+        #expect(result?["outcome"] as? String == "duplicate")
+        #expect(result?["duplicateMatch"] as? String == "same_text")
+        #expect(result?["applyCommand"] as? String == "dossier document set 1 --title 'Second title'")
+        let differences = result?["metadataDifferences"] as? [[String: String]]
+        #expect(differences == [["field": "title", "old": "First title", "new": "Second title"]])
+        #expect(summary?["duplicatesWithOtherMetadata"] as? Int == 1)
+        // Imported again, the same file is not recorded twice.
+        #expect(try cli.sql("SELECT count(*) FROM events WHERE action = 'duplicate_metadata'") == "1")
+
+        let same = try cli.run("import", "a.md")
+        #expect(same.exitCode == 0)
+        #expect(same.stdout.contains("duplicate a.md: already archived as #1\n"), "\(same.stdout)")
+        let bom = try cli.run("import", "bom.md")
+        #expect(bom.exitCode == 0)
+        #expect(bom.stdout.contains("duplicate bom.md: already archived as #1 (same text, different bytes)\n"), "\(bom.stdout)")
+        #expect(try cli.sql("SELECT count(*) FROM events WHERE action = 'duplicate_metadata'") == "1")
+
+        // Applied with the command it gave, the file then differs only in its bytes.
+        let applied = try cli.run("document", "set", "1", "--title", "Second title")
+        #expect(applied.exitCode == 0, "\(applied.stderr)")
+        let after = try cli.run("import", "b.md")
+        #expect(after.stdout.contains("duplicate b.md: already archived as #1 (same text, different bytes)\n"), "\(after.stdout)")
+        #expect(try cli.sql("SELECT count(*) || ' ' || title FROM documents") == "1 Second title")
+    }
+
     @Test("standard input is imported with options applied")
     func standardInput() throws {
         let text = "Operation Blue Lake\n\nThe National Crime Agency said 14 people were arrested on 3 March 2024."

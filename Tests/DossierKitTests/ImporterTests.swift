@@ -76,6 +76,88 @@ struct ImporterTests {
         #expect(try tableCounts() == before)
     }
 
+    @Test("the same text with other front matter is a duplicate: each difference reported and recorded once, none applied")
+    func duplicateWithOtherMetadata() throws {
+        let first = try test.directory.write("a.md", "---\ntitle: First title\n---\n" + pressRelease)
+        let firstID = try #require(try importer().run([.file(path: first)]).results.first?.documentID)
+        let before = try tableCounts()
+        let second = try test.directory.write(
+            "b.md", "---\ntitle: Europol's second title\npublisher: Europol\nkind: press release\n---\n" + pressRelease)
+        let summary = try importer().run([.file(path: second)])
+        #expect((summary.imported, summary.duplicates, summary.failed) == (0, 1, 0))
+        #expect(summary.duplicatesWithOtherMetadata == 1)
+        let result = try #require(summary.results.first)
+        #expect(result.outcome == .duplicate)
+        #expect(result.documentID == firstID)
+        #expect(result.duplicateMatch == .sameText)
+        // The kind it declares is the archived one: not a difference.
+        #expect(
+            result.metadataDifferences == [
+                MetadataDifference(field: "title", old: .text("First title"), new: .text("Europol's second title")),
+                MetadataDifference(field: "publisher", old: nil, new: .text("Europol")),
+            ])
+        #expect(result.applyCommand == "dossier document set \(firstID) --title 'Europol'\\''s second title' --publisher Europol")
+        // Nothing applied, nothing stored but the event.
+        #expect(try tableCounts() == before)
+        let document = try #require(try archive.documents.find(id: firstID))
+        #expect(document.title == "First title")
+        #expect(document.publisher == nil)
+        let events = try archive.events.list(entityType: "document", entityID: firstID)
+        #expect(events.map(\.action) == ["import", "duplicate_metadata"])
+        let event = try #require(events.last)
+        #expect(result.metadataEventID == event.id)
+        #expect(event.batchID == summary.batchID)
+        #expect(event.oldJSON == #"{"publisher":null,"title":"First title"}"#)
+        let new = try #require(JSONText.decode([String: String].self, from: event.newJSON ?? ""))
+        #expect(
+            new == [
+                "file": second, "original_sha256": SHA256Hex.of(try Data(contentsOf: URL(fileURLWithPath: second))),
+                "title": "Europol's second title", "publisher": "Europol",
+            ])
+        // The same file again says the same, and points at the event already recorded.
+        let again = try importer().run([.file(path: second)]).results.first
+        #expect(again?.metadataDifferences == result.metadataDifferences)
+        #expect(again?.metadataEventID == event.id)
+        #expect(try archive.events.list(entityType: "document", entityID: firstID).count == 2)
+    }
+
+    @Test("metadata given as options counts as declared; a dry run reports the difference and records nothing")
+    func duplicateWithOtherOptionsInDryRun() throws {
+        let path = try test.directory.write("a.txt", pressRelease)
+        let id = try #require(try importer().run([.file(path: path)]).results.first?.documentID)
+        let sameText = try test.directory.write("b.txt", Data([0xEF, 0xBB, 0xBF]) + Data(pressRelease.utf8))
+        let summary = try importer(dryRun: true, metadata: DocumentMetadata(publisher: "NCA", language: "fr")).run([
+            .file(path: sameText)
+        ])
+        #expect(summary.results[0].outcome == .duplicate)
+        #expect(
+            summary.results[0].metadataDifferences == [
+                MetadataDifference(field: "publisher", old: nil, new: .text("NCA")),
+                MetadataDifference(field: "language", old: .text("en"), new: .text("fr")),
+            ])
+        #expect(summary.results[0].applyCommand == "dossier document set \(id) --publisher NCA --language fr")
+        #expect(summary.results[0].metadataEventID == nil)
+        #expect(try archive.events.list(entityType: "document", entityID: id).map(\.action) == ["import"])
+    }
+
+    @Test("a file differing only by a BOM, or by front matter that declares nothing new, is the same text from other bytes")
+    func sameTextOtherBytes() throws {
+        let first = try test.directory.write("a.md", "---\ntitle: Declared title\n---\n" + pressRelease)
+        let id = try #require(try importer().run([.file(path: first)]).results.first?.documentID)
+        let before = try tableCounts()
+        let withBOM = try test.directory.write(
+            "bom.md", Data([0xEF, 0xBB, 0xBF]) + Data("---\ntitle: Declared title\n---\n\(pressRelease)".utf8))
+        // Without front matter the title is inferred from the text: it declares nothing, so nothing differs.
+        let bare = try test.directory.write("bare.txt", pressRelease)
+        let summary = try importer().run([.file(path: withBOM), .file(path: bare), .file(path: first)])
+        #expect(summary.duplicates == 3)
+        #expect(summary.duplicatesWithOtherMetadata == 0)
+        #expect(summary.results.map(\.duplicateMatch) == [.sameText, .sameText, .sameBytes])
+        #expect(summary.results.allSatisfy { $0.documentID == id && $0.metadataDifferences == nil && $0.applyCommand == nil })
+        #expect(try tableCounts() == before)
+        #expect(try archive.events.list(entityType: "document", entityID: id).map(\.action) == ["import"])
+    }
+
     @Test("a text differing only in whitespace is imported and linked as a probable duplicate")
     func probableDuplicate() throws {
         let first = try test.directory.write("a.txt", pressRelease)

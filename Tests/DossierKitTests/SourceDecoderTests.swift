@@ -147,6 +147,66 @@ struct FrontMatterTests {
         #expect(error?.reason.contains(expected) == true, "\(error?.reason ?? "")")
     }
 
+    @Test(
+        "control characters in a field are refused, naming the field, the file's line and the character",
+        arguments: [
+            // Written as YAML escapes: YAML lets these through.
+            (#"title: "Red \e[31malert""#, "field 'title' on line 3", "U+001B (ESC)"),
+            (#"title: "Cut\0here""#, "field 'title' on line 3", "U+0000 (NUL)"),
+            (#"title: "a\u009Bb""#, "field 'title' on line 3", "U+009B (CSI)"),
+            (#"title: "back\rover""#, "field 'title' on line 3", "U+000D (CR)"),
+            (#"author: "x\x7Fy""#, "field 'author' on line 3", "U+007F (DEL)"),
+            (#"publisher: "two\nlines""#, "field 'publisher' on line 3", "U+000A (LF)"),
+            (#"url: "https://a.example/\tx""#, "field 'url' on line 3", "U+0009 (HT)"),
+            ("tags:\n  - fine\n  - \"b\\u0085d\"", "field 'tags' on line 5", "U+0085 (NEL)"),
+            (#"operation: "Op\x01""#, "field 'operation' on line 3", "U+0001 (SOH)"),
+            // Written as such: YAML refuses most of them itself, without naming the field or the file's line.
+            ("title: Red \u{1B}[31malert", "field 'title' on line 3", "U+001B (ESC)"),
+            ("title: a\u{9B}b", "field 'title' on line 3", "U+009B (CSI)"),
+            ("cites:\n  - https://a.example\n  - https://b.example/\u{7}", "field 'cites' on line 5", "U+0007 (BEL)"),
+            ("\"ti\u{1B}tle\": x", "front matter line 3", "U+001B (ESC)"),
+        ])
+    func controlCharacters(field: String, place: String, character: String) {
+        let yaml = "kind: article\n" + field + "\n"
+        let error = #expect(throws: ImportFailure.self) { try FrontMatter.metadata(from: yaml, file: "doc.md", firstLine: 2) }
+        #expect(error?.file == "doc.md")
+        #expect(error?.reason.contains(place) == true, "\(error?.reason ?? "")")
+        #expect(error?.reason.contains("holds the control character \(character); remove it") == true, "\(error?.reason ?? "")")
+        // The message itself never carries the character to the terminal.
+        #expect(error.map { ControlCharacter.first(in: $0.description) == nil } == true)
+    }
+
+    @Test("a title may span lines and hold tabs, no other field may; other text is unchanged")
+    func multilineTitle() throws {
+        let metadata = try FrontMatter.metadata(
+            from: "title: |\n  First line\n  \tsecond line\npublisher: \"Europol \u{2014} EC3\"\n", file: "doc.md")
+        #expect(metadata.title == "First line\n\tsecond line\n")
+        #expect(metadata.publisher == "Europol \u{2014} EC3")
+        let error = #expect(throws: ImportFailure.self) {
+            try FrontMatter.metadata(from: "title: T\npublisher: |\n  First line\n  second line\n", file: "doc.md")
+        }
+        #expect(error?.reason == "front matter field 'publisher' on line 2 holds the control character U+000A (LF); remove it")
+    }
+
+    @Test(
+        "a language must be an ISO 639-1 code; upper case is read as lower case",
+        arguments: [
+            ("fr", "fr"), ("FR", "fr"), ("En", "en"), ("sh", "sh"), ("xx", nil), ("klingon", nil), ("fra", nil),
+            ("fr-FR", nil), ("bh", nil), ("f", nil),
+        ] as [(String, String?)])
+    func language(code: String, expected: String?) throws {
+        let yaml = "title: T\nlanguage: \(code)\n"
+        if let expected {
+            #expect(try FrontMatter.metadata(from: yaml, file: "doc.md", firstLine: 2).language == expected)
+        } else {
+            let error = #expect(throws: ImportFailure.self) { try FrontMatter.metadata(from: yaml, file: "doc.md", firstLine: 2) }
+            #expect(
+                error?.reason
+                    == "front matter field 'language' on line 3: language '\(code)' is not an ISO 639-1 code (two letters, e.g. fr, en)"
+            )
+        }
+    }
+
     @Test("aliases that would expand exponentially are never expanded")
     func billionLaughs() {
         var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"

@@ -16,13 +16,17 @@ public struct DocumentPreparer: Sendable {
     public func prepare(bytes: [UInt8], fileName: String?, sourcePath: String?, displayName: String) throws -> PreparedDocument {
         let decoded = try decoder.decode(bytes, file: displayName)
         let split = FrontMatter.split(decoded.body)
-        let declared = try split.yaml.map { try FrontMatter.metadata(from: $0, file: displayName) } ?? DocumentMetadata()
+        let declared =
+            try split.yaml.map { try FrontMatter.metadata(from: $0, file: displayName, firstLine: split.firstYAMLLine) }
+            ?? DocumentMetadata()
         let body = split.body
         guard !body.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) else {
             throw ImportFailure(file: displayName, "has front matter but no text after it")
         }
-        if let language = overrides.language ?? declared.language, !(2...3).contains(language.count) {
-            throw ImportFailure(file: displayName, "language '\(language)' is not an ISO 639 code such as fr or en")
+        // Front matter's language is checked where it is read; options are checked here for callers
+        // other than the command line, which refuses them before reading anything.
+        if let language = overrides.language, LanguageCode.normalized(language) != language {
+            throw ImportFailure(file: displayName, LanguageCode.refusal(language))
         }
         // Titles and datelines sit at the top: reading only the head keeps inference cheap on long texts.
         let head = String(body.prefix(Self.headLength))
@@ -30,7 +34,8 @@ public struct DocumentPreparer: Sendable {
             title: DocumentMetadataInference.title(of: head),
             published: DocumentMetadataInference.publicationDate(of: head),
             language: LanguageDetector.detect(body))
-        let metadata = inferred.overlaid(by: declared).overlaid(by: overrides)
+        let stated = declared.overlaid(by: overrides)
+        let metadata = inferred.overlaid(by: stated)
         let extraction = extractor.extract(from: body, language: metadata.language)
         let document = Document(
             sha256: SHA256Hex.of(body), originalSHA256: SHA256Hex.of(bytes),
@@ -39,7 +44,7 @@ public struct DocumentPreparer: Sendable {
             publisher: metadata.publisher, author: metadata.author, url: metadata.url, publishedOn: metadata.published,
             retrievedOn: metadata.retrieved, language: metadata.language, kind: metadata.kind ?? .pressRelease,
             tags: metadata.tags ?? [], importedAt: Timestamp.now())
-        return PreparedDocument(document: document, metadata: metadata, extraction: extraction)
+        return PreparedDocument(document: document, metadata: metadata, declared: stated, extraction: extraction)
     }
 
     /// The body an import stores for a file's bytes, given the encoding it recorded: what

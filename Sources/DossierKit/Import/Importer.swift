@@ -74,7 +74,9 @@ public struct Importer {
                 importedSinceCommit = transaction.documents == 0 ? 0 : importedSinceCommit + (result.outcome == .imported ? 1 : 0)
                 switch result.outcome {
                 case .imported: summary.imported += 1
-                case .duplicate: summary.duplicates += 1
+                case .duplicate:
+                    summary.duplicates += 1
+                    if result.metadataDifferences != nil { summary.duplicatesWithOtherMetadata += 1 }
                 case .failed: summary.failed += 1
                 }
                 if options.collectResults { summary.results.append(result) }
@@ -175,8 +177,7 @@ public struct Importer {
             transaction.documents += 1
         }
         if let existing = try archive.documents.find(sha256: prepared.document.sha256) {
-            result.outcome = .duplicate
-            result.documentID = existing.id
+            try describeDuplicate(of: existing, prepared, file: file, batchID: batchID, archive: archive, into: &result)
             return result
         }
         result.probableDuplicateOf = try archive.documents.id(
@@ -214,6 +215,67 @@ public struct Importer {
             try commit(&transaction, checkpointer: checkpointer)
         }
         return result
+    }
+
+    /// Fills in how a file whose text is archived already relates to the archived document. The same
+    /// bytes change nothing. The same text from other bytes changes nothing either, but metadata the
+    /// file declares differently is reported and recorded as a `duplicate_metadata` event on the
+    /// archived document (once: importing the same file again does not record it twice), never applied.
+    private func describeDuplicate(
+        of existing: Document, _ prepared: PreparedDocument, file: String, batchID: Int64?, archive: Archive,
+        into result: inout ImportResult
+    ) throws {
+        result.outcome = .duplicate
+        result.documentID = existing.id
+        guard existing.originalSHA256 != prepared.document.originalSHA256 else {
+            result.duplicateMatch = .sameBytes
+            return
+        }
+        result.duplicateMatch = .sameText
+        let differences = MetadataDifference.between(archived: existing, declared: prepared.declared)
+        guard let documentID = existing.id, !differences.isEmpty else { return }
+        result.metadataDifferences = differences
+        result.applyCommand = MetadataDifference.applyCommand(documentID: documentID, differences)
+        if options.dryRun { return }
+        let old = try JSONText.encode(FieldValues(differences.map { ($0.field, $0.old) }))
+        let new = try JSONText.encode(
+            FieldValues(
+                [("file", .text(file)), ("original_sha256", .text(prepared.document.originalSHA256))]
+                    + differences.map { ($0.field, $0.new) }))
+        let action = "duplicate_metadata"
+        if let recorded = try archive.events.id(
+            entityType: "document", entityID: documentID, action: action, oldJSON: old, newJSON: new)
+        {
+            result.metadataEventID = recorded
+            return
+        }
+        result.metadataEventID = try archive.events.record(
+            Event(
+                operatorName: options.operatorName, action: action, entityType: "document", entityID: documentID,
+                batchID: batchID, oldJSON: old, newJSON: new))
+    }
+
+    /// Field names and values as one JSON object, with null for a value the archive does not have.
+    private struct FieldValues: Encodable {
+        let values: [(String, MetadataDifference.Value?)]
+
+        init(_ values: [(String, MetadataDifference.Value?)]) {
+            self.values = values
+        }
+
+        struct Key: CodingKey {
+            let stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            for (name, value) in values {
+                try container.encode(value, forKey: Key(stringValue: name))
+            }
+        }
     }
 
     /// The import's write transaction in progress: how many documents it holds, where their ids

@@ -25,6 +25,17 @@ public struct EventRepository {
         return connection.lastInsertedRowID
     }
 
+    /// The first event with exactly these values, if one was recorded, so that an importer run again
+    /// over the same files does not record the same observation twice.
+    public func id(entityType: String, entityID: Int64, action: String, oldJSON: String?, newJSON: String?) throws -> Int64? {
+        try connection.scalarInt(
+            """
+            SELECT id FROM events
+            WHERE entity_type = ? AND entity_id = ? AND action = ? AND old_json IS ? AND new_json IS ?
+            ORDER BY id LIMIT 1
+            """, [entityType, entityID, action, oldJSON, newJSON])
+    }
+
     public func list(entityType: String, entityID: Int64) throws -> [Event] {
         try connection.query(
             """

@@ -40,20 +40,22 @@ struct DocumentCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Retrieval date, YYYY-MM-DD.", valueName: "date"))
         var retrieved: String?
 
-        @Option(help: ArgumentHelp("Language code, e.g. fr or en.", valueName: "code"))
+        @Option(help: ArgumentHelp("ISO 639-1 language code, e.g. fr or en.", valueName: "code"))
         var language: String?
 
         @Option(help: "press_release, article, report or other.")
         var kind: Document.Kind?
 
         func validate() throws {
+            try MetadataOptionRules.refuseControlCharacters([
+                ("--title", title), ("--publisher", publisher), ("--author", author), ("--url", url),
+                ("--published", published), ("--retrieved", retrieved), ("--language", language),
+            ])
+            try MetadataOptionRules.refuseLanguage("--language", language)
             for (name, value) in [("--published", published), ("--retrieved", retrieved)] {
                 if let value, ISODate.validated(value) == nil {
                     throw ValidationError("\(name) '\(value)' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
                 }
-            }
-            if let language, !(2...3).contains(language.count) || !language.allSatisfy(\.isLetter) {
-                throw ValidationError("--language '\(language)' is not an ISO 639 code such as fr or en")
             }
             if [title, publisher, author, url, published, retrieved, language].allSatisfy({ $0 == nil }), kind == nil {
                 throw ValidationError("nothing to change: give at least one field")
@@ -63,7 +65,7 @@ struct DocumentCommand: ParsableCommand {
         func run() throws {
             let changes = DocumentMetadata(
                 title: title, publisher: publisher, author: author, url: url, published: published, retrieved: retrieved,
-                language: language?.lowercased(), kind: kind)
+                language: language.flatMap(LanguageCode.normalized), kind: kind)
             try EntityCuration(archive: archive.open(.write), operatorName: operatorOptions.resolved).setDocument(
                 id, changes, reason: reason.reason)
             Console.note("Document \(id) updated.")

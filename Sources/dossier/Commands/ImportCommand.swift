@@ -10,7 +10,12 @@ struct ImportCommand: ParsableCommand {
             PATH may be a file, a folder (read recursively, in byte order of names) or - for standard input.
             Files are plain text or Markdown, optionally with YAML front matter (title, publisher, author, url,
             published, retrieved, language, kind, translation_of, cites, operation, tags). Options win over front
-            matter, which wins over what is inferred from the text. Exit code 1 when any file failed.
+            matter, which wins over what is inferred from the text. Metadata may not hold control characters
+            (a title may hold tabs and line feeds), and a language is an ISO 639-1 code such as fr or en.
+            Exit code 1 when any file failed.
+            A file whose text is archived already is a duplicate and is not stored again; if it declares
+            other metadata, each difference is shown and recorded in the document's history, with the
+            `dossier document set` command that applies it.
             Example: dossier import Seeds/documents --publisher Europol
             """
     )
@@ -34,7 +39,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Publication date, YYYY-MM-DD.", valueName: "date"))
     var published: String?
 
-    @Option(help: ArgumentHelp("Language code, e.g. fr or en.", valueName: "code"))
+    @Option(help: ArgumentHelp("ISO 639-1 language code, e.g. fr or en.", valueName: "code"))
     var language: String?
 
     @Option(help: "press_release, article, report or other.")
@@ -65,21 +70,24 @@ struct ImportCommand: ParsableCommand {
     var dryRun = false
 
     func validate() throws {
+        try MetadataOptionRules.refuseControlCharacters([
+            ("--publisher", publisher), ("--author", author), ("--url", url), ("--published", published),
+            ("--language", language), ("--operation", operation), ("--translation-of", translationOf),
+        ])
+        try MetadataOptionRules.refuseLanguage("--language", language)
         if let published, ISODate.validated(published) == nil {
             throw ValidationError("--published '\(published)' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
         }
         if maxSize <= 0 { throw ValidationError("--max-size must be a positive number of bytes") }
         if batchSize <= 0 { throw ValidationError("--batch-size must be a positive number of documents") }
-        if let language, !(2...3).contains(language.count) || !language.allSatisfy(\.isLetter) {
-            throw ValidationError("--language '\(language)' is not an ISO 639 code such as fr or en")
-        }
     }
 
     func run() throws {
         let options = ImportOptions(
             metadata: DocumentMetadata(
-                publisher: publisher, author: author, url: url, published: published, language: language?.lowercased(),
-                kind: kind, translationOf: translationOf, operation: operation),
+                publisher: publisher, author: author, url: url, published: published,
+                language: language.flatMap(LanguageCode.normalized), kind: kind, translationOf: translationOf,
+                operation: operation),
             encoding: encoding, maximumBytes: maxSize, followSymlinks: followSymlinks, dryRun: dryRun,
             operatorName: operatorOptions.resolved, batchSize: batchSize, collectResults: output.json)
         let target: Archive? =

@@ -12,7 +12,7 @@ struct DocumentFilterOptions: ParsableArguments {
     @Option(help: "Only documents from this publisher.")
     var publisher: String?
 
-    @Option(help: ArgumentHelp("Only documents in this language (fr, en…).", valueName: "code"))
+    @Option(help: ArgumentHelp("Only documents in this language (ISO 639-1: fr, en…).", valueName: "code"))
     var language: String?
 
     @Option(help: ArgumentHelp("Published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
@@ -22,6 +22,7 @@ struct DocumentFilterOptions: ParsableArguments {
     var until: String?
 
     func validate() throws {
+        try MetadataOptionRules.refuseLanguage("--language", language)
         for (name, value) in [("--since", since), ("--until", until)] {
             if let value, ISODate.validated(value) == nil {
                 throw ValidationError("\(name) '\(value)' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -35,7 +36,7 @@ struct DocumentFilterOptions: ParsableArguments {
         filter.operation = operation
         filter.organisation = organisation
         filter.publisher = publisher
-        filter.language = language
+        filter.language = language.flatMap(LanguageCode.normalized)
         filter.since = since
         filter.until = until
         return filter

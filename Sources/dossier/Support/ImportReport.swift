@@ -12,16 +12,39 @@ enum ImportReport {
             if let original = result.probableDuplicateOf { text += " (probable duplicate of #\(original))" }
             return text
         case .duplicate:
-            return "duplicate \(result.file): already archived as \(id)"
+            guard let differences = result.metadataDifferences, let documentID = result.documentID else {
+                let note = result.duplicateMatch == .sameText ? " (same text, different bytes)" : ""
+                return "duplicate \(result.file): already archived as \(id)\(note)"
+            }
+            let header = "duplicate \(result.file): same text as \(id), but other metadata, not applied:"
+            return ([header] + differenceLines(differences, documentID: documentID, result: result)).joined(separator: "\n")
         case .failed:
             return "failed \(result.file): \(result.error ?? "")"
         }
     }
 
+    /// What differs, field by field, where it is recorded and how to apply it, each on an indented line.
+    private static func differenceLines(_ differences: [MetadataDifference], documentID: Int64, result: ImportResult)
+        -> [String]
+    {
+        var lines = differences.map { "  \($0.field): \($0.old?.description ?? "none") → \($0.new)" }
+        if let event = result.metadataEventID {
+            lines.append("  recorded as event \(event) (dossier history document \(documentID))")
+        }
+        if let command = result.applyCommand { lines.append("  to apply: \(command)") }
+        let unsettable = differences.filter { !$0.isSettable }.map(\.field)
+        if !unsettable.isEmpty {
+            lines.append("  no command changes \(unsettable.joined(separator: ", ")) yet")
+        }
+        return lines
+    }
+
     static func summaryText(_ summary: ImportSummary) -> String {
         let batch = summary.batchID.map { "Batch \($0): " } ?? (summary.dryRun ? "Dry run, nothing written: " : "")
+        let otherMetadata =
+            summary.duplicatesWithOtherMetadata > 0 ? " (\(summary.duplicatesWithOtherMetadata) with other metadata)" : ""
         return "\(batch)\(summary.seen) seen, \(summary.imported) \(summary.dryRun ? "would be imported" : "imported"), "
-            + "\(summary.duplicates) duplicates, \(summary.failed) failed."
+            + "\(summary.duplicates) duplicates\(otherMetadata), \(summary.failed) failed."
     }
 
     static func dryRunText(_ result: ImportResult, _ prepared: PreparedDocument) -> String {
@@ -32,6 +55,12 @@ enum ImportReport {
             "  title: \(document.title ?? "—")  language: \(document.language ?? "—")  published: \(document.publishedOn ?? "—")",
             "  sha256: \(document.sha256)",
         ]
+        if let differences = result.metadataDifferences, let documentID = result.documentID {
+            lines.append("  same text as #\(documentID), but other metadata, not applied:")
+            lines += differenceLines(differences, documentID: documentID, result: result).map { "  " + $0 }
+        } else if result.duplicateMatch == .sameText, let documentID = result.documentID {
+            lines.append("  same text as #\(documentID), different bytes")
+        }
         for operation in extraction.operations { lines.append("  operation: \(operation.name)") }
         for organisation in extraction.organisations { lines.append("  organisation: \(organisation.name)") }
         for person in extraction.people {
