@@ -77,13 +77,16 @@ public final class Archive {
         }
     }
 
-    /// Applies the built-in migrations; when they give the archive its record digests
-    /// (0008), computes them for every existing row in the same transaction.
+    /// Applies the built-in migrations; when they give the archive its record digests (0008),
+    /// computes them for every existing row in the same transaction, and seals the migration records.
     @discardableResult
     public static func migrate(_ connection: Connection) throws -> [Migration] {
         try Migrator.builtIn().migrate(connection) { connection in
-            if try FixityRepository(connection: connection).needsFirstSeal() {
+            let fixity = FixityRepository(connection: connection)
+            if try fixity.needsFirstSeal() {
                 try ArchiveSealer(connection: connection).sealAll()
+            } else if try fixity.isSealable() {
+                try ArchiveSealer(connection: connection).sealMigrationRecords()
             }
         }
     }

@@ -95,6 +95,23 @@ struct ConcurrencyCLITests {
         }
     }
 
+    @Test("nine processes creating one archive at once all succeed, and it is migrated and sealed once")
+    func nineCreators() throws {
+        for round in 1...4 {
+            let db = "nine-\(round).sqlite"
+            let commands = [
+                ["import", "parts/a", "--db", db, "-q"], ["import", "parts/b", "--db", db, "-q"],
+                ["import", "parts/c", "--db", db, "-q"], ["import", seedDocuments, "--db", db, "-q"],
+                ["init", "--db", db], ["init", "--db", db], ["migrate", "--db", db], ["seed", "--db", db],
+                ["org", "add", "Nine Agency", "--acronym", "NA", "--db", db],
+            ]
+            expectAllSucceeded(try together(commands), commands, round: round)
+            #expect(try cli.sql("SELECT count(*) = max(version) FROM schema_migrations", database: db) == "1")
+            #expect(try cli.sql("SELECT count(*) FROM documents", database: db) == "242", "round \(round)")
+            #expect(try cli.run("check", "--db", db).exitCode == 0, "round \(round)")
+        }
+    }
+
     @Test("two importers given the same files at the same moment store each document once")
     func sameFilesTwice() throws {
         for round in 1...5 {

@@ -161,4 +161,23 @@ struct FoundationCLITests {
             #expect(result.stdout.contains("Example:"), "\(command) --help has no example")
         }
     }
+
+    @Test("a migration record deleted by hand is named, with what to do, not printed as the migration's SQL")
+    func deletedMigrationRecord() throws {
+        #expect(try cli.run("init").exitCode == 0)
+        _ = try cli.sql("DELETE FROM schema_migrations WHERE version = 2")
+        for command in [["import", seedDocuments], ["migrate"]] {
+            let result = try cli.run(command)
+            #expect(result.exitCode == 2, "\(command)")
+            #expect(
+                result.stderr.hasPrefix("dossier: error: migration 2 (add_person_aliases) could not be applied"),
+                "\(result.stderr)")
+            #expect(result.stderr.contains("restore a backup"))
+            #expect(!result.stderr.contains("CREATE"), "\(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1)
+        }
+        let reading = try cli.run("stats")
+        #expect(reading.exitCode == 2)
+        #expect(reading.stderr.contains("needs migrations 2"), "\(reading.stderr)")
+    }
 }

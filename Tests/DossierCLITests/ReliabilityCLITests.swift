@@ -151,6 +151,16 @@ struct ReliabilityCLITests {
         #expect(full.stderr.contains("run the same import again"))
         #expect(full.stderr.split(separator: "\n").count == 1)
         #expect(try verify(archive, reference: cli.path("before.sqlite"), context: "after ENOSPC") == 2)
+        // Every other command on the full disk: one line saying what happened and what to do, never
+        // SQLite's own message with the statement it was running.
+        _ = try cli.system("dd", "if=/dev/zero", "of=\(cli.path("small-disk/filler"))", "bs=4096")  // until the disk is full
+        for command in [["stats"], ["check"], ["figure", "confirm", "1"], ["export", "figures"]] {
+            let result = try cli.run(command + ["--db", archive])
+            #expect(result.exitCode != 0, "\(command)")
+            #expect(!result.stderr.contains("while running"), "\(command): \(result.stderr)")
+            #expect(!result.stderr.contains("SQLite error"), "\(command): \(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count <= 1, "\(command): \(result.stderr)")
+        }
     }
 
     @Test("a read-only archive file is refused by every writing command with one clear line, and is not changed")

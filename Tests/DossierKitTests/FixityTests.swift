@@ -99,6 +99,7 @@ struct TamperEvidenceTests {
             "INSERT INTO events (occurred_at, operator, action, entity_type) VALUES ('2020-01-01', 'mallory', 'import', 'document')",
             .auditChain
         ),
+        ("a migration's date", "UPDATE schema_migrations SET applied_at = '2001-01-01' WHERE version = 2", .sealMismatch),
         ("a dropped trigger", "DROP TRIGGER documents_fts_after_update", .schemaObject),
         ("a dropped index", "DROP INDEX documents_publisher", .schemaObject),
         ("an added trigger", "CREATE TRIGGER mallory AFTER INSERT ON figures BEGIN SELECT 1; END", .schemaObject),

@@ -14,6 +14,20 @@ struct RecordVerifier {
             try verify(table, into: &report)
         }
         try verifyEventChain(into: &report)
+        for table in FixityRepository.wholeTables {
+            try verifyWhole(table, into: &report)
+        }
+    }
+
+    private func verifyWhole(_ table: String, into report: inout CheckReport) throws {
+        let (rows, digest) = try fixity.wholeTableDigest(table)
+        let seal = try fixity.seal(of: table)
+        guard seal?.rowCount != rows || seal?.digest != digest else { return }
+        report.findings.append(
+            Finding(
+                kind: .sealMismatch, entityType: "table", entityID: nil,
+                expected: "\(table): \(seal?.rowCount ?? 0) rows, digest \(seal?.digest.prefix(16) ?? "none")…",
+                found: "\(rows) rows, digest \(digest.prefix(16))…: the table was changed outside dossier"))
     }
 
     private func verify(_ table: FixityRepository.SealedTable, into report: inout CheckReport) throws {

@@ -61,8 +61,17 @@ public struct ArchiveSealer {
         try fixity.setSeal(seal, of: FixityRepository.eventsTable)
     }
 
+    /// Seals the tables that only migrations change, after they ran.
+    public func sealMigrationRecords() throws {
+        for table in FixityRepository.wholeTables {
+            let (rows, digest) = try fixity.wholeTableDigest(table)
+            try fixity.setSeal(FixityRepository.Seal(rowCount: rows, digest: digest), of: table)
+        }
+    }
+
     /// Computes every digest, the event chain and every seal from the archive as it is.
     public func sealAll() throws {
+        try sealMigrationRecords()
         for table in FixityRepository.sealedTables {
             var ids: [Int64] = []
             try fixity.forEachStoredDigest(of: table) { id, _ in ids.append(id) }
