@@ -101,6 +101,11 @@ struct TamperEvidenceTests {
         ),
         ("a migration's date", "UPDATE schema_migrations SET applied_at = '2001-01-01' WHERE version = 2", .sealMismatch),
         ("a dropped trigger", "DROP TRIGGER documents_fts_after_update", .schemaObject),
+        (
+            "a column renamed in the stored schema, as a bit flip did",
+            "PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = replace(sql, 'occurred_at', 'occurred_ax') WHERE name = 'events'",
+            .schemaObject
+        ),
         ("a dropped index", "DROP INDEX documents_publisher", .schemaObject),
         ("an added trigger", "CREATE TRIGGER mallory AFTER INSERT ON figures BEGIN SELECT 1; END", .schemaObject),
         (

@@ -36,7 +36,7 @@ public final class IntegrityChecker {
                 defer { report.phaseSeconds[phase.rawValue] = (ContinuousClock.now - started).seconds }
                 do {
                     try phases.run(phase, statuses: statuses, into: &report, progress: progress)
-                } catch let error as DatabaseError where error.isCorrupt {
+                } catch let error as DatabaseError where error.isCorrupt || error.isSchemaMismatch {
                     report.findings.append(
                         Finding(
                             kind: .sqliteCorrupt, entityType: "check", entityID: nil,
@@ -53,7 +53,7 @@ public final class IntegrityChecker {
                         )
                     }
                     report.phaseSeconds[CheckOptions.Phase.sqlite.rawValue, default: 0] += seconds
-                } catch let error as DatabaseError where error.isCorrupt {
+                } catch let error as DatabaseError where error.isCorrupt || error.isSchemaMismatch {
                     report.findings.insert(
                         Finding(
                             kind: .sqliteCorrupt, entityType: "check", entityID: nil,
@@ -61,7 +61,7 @@ public final class IntegrityChecker {
                         at: 0)
                 }
             }
-        } catch let error as DatabaseError where error.isCorrupt {
+        } catch let error as DatabaseError where error.isCorrupt || error.isSchemaMismatch {
             // Not even the schema can be read: no other check can run.
             report.findings.append(
                 Finding(

@@ -49,6 +49,23 @@ extension Connection {
         return try body()
     }
 
+    /// After how many WAL pages a commit checkpoints by itself
+    /// (https://sqlite.org/pragma.html#pragma_wal_autocheckpoint).
+    public func automaticCheckpointPages() throws -> Int64? {
+        try scalarInt("PRAGMA wal_autocheckpoint")
+    }
+
+    /// 0 turns automatic checkpoints off, for a connection whose checkpoints another one makes.
+    public func setAutomaticCheckpointPages(_ pages: Int64) throws {
+        try executeScript("PRAGMA wal_autocheckpoint = \(pages)")
+    }
+
+    /// Copies what it can of the WAL into the database without waiting for readers or writers
+    /// (https://sqlite.org/pragma.html#pragma_wal_checkpoint, PASSIVE).
+    public func checkpointWithoutWaiting() throws {
+        try executeScript("PRAGMA wal_checkpoint(PASSIVE)")
+    }
+
     /// Rows whose parent is missing (https://sqlite.org/pragma.html#pragma_foreign_key_check).
     public func foreignKeyViolations(limit: Int = .max) throws -> [ForeignKeyViolation] {
         var violations: [ForeignKeyViolation] = []

@@ -24,9 +24,9 @@ final class BackgroundCheckpointer: @unchecked Sendable {
     /// Nil when the archive cannot be opened a second time; the importing connection then
     /// checkpoints by itself as usual.
     init?(importing: Connection) {
-        guard let pages = try? importing.scalarInt("PRAGMA wal_autocheckpoint"),
-            let checkpointing = try? Connection(path: importing.path, mode: .readWrite),
-            (try? importing.executeScript("PRAGMA wal_autocheckpoint = 0")) != nil
+        guard let pages = try? importing.automaticCheckpointPages(),
+            let checkpointing = try? Archive.connect(path: importing.path, access: .maintain),
+            (try? importing.setAutomaticCheckpointPages(0)) != nil
         else { return nil }
         self.importing = importing
         automaticCheckpointPages = pages
@@ -54,7 +54,7 @@ final class BackgroundCheckpointer: @unchecked Sendable {
         condition.unlock()
         finished.wait()
         checkpointing = nil
-        try? importing.executeScript("PRAGMA wal_autocheckpoint = \(automaticCheckpointPages)")
+        try? importing.setAutomaticCheckpointPages(automaticCheckpointPages)
     }
 
     private func run() {
@@ -68,7 +68,7 @@ final class BackgroundCheckpointer: @unchecked Sendable {
             let stop = stopping
             condition.unlock()
             if work {
-                try? checkpointing?.executeScript("PRAGMA wal_checkpoint(PASSIVE)")
+                try? checkpointing?.checkpointWithoutWaiting()
             }
             if stop { return }
         }

@@ -2,9 +2,11 @@
 /// the archive, and the per-connection record of what a transaction changed.
 public struct FixityRepository {
     let connection: Connection
+    private let digestReader: RecordDigestReader
 
     public init(connection: Connection) {
         self.connection = connection
+        digestReader = RecordDigestReader(connection: connection)
     }
 
     /// A table whose rows each carry a `record_sha256`, and the tables whose rows belong to one of them.
@@ -47,47 +49,16 @@ public struct FixityRepository {
     /// Small tables sealed whole, rather than row by row: they change only when the archive is migrated.
     static let wholeTables = ["schema_migrations"]
 
-    /// The digest of every row of a small table, in key order.
-    func wholeTableDigest(_ table: String) throws -> (rows: Int64, digest: String) {
-        var digest = RecordDigest(kind: "table/\(table)")
-        var rows: Int64 = 0
-        digest.table(table)
-        try connection.forEachRow("SELECT * FROM \(table) ORDER BY 1") { row in
-            rows += 1
-            digest.row(columns(of: row, excluding: []))
-        }
-        return (rows, digest.finalize())
-    }
-
     // MARK: Digests
 
     /// The digest of one row of `table` with everything that belongs to it; nil when the row does not exist.
     func computeDigest(of table: SealedTable, id: Int64) throws -> String? {
-        var digest = RecordDigest(kind: table.name)
-        var found = false
-        try connection.forEachRow("SELECT * FROM \(table.name) WHERE id = ?", [id]) { row in
-            found = true
-            digest.table(table.name)
-            digest.row(columns(of: row, excluding: table.excluded))
-        }
-        guard found else { return nil }
-        for dependent in table.dependents {
-            digest.table(dependent.table)
-            let condition = dependent.condition.map { " AND \($0)" } ?? ""
-            try connection.forEachRow(
-                "SELECT * FROM \(dependent.table) WHERE \(dependent.column) = ?\(condition) ORDER BY 1, 2", [id]
-            ) { row in
-                digest.row(columns(of: row, excluding: []))
-            }
-        }
-        return digest.finalize()
+        try digestReader.digest(of: table, id: id)
     }
 
-    private func columns(of row: Statement, excluding excluded: Set<String>) -> [(name: String, value: DatabaseValue)] {
-        (0..<row.columnCount).compactMap { index in
-            let name = row.columnName(index)
-            return excluded.contains(name) ? nil : (name, row.value(index))
-        }
+    /// The digest of every row of a small table, in key order.
+    func wholeTableDigest(_ table: String) throws -> (rows: Int64, digest: String) {
+        try digestReader.wholeTableDigest(table)
     }
 
     /// The stored digest of a row: `.some(nil)` for a row not sealed yet, nil for no row.
