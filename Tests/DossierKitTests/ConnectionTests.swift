@@ -263,6 +263,110 @@ struct ConnectionTests {
         #expect(try connection.query("SELECT v FROM t") { $0.string(0) } == ["outer"])
     }
 
+    /// A table whose trigger answers the value 'refused' with RAISE(ROLLBACK): SQLite reports a
+    /// constraint and rolls the whole transaction back by itself.
+    private func createRefusingTable() throws {
+        try connection.executeScript(
+            """
+            CREATE TABLE guarded (v);
+            CREATE TRIGGER refuse BEFORE INSERT ON guarded WHEN NEW.v = 'refused'
+            BEGIN SELECT RAISE(ROLLBACK, 'refused by trigger'); END;
+            """)
+    }
+
+    private func refuse() {
+        #expect(throws: DatabaseError.self) { try connection.execute("INSERT INTO guarded VALUES ('refused')") }
+    }
+
+    private func expectRolledBack(_ error: DatabaseError?, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(
+            error?.message.hasPrefix("the transaction was rolled back by SQLite: refused by trigger (code 1811)") == true,
+            "\(String(describing: error))", sourceLocation: sourceLocation)
+        #expect(error?.resultCode == SQLITE_ABORT, sourceLocation: sourceLocation)
+        #expect(error?.isStatementLevel == false, sourceLocation: sourceLocation)
+        #expect(error?.sql == "INSERT INTO guarded VALUES ('refused')", sourceLocation: sourceLocation)
+    }
+
+    @Test("a transaction SQLite rolled back under a body that went on is not committed: the call says so")
+    func rolledBackTransactionIsNotCommitted() throws {
+        try createRefusingTable()
+        let error = #expect(throws: DatabaseError.self) {
+            try connection.writeTransaction {
+                try connection.execute("INSERT INTO t (v) VALUES ('before')")
+                refuse()
+            }
+        }
+        expectRolledBack(error)
+        #expect(!connection.isInTransaction)
+        #expect(try connection.scalarInt("SELECT count(*) FROM t") == 0)
+    }
+
+    @Test("after SQLite rolled the transaction back, the body's next statement does not run on its own")
+    func noStatementRunsAfterTheRollback() throws {
+        try createRefusingTable()
+        let error = #expect(throws: DatabaseError.self) {
+            try connection.writeTransaction {
+                try connection.execute("INSERT INTO t (v) VALUES ('before')")
+                refuse()
+                try connection.execute("INSERT INTO t (v) VALUES ('after')")
+            }
+        }
+        expectRolledBack(error)
+        #expect(try connection.query("SELECT v FROM t") { $0.string(0) } == [])
+    }
+
+    @Test("a savepoint whose body went on after SQLite rolled back the enclosing transaction throws, and so does the transaction")
+    func savepointAfterRollback() throws {
+        try createRefusingTable()
+        var inner: DatabaseError?
+        let outer = #expect(throws: DatabaseError.self) {
+            try connection.writeTransaction {
+                try connection.execute("INSERT INTO t (v) VALUES ('outer')")
+                do {
+                    try connection.savepoint { refuse() }
+                } catch let error as DatabaseError {
+                    inner = error
+                }
+                try connection.execute("INSERT INTO t (v) VALUES ('later')")
+            }
+        }
+        expectRolledBack(inner)
+        expectRolledBack(outer)
+        #expect(try connection.query("SELECT v FROM t") { $0.string(0) } == [])
+    }
+
+    @Test("a savepoint failing with a statement's error after which SQLite rolled back the enclosing transaction says so")
+    func savepointStatementErrorAfterRollback() throws {
+        try createRefusingTable()
+        // As import does: its own transaction, one savepoint per document, a failed document skipped
+        // only when its error belongs to one statement.
+        try connection.executeScript("BEGIN IMMEDIATE")
+        try connection.execute("INSERT INTO t (v) VALUES ('earlier document')")
+        let error = #expect(throws: DatabaseError.self) {
+            try connection.savepoint { try connection.execute("INSERT INTO guarded VALUES ('refused')") }
+        }
+        expectRolledBack(error)
+        #expect(!connection.isInTransaction)
+        #expect(try connection.scalarInt("SELECT count(*) FROM t") == 0)
+    }
+
+    @Test("a statement's error inside a savepoint still undoes only the savepoint")
+    func savepointStatementError() throws {
+        try connection.executeScript("CREATE TABLE u (k UNIQUE)")
+        try connection.writeTransaction {
+            try connection.execute("INSERT INTO u VALUES (1)")
+            let error = #expect(throws: DatabaseError.self) {
+                try connection.savepoint {
+                    try connection.execute("INSERT INTO t (v) VALUES ('inner')")
+                    try connection.execute("INSERT INTO u VALUES (1)")
+                }
+            }
+            #expect(error?.isConstraintViolation == true)
+            try connection.execute("INSERT INTO t (v) VALUES ('after')")
+        }
+        #expect(try connection.query("SELECT v FROM t") { $0.string(0) } == ["after"])
+    }
+
     @Test("statements are prepared once and reused")
     func statementReuse() throws {
         let first = try connection.prepare("SELECT 1")

@@ -175,6 +175,7 @@ public final class Statement {
         default:
             let error = DatabaseError(connection: connection.handle, code: code, sql: sql)
             sqlite3_reset(handle)
+            connection.noteFailure(error)
             throw error
         }
     }
