@@ -104,10 +104,12 @@ struct ConnectionTests {
             (0..<Int32(values.count)).map { row.value($0) }
         }
         #expect(stored == values)
-        #expect(throws: DatabaseError.self) {
+        statement.reset()
+        let extra = #expect(throws: DatabaseError.self) {
             var extra = statement.parameters(from: Int32(values.count + 1))
             try extra.add(1)
         }
+        #expect(extra?.message == "value bound to parameter 12 of a statement with 11 parameters")
     }
 
     @Test("named parameters bind by name")
@@ -121,6 +123,98 @@ struct ConnectionTests {
         #expect(throws: DatabaseError.self) {
             try connection.execute("INSERT INTO t (v) VALUES (:value)", named: [":nope": 1])
         }
+    }
+
+    /// The mismatch error: it names the SQL and both counts, and nothing was written.
+    private func expectCountMismatch(
+        _ message: String, sql: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void
+    ) throws {
+        let error = #expect(throws: DatabaseError.self, sourceLocation: sourceLocation) { try body() }
+        #expect(error?.resultCode == SQLITE_RANGE, sourceLocation: sourceLocation)
+        #expect(error?.message == message, sourceLocation: sourceLocation)
+        #expect(error?.sql == sql, sourceLocation: sourceLocation)
+        #expect(try connection.scalarInt("SELECT count(*) FROM t") == 0, sourceLocation: sourceLocation)
+    }
+
+    static let twoParameters = "INSERT INTO t (id, v) VALUES (?, ?)"
+
+    @Test("an array of fewer or more values than parameters is refused, naming the SQL and both counts")
+    func arrayCountMismatch() throws {
+        try expectCountMismatch("1 value bound to a statement with 2 parameters", sql: Self.twoParameters) {
+            try connection.execute(Self.twoParameters, [1])
+        }
+        try expectCountMismatch("3 values bound to a statement with 2 parameters", sql: Self.twoParameters) {
+            try connection.execute(Self.twoParameters, [1, "a", 3])
+        }
+        try expectCountMismatch("0 values bound to a statement with 2 parameters", sql: Self.twoParameters) {
+            _ = try connection.query(Self.twoParameters) { $0.int(0) }
+        }
+        try expectCountMismatch("1 value bound to a statement with 0 parameters", sql: "DELETE FROM t") {
+            try connection.execute("DELETE FROM t", [1])
+        }
+    }
+
+    @Test("a parameter pack of fewer or more values than parameters is refused, naming the SQL and both counts")
+    func packCountMismatch() throws {
+        try expectCountMismatch("1 value bound to a statement with 2 parameters", sql: Self.twoParameters) {
+            try connection.execute(Self.twoParameters, binding: 1)
+        }
+        try expectCountMismatch("3 values bound to a statement with 2 parameters", sql: Self.twoParameters) {
+            try connection.execute(Self.twoParameters, binding: 1, "a", 3)
+        }
+        let cached = CachedSQL(Self.twoParameters)
+        try expectCountMismatch("1 value bound to a statement with 2 parameters", sql: Self.twoParameters) {
+            try connection.execute(cached, binding: Int64?.none)
+        }
+    }
+
+    @Test("named values missing a parameter are refused, naming the SQL and both counts")
+    func namedCountMismatch() throws {
+        let sql = "INSERT INTO t (id, v) VALUES (:id, :value)"
+        try expectCountMismatch("1 value bound to a statement with 2 parameters", sql: sql) {
+            try connection.execute(sql, named: [":id": 7])
+        }
+    }
+
+    @Test("a statement bound value by value runs only once every parameter is bound")
+    func partialParametersRefused() throws {
+        let statement = try connection.prepare(Self.twoParameters)
+        defer { statement.reset() }
+        var row = statement.parameters()
+        try row.add(1)
+        try expectCountMismatch("1 value bound to a statement with 2 parameters", sql: Self.twoParameters) {
+            try statement.step()
+        }
+        try row.add("one")
+        #expect(try statement.step() == false)
+        #expect(try connection.query("SELECT id, v FROM t") { [$0.value(0), $0.value(1)] } == [[.integer(1), .text("one")]])
+    }
+
+    @Test(
+        "a multi-row insert whose rows bind fewer or more values than its columns is refused",
+        arguments: [(1, 1), (2, 1), (2, 3), (33, 1), (33, 3), (40, 1)])
+    func multiRowInsertCountMismatch(rows: Int, boundPerRow: Int) throws {
+        try connection.executeScript("CREATE TABLE m (s, a, b)")
+        let insert = MultiRowInsert("INSERT INTO m (s, a, b)", columns: 2, shared: 1)
+        let error = #expect(throws: DatabaseError.self) {
+            try connection.insert(Array(0..<rows), with: insert, shared: { try $0.add("shared") }) { statement, row, first in
+                var parameters = statement.parameters(from: first)
+                for _ in 0..<boundPerRow { try parameters.add(row) }
+            }
+        }
+        #expect(error?.resultCode == SQLITE_RANGE)
+        #expect(error?.message.contains("a statement with ") == true)
+        #expect(error?.sql?.hasPrefix("INSERT INTO m (s, a, b)\nVALUES (?1, ?, ?)") == true)
+        #expect(try connection.scalarInt("SELECT count(*) FROM m") == 0)
+    }
+
+    @Test("a multi-row insert binding every column of every row stores them all")
+    func multiRowInsertComplete() throws {
+        let insert = MultiRowInsert("INSERT INTO t (v, id)", columns: 1, shared: 1)
+        try connection.insert(Array(Int64(1)...40), with: insert, shared: { try $0.add("shared") }) { statement, row, first in
+            try statement.bind(row, from: first)
+        }
+        #expect(try connection.scalarInt("SELECT count(*) FROM t WHERE v = 'shared'") == 40)
     }
 
     @Test("errors carry the result code, extended code, message and SQL")
@@ -167,6 +261,110 @@ struct ConnectionTests {
             }
         }
         #expect(try connection.query("SELECT v FROM t") { $0.string(0) } == ["outer"])
+    }
+
+    /// A table whose trigger answers the value 'refused' with RAISE(ROLLBACK): SQLite reports a
+    /// constraint and rolls the whole transaction back by itself.
+    private func createRefusingTable() throws {
+        try connection.executeScript(
+            """
+            CREATE TABLE guarded (v);
+            CREATE TRIGGER refuse BEFORE INSERT ON guarded WHEN NEW.v = 'refused'
+            BEGIN SELECT RAISE(ROLLBACK, 'refused by trigger'); END;
+            """)
+    }
+
+    private func refuse() {
+        #expect(throws: DatabaseError.self) { try connection.execute("INSERT INTO guarded VALUES ('refused')") }
+    }
+
+    private func expectRolledBack(_ error: DatabaseError?, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(
+            error?.message.hasPrefix("the transaction was rolled back by SQLite: refused by trigger (code 1811)") == true,
+            "\(String(describing: error))", sourceLocation: sourceLocation)
+        #expect(error?.resultCode == SQLITE_ABORT, sourceLocation: sourceLocation)
+        #expect(error?.isStatementLevel == false, sourceLocation: sourceLocation)
+        #expect(error?.sql == "INSERT INTO guarded VALUES ('refused')", sourceLocation: sourceLocation)
+    }
+
+    @Test("a transaction SQLite rolled back under a body that went on is not committed: the call says so")
+    func rolledBackTransactionIsNotCommitted() throws {
+        try createRefusingTable()
+        let error = #expect(throws: DatabaseError.self) {
+            try connection.writeTransaction {
+                try connection.execute("INSERT INTO t (v) VALUES ('before')")
+                refuse()
+            }
+        }
+        expectRolledBack(error)
+        #expect(!connection.isInTransaction)
+        #expect(try connection.scalarInt("SELECT count(*) FROM t") == 0)
+    }
+
+    @Test("after SQLite rolled the transaction back, the body's next statement does not run on its own")
+    func noStatementRunsAfterTheRollback() throws {
+        try createRefusingTable()
+        let error = #expect(throws: DatabaseError.self) {
+            try connection.writeTransaction {
+                try connection.execute("INSERT INTO t (v) VALUES ('before')")
+                refuse()
+                try connection.execute("INSERT INTO t (v) VALUES ('after')")
+            }
+        }
+        expectRolledBack(error)
+        #expect(try connection.query("SELECT v FROM t") { $0.string(0) } == [])
+    }
+
+    @Test("a savepoint whose body went on after SQLite rolled back the enclosing transaction throws, and so does the transaction")
+    func savepointAfterRollback() throws {
+        try createRefusingTable()
+        var inner: DatabaseError?
+        let outer = #expect(throws: DatabaseError.self) {
+            try connection.writeTransaction {
+                try connection.execute("INSERT INTO t (v) VALUES ('outer')")
+                do {
+                    try connection.savepoint { refuse() }
+                } catch let error as DatabaseError {
+                    inner = error
+                }
+                try connection.execute("INSERT INTO t (v) VALUES ('later')")
+            }
+        }
+        expectRolledBack(inner)
+        expectRolledBack(outer)
+        #expect(try connection.query("SELECT v FROM t") { $0.string(0) } == [])
+    }
+
+    @Test("a savepoint failing with a statement's error after which SQLite rolled back the enclosing transaction says so")
+    func savepointStatementErrorAfterRollback() throws {
+        try createRefusingTable()
+        // As import does: its own transaction, one savepoint per document, a failed document skipped
+        // only when its error belongs to one statement.
+        try connection.executeScript("BEGIN IMMEDIATE")
+        try connection.execute("INSERT INTO t (v) VALUES ('earlier document')")
+        let error = #expect(throws: DatabaseError.self) {
+            try connection.savepoint { try connection.execute("INSERT INTO guarded VALUES ('refused')") }
+        }
+        expectRolledBack(error)
+        #expect(!connection.isInTransaction)
+        #expect(try connection.scalarInt("SELECT count(*) FROM t") == 0)
+    }
+
+    @Test("a statement's error inside a savepoint still undoes only the savepoint")
+    func savepointStatementError() throws {
+        try connection.executeScript("CREATE TABLE u (k UNIQUE)")
+        try connection.writeTransaction {
+            try connection.execute("INSERT INTO u VALUES (1)")
+            let error = #expect(throws: DatabaseError.self) {
+                try connection.savepoint {
+                    try connection.execute("INSERT INTO t (v) VALUES ('inner')")
+                    try connection.execute("INSERT INTO u VALUES (1)")
+                }
+            }
+            #expect(error?.isConstraintViolation == true)
+            try connection.execute("INSERT INTO t (v) VALUES ('after')")
+        }
+        #expect(try connection.query("SELECT v FROM t") { $0.string(0) } == ["after"])
     }
 
     @Test("statements are prepared once and reused")

@@ -267,4 +267,27 @@ struct CurationTests {
         let stripped = review.annotatedBody(open: { _ in "" }, close: { _ in "" })
         #expect(stripped == Self.text)
     }
+
+    @Test("a review limited to some kinds of fact keeps only those, labelled as in the full review")
+    func reviewOfSomeKinds() throws {
+        let full = try ReviewBuilder(archive: archive).review(documentID: documentID)
+        #expect(Set(full.facts.map(\.kind)) == ["figure", "quote", "mention"])
+        for kinds: Set<Review.FactKind> in [[.figure], [.quote, .mention], [.figure, .quote, .mention]] {
+            var expected = full
+            expected.facts = full.facts.filter { fact in kinds.contains { $0.rawValue == fact.kind } }
+            #expect(try ReviewBuilder(archive: archive).review(documentID: documentID, kinds: kinds) == expected)
+        }
+    }
+
+    @Test(
+        "review kinds are read from a comma-separated list of plurals; an empty list or another word is refused",
+        arguments: [
+            ("figures", [Review.FactKind.figure]), ("figures,quotes", [.figure, .quote]),
+            ("mentions,figures,mentions", [.mention, .figure]), ("figures,", [.figure]), (",quotes", [.quote]),
+            ("figures,quotes,mentions", [.figure, .quote, .mention]), ("", nil), (",", nil), ("figure", nil),
+            ("figures,people", nil), ("Figures", nil), (" figures", nil),
+        ] as [(String, Set<Review.FactKind>?)])
+    func reviewKindList(list: String, kinds: Set<Review.FactKind>?) {
+        #expect(Review.FactKind.kinds(inList: list) == kinds)
+    }
 }

@@ -300,6 +300,29 @@ struct ImporterTests {
         #expect(try test.connection.scalarInt("SELECT count(*) FROM import_batches WHERE status = 'failed'") == 1)
     }
 
+    @Test("a document after which SQLite rolled the whole batch back stops the run instead of skipping it and going on")
+    func batchRolledBackBySQLite() throws {
+        let first = try test.directory.write("first.txt", "Europol: 12 suspects were arrested in Spain on 3 March 2024.")
+        let refused = try test.directory.write("refused.txt", pressRelease)
+        let never = try test.directory.write("never.txt", "Eurojust: 4 suspects were arrested in Italy on 5 May 2024.")
+        // SQLite reports a constraint, an error of one statement, but has rolled back the whole transaction.
+        try test.connection.executeScript(
+            """
+            CREATE TRIGGER refuse_document BEFORE INSERT ON documents WHEN NEW.file_name = 'refused.txt'
+            BEGIN SELECT RAISE(ROLLBACK, 'injected: rolled back'); END
+            """)
+        let error = #expect(throws: ImportInterrupted.self) {
+            try importer().run([.file(path: first), .file(path: refused), .file(path: never)])
+        }
+        #expect(error?.stage == .storing(file: refused))
+        #expect(error?.stored == 0)
+        #expect(error?.rolledBack == 1)
+        #expect(error?.reason.hasPrefix("the transaction was rolled back by SQLite: injected: rolled back") == true)
+        #expect(try test.count("documents") == 0)
+        #expect(try test.count("figures") == 0)
+        #expect(test.connection.isInTransaction == false)
+    }
+
     @Test("when only the batch's end cannot be recorded, the error says the documents are stored")
     func batchEndNotRecorded() throws {
         let file = try test.directory.write("first.txt", "Europol: 12 suspects were arrested in Spain on 3 March 2024.")

@@ -1,19 +1,3 @@
-/// What re-extraction changed in one document.
-public struct ReextractionChanges: Sendable, Codable, Equatable {
-    /// New facts the current rules find.
-    public var added = 0
-    /// Facts found again, left exactly as they were.
-    public var kept = 0
-    /// Machine facts the current rules no longer find, now `superseded` (never deleted).
-    public var superseded = 0
-    /// Superseded facts the current rules find again, back to `extracted`.
-    public var restored = 0
-    /// Facts not added because an archivist confirmed or rejected an overlapping one.
-    public var skippedByDecision = 0
-
-    public var changedAnything: Bool { added > 0 || superseded > 0 || restored > 0 }
-}
-
 /// Runs the current extraction rules again over stored documents, respecting every decision an
 /// archivist made: confirmed, corrected and rejected facts keep their status.
 public struct Reextractor {

@@ -1,5 +1,21 @@
 /// A document laid out for checking: its text and every fact found in it, numbered in reading order.
 public struct Review: Sendable, Codable, Equatable {
+    /// The kinds of fact a review shows, named as in `Fact.kind`.
+    public enum FactKind: String, CaseIterable, Sendable {
+        case figure, quote, mention
+
+        /// The kinds in a comma-separated list of their plurals ("figures,quotes", as `dossier
+        /// review --only` takes them), or nil when the list is empty or names anything else.
+        public static func kinds(inList list: String) -> Set<FactKind>? {
+            var kinds = Set<FactKind>()
+            for name in list.split(separator: ",") {
+                guard let kind = allCases.first(where: { "\($0.rawValue)s" == name }) else { return nil }
+                kinds.insert(kind)
+            }
+            return kinds.isEmpty ? nil : kinds
+        }
+    }
+
     public struct Fact: Sendable, Codable, Equatable {
         /// "F3" for the third figure, "Q1" for the first quote, "M12" for a mention.
         public var label: String
@@ -57,8 +73,11 @@ public struct ReviewBuilder {
         self.archive = archive
     }
 
-    /// `includeSuperseded` shows facts the current rules no longer find, for a complete picture.
-    public func review(documentID: Int64, includeSuperseded: Bool = false) throws -> Review {
+    /// `includeSuperseded` shows facts the current rules no longer find, for a complete picture;
+    /// `kinds`, when given, limits the facts to those kinds (their labels stay the same).
+    public func review(documentID: Int64, includeSuperseded: Bool = false, kinds: Set<Review.FactKind>? = nil) throws
+        -> Review
+    {
         guard let document = try archive.documents.find(id: documentID) else {
             throw UsageError("no document with id \(documentID); see `dossier export documents`")
         }
@@ -106,6 +125,7 @@ public struct ReviewBuilder {
                     exactText: mention.span.exactText, status: mention.status.rawValue, summary: name))
         }
         facts.sort { ($0.start, $1.end) < ($1.start, $0.end) }
+        if let kinds { facts.removeAll { fact in !kinds.contains { $0.rawValue == fact.kind } } }
         return Review(
             documentID: documentID, title: document.title, publisher: document.publisher, publishedOn: document.publishedOn,
             body: document.body, facts: facts)

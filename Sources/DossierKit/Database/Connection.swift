@@ -32,6 +32,11 @@ public final class Connection {
     public let mode: Mode
     private var statements: [StatementKey: Statement] = [:]
     private var savepointDepth = 0
+    /// How many `writeTransaction` and `savepoint` bodies are running, each expecting SQLite's
+    /// transaction to be open until it returns.
+    private var transactionBodies = 0
+    /// The failure after which SQLite rolled back the transaction a running body was in.
+    private var rollbackCause: DatabaseError?
     private let busyTimeoutMilliseconds: Int32
 
     /// Runs inside every write transaction of this connection, just before it commits: the archive
@@ -124,6 +129,8 @@ public final class Connection {
     }
 
     private func prepare(_ sql: String, key: StatementKey) throws -> Statement {
+        // Run now, a statement would run outside any transaction, committed at once on its own.
+        if transactionBodies > 0, !isInTransaction { throw transactionRolledBack() }
         if let cached = statements[key], sqlite3_stmt_busy(cached.handle) == 0 {
             return cached
         }
@@ -174,7 +181,9 @@ public final class Connection {
         guard code == SQLITE_OK else {
             let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
             sqlite3_free(message)
-            throw DatabaseError(resultCode: code, extendedCode: sqlite3_extended_errcode(handle), message: text, sql: sql)
+            let error = DatabaseError(resultCode: code, extendedCode: sqlite3_extended_errcode(handle), message: text, sql: sql)
+            noteFailure(error)
+            throw error
         }
     }
 
@@ -226,18 +235,23 @@ public final class Connection {
     /// `BEGIN IMMEDIATE` takes the write lock up front: a deferred transaction that reads and then
     /// writes can fail with SQLITE_BUSY without ever waiting (https://sqlite.org/lang_transaction.html).
     /// Called inside another transaction, it becomes a savepoint.
+    ///
+    /// Some errors make SQLite roll the whole transaction back by itself (a full disk, an I/O error,
+    /// `RAISE(ROLLBACK)` in a trigger: https://sqlite.org/lang_transaction.html#response_to_errors_within_a_transaction).
+    /// If `body` caught such an error and went on, it throws `transactionRolledBack` instead of
+    /// running its next statement, which would be committed on its own, and instead of committing.
     public func writeTransaction<T>(_ body: () throws -> T) throws -> T {
         if isInTransaction {
             return try savepoint(body)
         }
         try executeScript("BEGIN IMMEDIATE")
         do {
-            let result = try body()
+            let result = try runBody(body)
+            guard isInTransaction else { throw transactionRolledBack() }
             try beforeCommit?()
             try executeScript("COMMIT")
             return result
         } catch {
-            // SQLite may already have rolled back on its own (https://sqlite.org/lang_transaction.html#response_to_errors_within_a_transaction).
             if isInTransaction {
                 try? executeScript("ROLLBACK")
             }
@@ -259,22 +273,58 @@ public final class Connection {
 
     /// Runs `body` in a savepoint: on a thrown error only its own work is undone, and the
     /// enclosing transaction goes on.
+    ///
+    /// When SQLite rolled back the whole transaction, not just this savepoint's work, it throws
+    /// `transactionRolledBack`, whether `body` returned or threw an error that undoes only one
+    /// statement (`RAISE(ROLLBACK)` in a trigger reports a constraint): the caller must not go on
+    /// as if the enclosing transaction still held its earlier work.
     public func savepoint<T>(_ body: () throws -> T) throws -> T {
         savepointDepth += 1
         defer { savepointDepth -= 1 }
         let name = "dossier_savepoint_\(savepointDepth)"
+        let enclosed = isInTransaction
         // Prepared and cached rather than parsed each time: import opens one savepoint per document.
         try execute("SAVEPOINT \(name)")
         do {
-            let result = try body()
+            let result = try runBody(body)
+            guard isInTransaction else { throw transactionRolledBack() }
             try execute("RELEASE \(name)")
             return result
         } catch {
             if isInTransaction {
                 try? executeScript("ROLLBACK TO \(name)")
                 try? executeScript("RELEASE \(name)")
+            } else if enclosed, let error = error as? DatabaseError, error.isStatementLevel {
+                throw transactionRolledBack()
             }
             throw error
         }
     }
+
+    private func runBody<T>(_ body: () throws -> T) throws -> T {
+        if transactionBodies == 0 { rollbackCause = nil }
+        transactionBodies += 1
+        defer { transactionBodies -= 1 }
+        return try body()
+    }
+
+    /// Remembers the failure after which SQLite ended the transaction a body is running in, to say
+    /// why when the body goes on.
+    func noteFailure(_ error: DatabaseError) {
+        if transactionBodies > 0, rollbackCause == nil, !isInTransaction {
+            rollbackCause = error
+        }
+    }
+
+    /// The transaction a `writeTransaction` or `savepoint` body ran in is gone: nothing it wrote is stored.
+    private func transactionRolledBack() -> DatabaseError {
+        let cause = rollbackCause.map { "\($0.message) (code \($0.extendedCode))" } ?? "no statement of it reported why"
+        return DatabaseError(
+            resultCode: SQLITE_ABORT, extendedCode: Self.abortRollback,
+            message: "the transaction was rolled back by SQLite: \(cause); nothing it wrote is stored", sql: rollbackCause?.sql)
+    }
+
+    /// SQLITE_ABORT_ROLLBACK, a macro Swift cannot import: statements aborted because their
+    /// transaction was rolled back (https://sqlite.org/rescode.html#abort_rollback).
+    private static let abortRollback = SQLITE_ABORT | (2 << 8)
 }

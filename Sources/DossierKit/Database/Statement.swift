@@ -5,9 +5,18 @@ import SQLite
 ///
 /// Values are bound with explicit lengths so that text containing NUL survives, and text is read
 /// back with `sqlite3_column_bytes` for the same reason.
+///
+/// A statement runs only with as many values bound as it has parameters: SQLite would take a
+/// parameter left unbound as NULL (https://sqlite.org/c3ref/bind_blob.html), and a value missing
+/// from a row would then be stored as NULL, or a row's values shifted, without any error.
 public final class Statement {
     let handle: OpaquePointer
     public let sql: String
+    /// How many parameters the SQL has: the largest parameter index
+    /// (https://sqlite.org/c3ref/bind_parameter_count.html).
+    public let parameterCount: Int32
+    /// Values bound since the last reset; `step` refuses to run unless it equals `parameterCount`.
+    private var boundCount: Int32 = 0
     private unowned let connection: Connection
     private lazy var columnIndexes: [String: Int32] = {
         var indexes: [String: Int32] = [:]
@@ -28,6 +37,7 @@ public final class Statement {
         }
         self.handle = statement
         self.sql = sql
+        self.parameterCount = sqlite3_bind_parameter_count(statement)
         self.connection = connection
     }
 
@@ -39,17 +49,30 @@ public final class Statement {
     public func reset() {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
+        boundCount = 0
     }
 
-    /// Binds values to parameters `?1…?n` in order.
+    /// Binds a value to every parameter `?1…?n`, in order; throws, binding nothing, unless there
+    /// are exactly as many values as parameters.
     public func bind(_ values: [any SQLBindable]) throws {
+        try expectAllParameters(values.count)
         for (offset, value) in values.enumerated() {
             try value.bind(to: self, at: Int32(offset + 1))
         }
     }
 
-    /// Binds values to parameters `?1…?n` in order (or from `first` on), without boxing them.
-    public func bind<each Value: SQLBindable>(_ values: repeat each Value, from first: Int32 = 1) throws {
+    /// Binds a value to every parameter `?1…?n`, in order, without boxing them; throws, binding
+    /// nothing, unless there are exactly as many values as parameters.
+    public func bind<each Value: SQLBindable>(_ values: repeat each Value) throws {
+        var count = 0
+        for _ in repeat each values { count += 1 }
+        try expectAllParameters(count)
+        try bind(repeat each values, from: 1)
+    }
+
+    /// Binds values to the parameters from `first` on, in order, without boxing them: a part of
+    /// the statement's parameters, the rest being bound by other calls before it runs.
+    public func bind<each Value: SQLBindable>(_ values: repeat each Value, from first: Int32) throws {
         var index = first
         for value in repeat each values {
             try value.bind(to: self, at: index)
@@ -57,8 +80,10 @@ public final class Statement {
         }
     }
 
-    /// Binds values to named parameters (`:name`, `@name` or `$name`, given with their prefix).
+    /// Binds values to named parameters (`:name`, `@name` or `$name`, given with their prefix);
+    /// throws, binding nothing, unless every parameter is named once.
     public func bind(named values: [String: any SQLBindable]) throws {
+        try expectAllParameters(values.count)
         for (name, value) in values {
             let index = sqlite3_bind_parameter_index(handle, name)
             guard index > 0 else {
@@ -66,6 +91,22 @@ public final class Statement {
             }
             try bind(value.databaseValue, at: index)
         }
+    }
+
+    /// A bind of every parameter at once starts again from none bound, so that values left bound by
+    /// a caller that did not reset the statement are not counted twice.
+    private func expectAllParameters(_ values: Int) throws {
+        guard values == parameterCount else { throw parameterCountMismatch(bound: values) }
+        boundCount = 0
+    }
+
+    @inline(never)
+    private func parameterCountMismatch(bound: Int) -> DatabaseError {
+        DatabaseError(
+            resultCode: SQLITE_RANGE,
+            message: "\(bound) value\(bound == 1 ? "" : "s") bound to a statement with \(parameterCount) "
+                + "parameter\(parameterCount == 1 ? "" : "s")",
+            sql: sql)
     }
 
     public func bind(_ value: DatabaseValue, at index: Int32) throws {
@@ -80,15 +121,17 @@ public final class Statement {
                     buffer.baseAddress.map {
                         sqlite3_bind_blob64(handle, index, $0, UInt64(buffer.count), dossier_sqlite_transient())
                     } ?? sqlite3_bind_zeroblob(handle, index, 0)
-                })
+                }, index: index)
         }
     }
 
-    public func bindNull(at index: Int32) throws { try check(sqlite3_bind_null(handle, index)) }
+    public func bindNull(at index: Int32) throws { try check(sqlite3_bind_null(handle, index), index: index) }
 
-    public func bind(integer: Int64, at index: Int32) throws { try check(sqlite3_bind_int64(handle, index, integer)) }
+    public func bind(integer: Int64, at index: Int32) throws {
+        try check(sqlite3_bind_int64(handle, index, integer), index: index)
+    }
 
-    public func bind(real: Double, at index: Int32) throws { try check(sqlite3_bind_double(handle, index, real)) }
+    public func bind(real: Double, at index: Int32) throws { try check(sqlite3_bind_double(handle, index, real), index: index) }
 
     public func bind(text: String, at index: Int32) throws {
         var text = text
@@ -102,18 +145,32 @@ public final class Statement {
                     return sqlite3_bind_text64(
                         handle, index, base, UInt64(chars.count), dossier_sqlite_transient(), UInt8(SQLITE_UTF8))
                 }
-            })
+            }, index: index)
     }
 
-    private func check(_ code: Int32) throws {
-        guard code == SQLITE_OK else {
-            throw DatabaseError(connection: connection.handle, code: code, sql: sql)
-        }
+    /// Counts a value bound. Inlined into every bind, with the error kept out of line: import binds
+    /// about two thousand values per document, and an outlined check cost 20 instructions each.
+    @inline(__always)
+    private func check(_ code: Int32, index: Int32) throws {
+        guard code == SQLITE_OK else { throw bindFailure(code, index: index) }
+        boundCount &+= 1
+    }
+
+    /// SQLite's own error for an index past the last parameter names neither the index nor the count.
+    @inline(never)
+    private func bindFailure(_ code: Int32, index: Int32) -> DatabaseError {
+        guard code == SQLITE_RANGE else { return DatabaseError(connection: connection.handle, code: code, sql: sql) }
+        return DatabaseError(
+            resultCode: SQLITE_RANGE,
+            message: "value bound to parameter \(index) of a statement with \(parameterCount) "
+                + "parameter\(parameterCount == 1 ? "" : "s")",
+            sql: sql)
     }
 
     /// Advances to the next row; returns false when the statement is done.
     @discardableResult
     public func step() throws -> Bool {
+        guard boundCount == parameterCount else { throw parameterCountMismatch(bound: Int(boundCount)) }
         let code = sqlite3_step(handle)
         switch code {
         case SQLITE_ROW:
@@ -123,6 +180,7 @@ public final class Statement {
         default:
             let error = DatabaseError(connection: connection.handle, code: code, sql: sql)
             sqlite3_reset(handle)
+            connection.noteFailure(error)
             throw error
         }
     }

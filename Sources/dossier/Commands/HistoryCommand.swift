@@ -12,34 +12,17 @@ struct HistoryCommand: ParsableCommand {
             """
     )
 
-    enum Entity: String, ExpressibleByArgument, CaseIterable { case document, figure, quote, person, organisation, operation }
-
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var output: OutputOptions
 
     @Argument(help: "document, figure, quote, person, organisation or operation.")
-    var entity: Entity
+    var entity: EntityHistory.Entity
 
     @Argument(help: "Id, or slug for people, organisations and operations.")
     var id: String
 
     func run() throws {
-        let opened = try archive.open(.read)
-        let entityID: Int64
-        if let numeric = Int64(id) {
-            entityID = numeric
-        } else {
-            let found: Int64? =
-                switch entity {
-                case .person: try opened.people.id(slug: id)
-                case .organisation: try opened.organisations.id(slug: id)
-                case .operation: try opened.operations.id(slug: id)
-                default: nil
-                }
-            guard let found else { throw UsageError("no \(entity.rawValue) '\(id)'; give its numeric id or slug") }
-            entityID = found
-        }
-        let events = try opened.events.list(entityType: entity.rawValue, entityID: entityID)
+        let events = try EntityHistory(archive: archive.open(.read)).events(of: entity, id)
         if output.json {
             Console.json(events)
             return
@@ -61,3 +44,5 @@ struct HistoryCommand: ParsableCommand {
         return json.count > 80 ? String(json.prefix(79)) + "…" : json
     }
 }
+
+extension EntityHistory.Entity: ExpressibleByArgument {}

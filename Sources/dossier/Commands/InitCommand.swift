@@ -12,12 +12,11 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let opened = try archive.open(.write)
-        let statuses = try Migrator.builtIn().status(of: opened.connection)
+        let version = try ArchiveSchema(archive: archive.open(.write)).version()
         if output.json {
-            Console.json(["path": archive.path, "schema_version": String(statuses.last?.version ?? 0)])
+            Console.json(["path": archive.path, "schema_version": String(version)])
         } else if !output.quiet {
-            Console.output("Archive ready at \(archive.path) (schema version \(statuses.last?.version ?? 0)).")
+            Console.output("Archive ready at \(archive.path) (schema version \(version)).")
         }
     }
 }

@@ -26,10 +26,9 @@ struct MigrateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let migrator = try Migrator.builtIn()
+        let schema = try ArchiveSchema(archive: archive.open(.migrate))
         if status {
-            let connection = try Archive.connect(path: archive.path, access: .migrate)
-            let rows = try migrator.status(of: connection).map {
+            let rows = try schema.status().map {
                 StatusRow(version: $0.version, name: $0.name, state: $0.state.rawValue, appliedAt: $0.appliedAt)
             }
             if output.json {
@@ -42,8 +41,7 @@ struct MigrateCommand: ParsableCommand {
             }
             return
         }
-        let connection = try Archive.connect(path: archive.path, access: .migrate)
-        let applied = try Archive.migrate(connection)
+        let applied = try schema.migrate()
         if output.json {
             Console.json(applied.map { StatusRow(version: $0.version, name: $0.name, state: "applied", appliedAt: nil) })
         } else if !output.quiet {

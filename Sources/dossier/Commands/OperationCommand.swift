@@ -44,22 +44,12 @@ struct OperationCommand: ParsableCommand {
         }
 
         func run() throws {
-            let opened = try archive.open(.write)
-            let operation = Operation(
-                slug: slug ?? OperationNaming.slug(forName: name), name: OperationNaming.canonicalName(name),
-                leadAgencySlug: leadAgency, actionDay: actionDay, status: status)
-            let id = try opened.connection.writeTransaction {
-                let id = try opened.operations.upsert(operation)
-                try opened.events.record(
-                    Event(
-                        operatorName: operatorOptions.resolved, action: "create", entityType: "operation", entityID: id,
-                        newJSON: try JSONText.encode(operation)))
-                return id
-            }
+            let operation = try EntityRegistration(archive: archive.open(.write), operatorName: operatorOptions.resolved)
+                .addOperation(named: name, slug: slug, leadAgency: leadAgency, actionDay: actionDay, status: status)
             if output.json {
-                Console.json(try opened.operations.find(slug: operation.slug))
+                Console.json(operation)
             } else if !output.quiet {
-                Console.output("Operation \(operation.slug) (id \(id)).")
+                Console.output("Operation \(operation.slug) (id \(operation.id ?? 0)).")
             }
         }
     }

@@ -36,23 +36,12 @@ struct OrganisationCommand: ParsableCommand {
         var language: String?
 
         func run() throws {
-            let opened = try archive.open(.write)
-            let organisation = Organisation(
-                slug: slug ?? Slug.make(acronym ?? name), name: name, acronym: acronym,
-                aliases: alias.map { OrganisationAlias(alias: $0, language: language) })
-            guard !organisation.slug.isEmpty else { throw UsageError("cannot derive a slug from '\(name)'; give --slug") }
-            let id = try opened.connection.writeTransaction {
-                let id = try opened.organisations.upsert(organisation)
-                try opened.events.record(
-                    Event(
-                        operatorName: operatorOptions.resolved, action: "create", entityType: "organisation",
-                        entityID: id, newJSON: try JSONText.encode(organisation)))
-                return id
-            }
+            let organisation = try EntityRegistration(archive: archive.open(.write), operatorName: operatorOptions.resolved)
+                .addOrganisation(named: name, slug: slug, acronym: acronym, aliases: alias, language: language)
             if output.json {
-                Console.json(try opened.organisations.find(slug: organisation.slug))
+                Console.json(organisation)
             } else if !output.quiet {
-                Console.output("Organisation \(organisation.slug) (id \(id)).")
+                Console.output("Organisation \(organisation.slug) (id \(organisation.id ?? 0)).")
             }
         }
     }

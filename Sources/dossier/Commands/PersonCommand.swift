@@ -32,22 +32,12 @@ struct PersonCommand: ParsableCommand {
         var organisation: String?
 
         func run() throws {
-            let opened = try archive.open(.write)
-            let roles = role != nil || organisation != nil ? [PersonRole(role: role, organisationSlug: organisation)] : []
-            let person = Person(slug: slug ?? Slug.make(name), name: name, roles: roles)
-            guard !person.slug.isEmpty else { throw UsageError("cannot derive a slug from '\(name)'; give --slug") }
-            let id = try opened.connection.writeTransaction {
-                let id = try opened.people.upsert(person)
-                try opened.events.record(
-                    Event(
-                        operatorName: operatorOptions.resolved, action: "create", entityType: "person", entityID: id,
-                        newJSON: try JSONText.encode(person)))
-                return id
-            }
+            let person = try EntityRegistration(archive: archive.open(.write), operatorName: operatorOptions.resolved)
+                .addPerson(named: name, slug: slug, role: role, organisation: organisation)
             if output.json {
-                Console.json(try opened.people.find(slug: person.slug))
+                Console.json(person)
             } else if !output.quiet {
-                Console.output("Person \(person.slug) (id \(id)).")
+                Console.output("Person \(person.slug) (id \(person.id ?? 0)).")
             }
         }
     }

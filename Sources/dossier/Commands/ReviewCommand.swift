@@ -30,21 +30,14 @@ struct ReviewCommand: ParsableCommand {
     var all = false
 
     func validate() throws {
-        if let only {
-            let allowed: Swift.Set<String> = ["figures", "quotes", "mentions"]
-            let kinds = only.split(separator: ",").map(String.init)
-            guard !kinds.isEmpty, kinds.allSatisfy(allowed.contains) else {
-                throw ValidationError("--only takes figures, quotes and/or mentions, comma-separated")
-            }
+        if let only, Review.FactKind.kinds(inList: only) == nil {
+            throw ValidationError("--only takes figures, quotes and/or mentions, comma-separated")
         }
     }
 
     func run() throws {
-        var review = try ReviewBuilder(archive: archive.open(.read)).review(documentID: document, includeSuperseded: all)
-        if let only {
-            let kinds = Swift.Set(only.split(separator: ",").map { String($0.dropLast()) })
-            review.facts = review.facts.filter { kinds.contains($0.kind) }
-        }
+        let review = try ReviewBuilder(archive: archive.open(.read)).review(
+            documentID: document, includeSuperseded: all, kinds: only.flatMap(Review.FactKind.kinds(inList:)))
         switch format {
         case .json:
             Console.json(review)
