@@ -18,8 +18,8 @@ struct CheckPhases {
         case .schema: try schema(statuses, &report)
         case .fixity: try fixity(&report, progress: progress)
         case .records:
-            // One snapshot: seals read after the rows must describe the same commit, while imports go on.
-            try reader.readTransaction { try RecordVerifier(fixity: FixityRepository(connection: reader)).verify(into: &report) }
+            // Runs in the background (BackgroundCheck.records), in one snapshot of its own.
+            break
         case .spans: try spans(&report)
         case .fullText: try fullText(&report)
         case .consistency: try consistency(&report)
@@ -29,7 +29,7 @@ struct CheckPhases {
     // MARK: SQLite
 
     /// The foreign-key half of the SQLite phase; `integrity_check` runs beside the other phases
-    /// (see `BackgroundIntegrityCheck`), being the slowest single step of a check.
+    /// (see `BackgroundCheck`), being the slowest single step of a check.
     private func sqlite(_ report: inout CheckReport) throws {
         try integrity.foreignKeyViolations { table, rowid, parent in
             report.findings.append(

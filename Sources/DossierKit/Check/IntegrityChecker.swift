@@ -28,12 +28,17 @@ public final class IntegrityChecker {
         do {
             let statuses = try Migrator.builtIn().status(of: reader)
             try Self.refuseUncheckable(statuses, path: path)
-            let background = options.phases.contains(.sqlite) ? BackgroundIntegrityCheck(path: path, quick: options.quick) : nil
+            // The two slowest phases run beside the others, each on a connection of its own.
+            let background = [
+                options.phases.contains(.sqlite) ? BackgroundCheck.integrity(path: path, quick: options.quick) : nil,
+                options.phases.contains(.records) ? BackgroundCheck.records(path: path) : nil,
+            ].compactMap { $0 }
             for phase in options.phases {
                 progress(CheckProgress(phase: phase, done: 0, total: nil))
                 report.phases.append(phase)
+                guard phase != .records else { continue }
                 let started = ContinuousClock.now
-                defer { report.phaseSeconds[phase.rawValue] = (ContinuousClock.now - started).seconds }
+                defer { report.phaseSeconds[phase.rawValue, default: 0] += (ContinuousClock.now - started).seconds }
                 do {
                     try phases.run(phase, statuses: statuses, into: &report, progress: progress)
                 } catch let error as DatabaseError where error.isCorrupt || error.isSchemaMismatch {
@@ -43,23 +48,10 @@ public final class IntegrityChecker {
                             expected: "the \(phase.rawValue) check to read the archive", found: error.message))
                 }
             }
-            if let background {
-                do {
-                    let (findings, seconds, checkedConstraints) = try background.wait()
-                    report.findings.insert(contentsOf: findings, at: 0)
-                    if !checkedConstraints {
-                        report.warnings.append(
-                            "CHECK constraints not verified: \(path) cannot be opened for writing, and SQLite skips them read-only"
-                        )
-                    }
-                    report.phaseSeconds[CheckOptions.Phase.sqlite.rawValue, default: 0] += seconds
-                } catch let error as DatabaseError where error.isCorrupt || error.isSchemaMismatch {
-                    report.findings.insert(
-                        Finding(
-                            kind: .sqliteCorrupt, entityType: "check", entityID: nil,
-                            expected: "the \(CheckOptions.Phase.sqlite.rawValue) check to read the archive", found: error.message),
-                        at: 0)
-                }
+            // Each puts its findings first, integrity_check's last so that they lead: damage to the
+            // file explains everything after it.
+            for check in background.reversed() {
+                try check.wait(into: &report)
             }
         } catch let error as DatabaseError where error.isCorrupt || error.isSchemaMismatch {
             // Not even the schema can be read: no other check can run.

@@ -12,6 +12,7 @@ final class RecordDigestReader {
         let excluded: Set<String>
         /// The columns digested, with their names as bytes.
         var columns: [(index: Int32, name: [UInt8])]?
+        var names: [[UInt8]] = []
 
         init(_ sql: CachedSQL, excluded: Set<String> = []) {
             self.sql = sql
@@ -78,11 +79,17 @@ final class RecordDigestReader {
         if let id { try statement.bind(id) }
         var rows = 0
         while try statement.step() {
-            let columns = query.columns ?? columnsToDigest(of: statement, excluding: query.excluded)
-            query.columns = columns
-            digest.row(columns: columns.count)
-            for (index, name) in columns {
-                digest.columnName(name)
+            let columns: [(index: Int32, name: [UInt8])]
+            if let known = query.columns {
+                columns = known
+            } else {
+                columns = columnsToDigest(of: statement, excluding: query.excluded)
+                query.columns = columns
+                query.names = columns.map(\.name)
+            }
+            if rows == 0 { digest.columns(query.names) }
+            digest.row()
+            for (index, _) in columns {
                 switch statement.storageClass(index) {
                 case .null: digest.null()
                 case .integer: digest.integer(statement.int64(index))
