@@ -7,14 +7,8 @@ import Testing
 struct FixityTests {
     let test: TestArchive
 
-    /// The seed documents, imported as a user would.
     init() throws {
-        test = try TestArchive()
-        let importer = Importer(
-            archive: test.archive, options: ImportOptions(operatorName: "tester"), extractor: try FactExtractor.builtIn())
-        let summary = try importer.run(
-            InputCollector(followSymlinks: false).collect([packageRoot.appending(path: "Seeds/documents").path]))
-        #expect(summary.imported == 2)
+        test = try TestArchive.withSeedDocuments()
     }
 
     var connection: Connection { test.connection }
@@ -47,10 +41,7 @@ struct TamperEvidenceTests {
     let test: TestArchive
 
     init() throws {
-        test = try TestArchive()
-        let importer = Importer(
-            archive: test.archive, options: ImportOptions(operatorName: "tester"), extractor: try FactExtractor.builtIn())
-        _ = try importer.run(InputCollector(followSymlinks: false).collect([packageRoot.appending(path: "Seeds/documents").path]))
+        test = try TestArchive.withSeedDocuments()
         try FigureCuration(archive: test.archive, operatorName: "ana").confirm([1])
     }
 
@@ -129,10 +120,8 @@ struct TamperEvidenceTests {
 struct SealingThroughDossierTests {
     @Test("curation, re-extraction, merges and links leave a clean check")
     func curationKeepsSeals() throws {
-        let test = try TestArchive()
+        let test = try TestArchive.withSeedDocuments()
         let extractor = try FactExtractor.builtIn()
-        let importer = Importer(archive: test.archive, options: ImportOptions(operatorName: "tester"), extractor: extractor)
-        _ = try importer.run(InputCollector(followSymlinks: false).collect([packageRoot.appending(path: "Seeds/documents").path]))
         let archive = test.archive
         var changes = FigureCuration.Changes()
         changes.value = 26

@@ -9,12 +9,7 @@ struct IntegrityCheckerTests {
 
     /// An archive holding the seed documents, imported as a user would.
     init() throws {
-        test = try TestArchive()
-        let importer = Importer(
-            archive: test.archive, options: ImportOptions(operatorName: "tester"), extractor: try FactExtractor.builtIn())
-        let summary = try importer.run(
-            InputCollector(followSymlinks: false).collect([packageRoot.appending(path: "Seeds/documents").path]))
-        #expect(summary.imported == 2)
+        test = try TestArchive.withSeedDocuments()
     }
 
     var path: String { test.directory.path("archive.sqlite") }

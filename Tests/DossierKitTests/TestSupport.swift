@@ -45,6 +45,17 @@ struct TestArchive {
 
     var connection: Connection { archive.connection }
 
+    /// A new archive holding the seed documents, imported as a user would.
+    static func withSeedDocuments() throws -> TestArchive {
+        let test = try TestArchive()
+        let importer = Importer(
+            archive: test.archive, options: ImportOptions(operatorName: "tester"), extractor: try FactExtractor.builtIn())
+        let summary = try importer.run(
+            InputCollector(followSymlinks: false).collect([packageRoot.appending(path: "Seeds/documents").path]))
+        guard summary.imported == 2 else { throw UsageError("the seed documents did not import: \(summary)") }
+        return test
+    }
+
     func count(_ table: String, where condition: String = "1") throws -> Int {
         Int(try connection.scalarInt("SELECT count(*) FROM \(table) WHERE \(condition)") ?? -1)
     }

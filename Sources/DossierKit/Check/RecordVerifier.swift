@@ -21,13 +21,21 @@ struct RecordVerifier {
 
     private func verifyWhole(_ table: String, into report: inout CheckReport) throws {
         let (rows, digest) = try fixity.wholeTableDigest(table)
+        if let finding = try sealFinding(
+            table, rows: rows, digest: digest, what: "rows, digest", meaning: "the table was changed outside dossier")
+        {
+            report.findings.append(finding)
+        }
+    }
+
+    /// A finding when what was counted and summed differs from the table's seal.
+    private func sealFinding(_ table: String, rows: Int64, digest: String, what: String, meaning: String) throws -> Finding? {
         let seal = try fixity.seal(of: table)
-        guard seal?.rowCount != rows || seal?.digest != digest else { return }
-        report.findings.append(
-            Finding(
-                kind: .sealMismatch, entityType: "table", entityID: nil,
-                expected: "\(table): \(seal?.rowCount ?? 0) rows, digest \(seal?.digest.prefix(16) ?? "none")…",
-                found: "\(rows) rows, digest \(digest.prefix(16))…: the table was changed outside dossier"))
+        guard seal?.rowCount != rows || seal?.digest != digest else { return nil }
+        return Finding(
+            kind: .sealMismatch, entityType: "table", entityID: nil,
+            expected: "\(table): \(seal?.rowCount ?? 0) \(what) \(seal?.digest.prefix(16) ?? "none")…",
+            found: "\(rows) \(what) \(digest.prefix(16))…: \(meaning)")
     }
 
     private func verify(_ table: FixityRepository.SealedTable, into report: inout CheckReport) throws {
@@ -55,13 +63,11 @@ struct RecordVerifier {
             }
         }
         report.recordsChecked += Int(rows)
-        let seal = try fixity.seal(of: table.name)
-        if seal?.rowCount != rows || seal?.digest != sum.hex {
-            findings.append(
-                Finding(
-                    kind: .sealMismatch, entityType: "table", entityID: nil,
-                    expected: "\(table.name): \(seal?.rowCount ?? 0) rows, digest sum \(seal?.digest.prefix(16) ?? "none")…",
-                    found: "\(rows) rows, digest sum \(sum.hex.prefix(16))…: rows were deleted or added outside dossier"))
+        if let finding = try sealFinding(
+            table.name, rows: rows, digest: sum.hex, what: "rows, digest sum",
+            meaning: "rows were deleted or added outside dossier")
+        {
+            findings.append(finding)
         }
         report.findings += findings
     }
@@ -91,13 +97,11 @@ struct RecordVerifier {
         }
         report.eventsChecked = Int(count)
         report.auditChainHead = previous
-        let seal = try fixity.seal(of: FixityRepository.eventsTable)
-        if seal?.rowCount != count || seal?.digest != previous {
-            findings.append(
-                Finding(
-                    kind: .sealMismatch, entityType: "table", entityID: nil,
-                    expected: "events: \(seal?.rowCount ?? 0) events ending with \(seal?.digest.prefix(16) ?? "none")…",
-                    found: "\(count) ending with \(previous.prefix(16))…: events were deleted or added at the end of the log"))
+        if let finding = try sealFinding(
+            FixityRepository.eventsTable, rows: count, digest: previous, what: "events ending with",
+            meaning: "events were deleted or added at the end of the log")
+        {
+            findings.append(finding)
         }
         report.findings += findings
     }
