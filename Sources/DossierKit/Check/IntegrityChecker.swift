@@ -168,6 +168,7 @@ struct CheckEvent: Encodable {
     let documents: Int
     let fixityChecked: Int
     let repaired: [String]
+    let auditChainHead: String?
 
     init(report: CheckReport, options: CheckOptions) {
         outcome = report.outcome.rawValue
@@ -181,6 +182,7 @@ struct CheckEvent: Encodable {
         documents = report.documents
         fixityChecked = report.fixityChecked
         repaired = report.repairs.map(\.action)
+        auditChainHead = report.auditChainHead
     }
 
     enum CodingKeys: String, CodingKey {
@@ -188,6 +190,7 @@ struct CheckEvent: Encodable {
         case findingsByKind = "findings_by_kind"
         case againstSources = "against_sources"
         case fixityChecked = "fixity_checked"
+        case auditChainHead = "audit_chain_head"
     }
 }
 

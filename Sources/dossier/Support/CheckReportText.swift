@@ -13,6 +13,10 @@ enum CheckReportText {
                     ? "Could not read \(report.archive) far enough to run any check."
                     : "Checked \(report.archive): \(checked(report)).")
         }
+        if !quiet, let head = report.auditChainHead {
+            // Kept in a log outside the archive, it proves later that the audit log was not rewritten.
+            lines.append("Audit chain head: \(head) (\(report.eventsChecked) events).")
+        }
         for repair in report.repairs {
             lines.append(
                 "Repaired: \(repair.description) (\(repair.resolved.count) findings resolved; recorded as a 'repair' event).")
