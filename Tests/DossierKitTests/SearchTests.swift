@@ -24,21 +24,51 @@ struct SearchTests {
 
     var search: SearchRepository { SearchRepository(connection: test.connection) }
 
-    @Test("every match is ranked when exhaustive, best first")
-    func exhaustive() throws {
-        let hits = try search.search("europol", filter: ExportFilter(), limit: 10, exhaustive: true)
+    @Test("every match is ranked, best first, whatever its age")
+    func everyMatchRanked() throws {
+        let hits = try search.search("europol", filter: ExportFilter(), limit: 10)
         #expect(hits.count == 5)
-        #expect(hits.first?.documentID == 1)
+        #expect(hits.first?.documentID == 1, "the oldest document is the best match")
+        // The same order as FTS5's own ranking of every match, and a shorter limit keeps its head.
+        let ranked = try test.connection.query(
+            "SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'europol' ORDER BY rank"
+        ) { $0.int64(0) }
+        #expect(hits.map(\.documentID) == ranked)
+        #expect(try search.search("europol", filter: ExportFilter(), limit: 2).map(\.documentID) == Array(ranked.prefix(2)))
     }
 
-    @Test("by default the most recent documents are ranked first, widening until enough are found")
-    func boundedCandidates() throws {
-        let recent = try search.search("europol", filter: ExportFilter(), limit: 2, candidates: 2)
-        #expect(Set(recent.map(\.documentID)) == [4, 5])
-        let rare = try search.search("again", filter: ExportFilter(), limit: 10, candidates: 2)
-        #expect(rare.map(\.documentID) == [1])
-        let all = try search.search("europol", filter: ExportFilter(), limit: 10, candidates: 2)
-        #expect(all.count == 5)
-        #expect(all.first?.documentID == 1)
+    @Test("filters apply to the full-text matches and never drive the index, one probe per candidate")
+    func filterPlans() throws {
+        var filters: [ExportFilter] = []
+        var language = ExportFilter()
+        language.language = "fr"
+        filters.append(language)
+        var dates = ExportFilter()
+        dates.since = "2020-01-01"
+        dates.until = "2030-12-31"
+        filters.append(dates)
+        var publisher = ExportFilter()
+        publisher.publisher = "Europol"
+        filters.append(publisher)
+        for filter in filters {
+            let plan = try search.queryPlan(filter: filter)
+            // The first scan of the index ranks the matches; the second makes the snippets of the rows
+            // returned, one rowid each. In the first, "INDEX 32:=M2" would mean FTS5 is asked for
+            // each candidate rowid of the filter; "INDEX 32:M2" is one MATCH.
+            let ranking = try #require(plan.first { $0.contains("documents_fts VIRTUAL TABLE") }, "\(plan)")
+            #expect(!ranking.contains(":="), "\(plan)")
+            // Documents are found by index, not read one by one past their bodies (0009).
+            if filter.language != nil {
+                #expect(plan.contains { $0.contains("documents_language") }, "\(plan)")
+            }
+        }
+        var english = ExportFilter()
+        english.language = "en"
+        let expected = try test.connection.query(
+            "SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'europol' ORDER BY rank"
+        ) { $0.int64(0) }
+        let englishIDs = Set(try test.connection.query("SELECT id FROM documents WHERE language = 'en'") { $0.int64(0) })
+        #expect(
+            try search.search("europol", filter: english, limit: 10).map(\.documentID) == expected.filter(englishIDs.contains))
     }
 }

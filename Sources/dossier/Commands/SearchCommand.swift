@@ -7,8 +7,8 @@ struct SearchCommand: ParsableCommand {
         abstract: "Find documents by words in their title or text, best matches first.",
         discussion: """
             Case and accents are ignored ("arretes" finds "arrêtés"). Use "quotes" for a phrase, arrest* for a
-            prefix, and AND / OR / NOT (in capitals) to combine words. The 1,000 most recent matching documents
-            are ranked (BM25, title weighing five times the body); --exhaustive ranks every match.
+            prefix, and AND / OR / NOT (in capitals) to combine words. Every match is ranked (BM25, title
+            weighing five times the body), however old.
             Example: dossier search '"opération Cumberland" suspects' --language fr
             """
     )
@@ -24,7 +24,8 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "At most this many results.")
     var limit: Int = 20
 
-    @Flag(help: "Rank every match, not only the 1,000 most recent (slower on a large archive).")
+    /// Kept so that existing scripts still run: every match is ranked now.
+    @Flag(help: ArgumentHelp("Accepted for older scripts; every match is always ranked.", visibility: .hidden))
     var exhaustive = false
 
     func validate() throws {
@@ -34,7 +35,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let hits = try SearchRepository(connection: archive.open(.read).connection)
-            .search(query, filter: documents.applied(), limit: limit, exhaustive: exhaustive)
+            .search(query, filter: documents.applied(), limit: limit)
         if output.json {
             Console.json(
                 hits.map { hit in
