@@ -97,6 +97,13 @@ struct ExportCLITests {
         #expect(try rows("documents", "--language", "fr", "--columns", "publisher").map { $0[0] } == ["Gendarmerie"])
         #expect(try rows("documents", "--since", "2025", "--columns", "publisher").map { $0[0] } == ["Gendarmerie"])
         #expect(try rows("documents", "--until", "2024-03", "--columns", "publisher").map { $0[0] } == ["NCA"])
+        // A date prefix covers every date that starts with it, on both sides.
+        #expect(try rows("documents", "--since", "2024-03", "--columns", "publisher").map { $0[0] } == ["NCA", "Gendarmerie"])
+        #expect(try rows("documents", "--until", "2024-02", "--columns", "publisher").isEmpty)
+        #expect(
+            try rows("documents", "--since", "2024-03-05", "--until", "2025-01-10", "--columns", "publisher").map { $0[0] } == [
+                "Gendarmerie"
+            ])
         #expect(try rows("figures", "--operation", "blue-lake", "--columns", "value").map { $0[0] } == ["14"])
         #expect(try rows("figures", "--category", "arrests", "--columns", "value,category").allSatisfy { $0[1] == "arrests" })
         let figureID = try cli.sql("SELECT min(id) FROM figures")

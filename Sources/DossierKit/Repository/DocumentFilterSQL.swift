@@ -15,14 +15,19 @@ struct DocumentFilterSQL {
             conditions.append("\(column)language = ?")
             values.append(language)
         }
-        // A date prefix (2025, 2025-02) compares with the same number of characters of the stored date.
+        // A date prefix (2025, 2025-02) covers every date that starts with it. Written as plain
+        // comparisons, so that the index on published_on serves them (substr() on the column made
+        // SQLite read every document, bodies included: 0.9 s for one search at 100k documents):
+        // a stored date is at or after `since` exactly when its first characters are, and it is
+        // at or before `until` or starts with it exactly when it sorts before `until` followed by
+        // the highest character.
         if let since = filter.since {
-            conditions.append("substr(\(column)published_on, 1, length(?)) >= ?")
-            values += [since, since]
+            conditions.append("\(column)published_on >= ?")
+            values.append(since)
         }
         if let until = filter.until {
-            conditions.append("substr(\(column)published_on, 1, length(?)) <= ?")
-            values += [until, until]
+            conditions.append("\(column)published_on <= ?")
+            values.append(until + "\u{10FFFF}")
         }
         if let operation = filter.operation {
             conditions.append(

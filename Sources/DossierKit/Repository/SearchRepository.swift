@@ -30,13 +30,15 @@ public struct SearchRepository {
     /// 19). Filters are written `+rowid IN (…)`: with a plain `rowid IN`, SQLite hands each
     /// candidate id to FTS5 and probes the index once per id (150 s for one filtered search at
     /// 100k documents), where the unary `+` makes the filter apply to FTS5's matches instead.
-    /// Snippets, the other costly part, are made only for the rows returned; the CROSS JOIN keeps
-    /// SQLite from scanning every match again to find those rows.
+    /// Snippets are made in the same pass: FTS5 sorts by rank itself and hands over rows best first,
+    /// so `snippet()` runs only for the rows the LIMIT lets through. (They used to be made in a
+    /// second pass that matched the query again for each row: three times slower for a prefix
+    /// query at 100k documents, 0.61 s against 0.19 s.)
     public func search(_ query: String, filter: ExportFilter, limit: Int) throws -> [Hit] {
         let filterSQL = DocumentFilterSQL(filter, documentAlias: "")
         let sql = Self.sql(filteredBy: filterSQL)
         do {
-            let bound: [any SQLBindable] = [Self.highlightOpen, Self.highlightClose, query] + filterSQL.values + [limit, query]
+            let bound: [any SQLBindable] = [Self.highlightOpen, Self.highlightClose, query] + filterSQL.values + [limit]
             return try connection.query(sql, bound) {
                 Hit(
                     documentID: $0.int64(0), title: $0.optionalString(1), publisher: $0.optionalString(2),
@@ -53,18 +55,17 @@ public struct SearchRepository {
 
     /// The search statement; a filter applies to FTS5's matches (`+rowid`), never drives them.
     static func sql(filteredBy filterSQL: DocumentFilterSQL) -> String {
-        let documentFilter =
-            filterSQL.conditions.isEmpty
-            ? "" : " AND +rowid IN (SELECT id FROM documents WHERE \(filterSQL.conditions.joined(separator: " AND ")))"
+        // One list per condition, each read from that column's own index: a document's metadata is
+        // stored after its body, so a condition SQLite had to check on the row itself read the
+        // body's overflow pages (0.95 s for language and date together at 100k documents).
+        let documentFilter = filterSQL.conditions.map { " AND +rowid IN (SELECT id FROM documents WHERE \($0))" }.joined()
         return """
-            SELECT d.id, d.title, d.publisher, d.published_on, d.file_name,
-                snippet(documents_fts, 1, ?, ?, '…', 16), top.rank
+            SELECT d.id, d.title, d.publisher, d.published_on, d.file_name, top.snippet, top.rank
             FROM (
-                SELECT rowid AS id, rank FROM documents_fts
+                SELECT rowid AS id, rank, snippet(documents_fts, 1, ?, ?, '…', 16) AS snippet FROM documents_fts
                 WHERE documents_fts MATCH ?\(documentFilter)
                 ORDER BY rank LIMIT ?
             ) AS top
-            CROSS JOIN documents_fts ON documents_fts.rowid = top.id AND documents_fts MATCH ?
             JOIN documents d ON d.id = top.id
             ORDER BY top.rank
             """
@@ -74,7 +75,7 @@ public struct SearchRepository {
     /// full-text index.
     func queryPlan(filter: ExportFilter) throws -> [String] {
         let filterSQL = DocumentFilterSQL(filter, documentAlias: "")
-        let bound: [any SQLBindable] = ["", "", "x"] + filterSQL.values + [10, "x"]
+        let bound: [any SQLBindable] = ["", "", "x"] + filterSQL.values + [10]
         return try connection.query("EXPLAIN QUERY PLAN " + Self.sql(filteredBy: filterSQL), bound) { $0.string(3) }
     }
 }
