@@ -37,12 +37,16 @@ struct OutputDestinationCLITests {
         #expect(mkfifo(fifo, 0o644) == 0)
         let reader = Process()
         reader.executableURL = URL(fileURLWithPath: "/bin/sh")
-        reader.arguments = ["-c", "cat pipe > received"]
+        // exec: the process is cat itself, so stopping it below stops the reader.
+        reader.arguments = ["-c", "exec cat pipe > received"]
         reader.currentDirectoryURL = cli.directory
         try reader.run()
 
         let result = try cli.run(command + ["-o", fifo])
-        if kind(fifo) != S_IFIFO { reader.terminate() }  // replaced: nothing will ever write to the reader
+        // A pipe replaced by a file has no writer left: the reader would wait forever.
+        let deadline = Date().addingTimeInterval(10)
+        while reader.isRunning, Date() < deadline { usleep(10_000) }
+        if reader.isRunning { kill(reader.processIdentifier, SIGKILL) }
         reader.waitUntilExit()
 
         #expect(result.exitCode == 0, "\(result.stderr)")
