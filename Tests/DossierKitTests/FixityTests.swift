@@ -144,3 +144,46 @@ struct SealingThroughDossierTests {
         #expect(report.findings.filter { $0.severity == .problem }.isEmpty, "\(report.findings.map(\.summary))")
     }
 }
+
+@Suite("Record digests and digest sums")
+struct RecordDigestTests {
+    func digest(_ rows: [[(name: String, value: DatabaseValue)]]) -> String {
+        var digest = RecordDigest(kind: "test")
+        digest.table("t")
+        for row in rows { digest.row(row) }
+        return digest.finalize()
+    }
+
+    @Test("values that print alike, or split differently, digest differently")
+    func unambiguous() {
+        let split1 = digest([[("a", .text("ab")), ("b", .text("c"))]])
+        let split2 = digest([[("a", .text("a")), ("b", .text("bc"))]])
+        #expect(split1 != split2)
+        #expect(digest([[("a", .integer(1))]]) != digest([[("a", .text("1"))]]))
+        #expect(digest([[("a", .integer(1))]]) != digest([[("a", .real(1))]]))
+        #expect(digest([[("a", .null)]]) != digest([[("a", .text(""))]]))
+        #expect(digest([[("a", .text("x"))]]) != digest([[("b", .text("x"))]]), "the column is part of the digest")
+        #expect(digest([[("a", .text("x"))]]) == digest([[("a", .text("x"))]]))
+    }
+
+    @Test("a sum of digests does not depend on their order, and taking one away restores the sum without it")
+    func sums() throws {
+        let digests = ["a", "b", "c"].map { SHA256Hex.of($0) }
+        var forward = DigestSum.zero
+        for digest in digests { forward.add(digest) }
+        var backward = DigestSum.zero
+        for digest in digests.reversed() { backward.add(digest) }
+        #expect(forward == backward)
+        var withoutB = DigestSum.zero
+        withoutB.add(digests[0])
+        withoutB.add(digests[2])
+        forward.subtract(digests[1])
+        #expect(forward == withoutB)
+        // Carries cross every limb and wrap modulo 2^256.
+        var all = try #require(DigestSum(hex: String(repeating: "f", count: 64)))
+        all.add("0000000000000000000000000000000000000000000000000000000000000001")
+        #expect(all == .zero)
+        all.subtract("0000000000000000000000000000000000000000000000000000000000000001")
+        #expect(all.hex == String(repeating: "f", count: 64))
+    }
+}

@@ -31,11 +31,11 @@ struct CheckPhases {
     /// The foreign-key half of the SQLite phase; `integrity_check` runs beside the other phases
     /// (see `BackgroundCheck`), being the slowest single step of a check.
     private func sqlite(_ report: inout CheckReport) throws {
-        try integrity.foreignKeyViolations { table, rowid, parent in
+        for violation in try reader.foreignKeyViolations() {
             report.findings.append(
                 Finding(
-                    kind: .foreignKey, entityType: table, entityID: rowid, expected: "a referenced row in \(parent)",
-                    found: "none"))
+                    kind: .foreignKey, entityType: violation.table, entityID: violation.rowID,
+                    expected: "a referenced row in \(violation.parent)", found: "none"))
         }
     }
 

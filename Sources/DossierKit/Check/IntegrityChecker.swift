@@ -1,8 +1,10 @@
 import Foundation
 
-/// Runs `dossier check` over one archive file: reads it through a read-only connection, and
-/// opens a second, writing connection only for what SQLite accepts as writes (FTS5's
-/// integrity-check, rolled back), for `--repair`, and to record the run as an event.
+/// Runs `dossier check` over one archive file: reads it through a connection that may not write
+/// (`Archive.Access.inspect`), runs `integrity_check` and the record digests on connections of
+/// their own beside the other phases (`BackgroundCheck`), and opens a writing connection only for
+/// what SQLite accepts as writes (FTS5's integrity-check, rolled back), for `--repair`, and to
+/// record the run as an event.
 ///
 /// A file SQLite cannot recognise, or whose schema belongs to a newer dossier, cannot be checked
 /// and throws (exit code 2). A recognised SQLite file whose pages are damaged is a finding

@@ -11,12 +11,6 @@ public struct ForeignKeyViolation: Sendable, Equatable, CustomStringConvertible 
     }
 }
 
-/// A row that breaks a CHECK constraint of its table, as `PRAGMA quick_check` reports it.
-public struct ConstraintViolation: Sendable, Equatable, CustomStringConvertible {
-    public let message: String
-    public var description: String { message }
-}
-
 /// A table, index, trigger or view as `sqlite_master` records it.
 public struct SchemaObject: Sendable, Hashable {
     public let type: String
@@ -76,15 +70,5 @@ extension Connection {
                 ForeignKeyViolation(table: statement.string(0), rowID: statement.optionalInt64(1), parent: statement.string(2)))
         }
         return violations
-    }
-
-    /// Rows that break a CHECK or NOT NULL constraint, found by `PRAGMA quick_check`, which verifies
-    /// them on every connection (https://sqlite.org/pragma.html#pragma_quick_check). `integrity_check`
-    /// on a read-only connection does not, so a value forced in with `ignore_check_constraints` went
-    /// unnoticed. Structural damage is `integrity_check`'s business; only constraint rows are kept.
-    public func constraintViolations(limit: Int = 100) throws -> [ConstraintViolation] {
-        try query("PRAGMA quick_check(\(max(1, limit)))") { $0.string(0) }
-            .filter { $0.hasPrefix("CHECK constraint failed") || $0.hasPrefix("NULL value in") }
-            .map(ConstraintViolation.init)
     }
 }

@@ -30,7 +30,7 @@ struct RecordDigest {
     /// Names the columns of the rows that follow, once per table: the names, as bytes prepared
     /// once per query, then each row as its values in that order.
     mutating func columns(_ names: [[UInt8]]) {
-        header(.row, length: UInt64(names.count))
+        header(.columns, length: UInt64(names.count))
         for name in names {
             name.withUnsafeBytes { bytes(tag: .column, $0) }
         }
@@ -85,6 +85,7 @@ struct RecordDigest {
         case kind = 0x4B
         case table = 0x54
         case row = 0x52
+        case columns = 0x4C
         case column = 0x43
         case null = 0x4E
         case integer = 0x49

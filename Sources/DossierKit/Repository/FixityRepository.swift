@@ -122,12 +122,10 @@ public struct FixityRepository {
     ]
 
     /// Every event in order: its id, the covered columns, and its stored previous and own hash.
-    func forEachEvent(
-        after id: Int64 = 0, _ body: (Int64, [(name: String, value: DatabaseValue)], String?, String?) throws -> Void
-    ) throws {
+    func forEachEvent(_ body: (Int64, [(name: String, value: DatabaseValue)], String?, String?) throws -> Void) throws {
         let covered = Self.eventColumns.joined(separator: ", ")
         try connection.forEachRow(
-            "SELECT id, \(covered), previous_sha256, sha256 FROM events WHERE id > ? ORDER BY id", [id]
+            "SELECT id, \(covered), previous_sha256, sha256 FROM events ORDER BY id"
         ) { row in
             let columns = Self.eventColumns.enumerated().map { (name: $0.element, value: row.value(Int32($0.offset + 1))) }
             let last = Int32(Self.eventColumns.count + 1)

@@ -55,13 +55,6 @@ public struct IntegrityRepository {
         }
     }
 
-    /// Streams `PRAGMA foreign_key_check`: child table, its rowid (nil for WITHOUT ROWID tables) and parent table.
-    public func foreignKeyViolations(_ body: (_ table: String, _ rowid: Int64?, _ parent: String) throws -> Void) throws {
-        try connection.forEachRow("PRAGMA foreign_key_check") { row in
-            try body(row.string(0), row.optionalInt64(1), row.string(2))
-        }
-    }
-
     /// The checksum recorded for each applied migration, by version.
     public func recordedMigrationChecksums() throws -> [Int: String] {
         Dictionary(

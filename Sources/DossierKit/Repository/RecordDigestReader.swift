@@ -46,12 +46,12 @@ final class RecordDigestReader {
     func digest(of table: FixityRepository.SealedTable, id: Int64) throws -> String? {
         var digest = RecordDigest(kind: table.name)
         digest.table(table.name)
-        guard try digestRows(of: query(table.name, excluding: table.excluded), binding: id, into: &digest) > 0 else {
+        guard try digestRows(of: try query(table.name, excluding: table.excluded), binding: id, into: &digest) > 0 else {
             return nil
         }
         for dependent in table.dependents {
             digest.table(dependent.table)
-            try digestRows(of: query("\(table.name)/\(dependent.table)"), binding: id, into: &digest)
+            try digestRows(of: try query("\(table.name)/\(dependent.table)"), binding: id, into: &digest)
         }
         return digest.finalize()
     }
@@ -59,14 +59,17 @@ final class RecordDigestReader {
     func wholeTableDigest(_ table: String) throws -> (rows: Int64, digest: String) {
         var digest = RecordDigest(kind: "table/\(table)")
         digest.table(table)
-        let rows = try digestRows(of: query("whole/\(table)"), into: &digest)
+        let rows = try digestRows(of: try query("whole/\(table)"), into: &digest)
         return (Int64(rows), digest.finalize())
     }
 
-    private func query(_ key: String, excluding excluded: Set<String> = []) -> Query {
+    private func query(_ key: String, excluding excluded: Set<String> = []) throws -> Query {
         if let query = queries[key] { return query }
-        // Every key is made from the same static lists as `statements`.
-        let query = Query(Self.statements[key] ?? CachedSQL("SELECT NULL WHERE 0"), excluded: excluded)
+        guard let sql = Self.statements[key] else {
+            // Every key is made from the same static lists as `statements`: a miss is a bug here.
+            throw DatabaseError(resultCode: 1, message: "no record digest query for \(key)")
+        }
+        let query = Query(sql, excluded: excluded)
         queries[key] = query
         return query
     }

@@ -6,7 +6,9 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Verify the archive: SQLite integrity, schema, fixity, spans, full-text index, consistency.",
         discussion: """
-            Reads the archive without changing it, then records the run as a 'check' event. Exit code 0 when
+            Reads the archive without changing it, then records the run as a 'check' event. Besides SQLite's own checks
+            and every body's hash it recomputes the digests of every document's metadata and facts, walks the audit
+            log's hash chain and prints its head: keep that line outside the archive. Exit code 0 when
             clean, 1 when anything is found (a damaged page SQLite refuses to read is a finding), 2 when the
             check could not run (no such file, not an SQLite database, schema from a newer dossier).
             Missing original files (--against-sources) are reported as notices and do not change the exit code.
