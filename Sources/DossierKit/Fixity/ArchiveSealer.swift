@@ -57,7 +57,7 @@ public struct ArchiveSealer {
             if row.inserted, exists { seal.rowCount += 1 }
             if !row.inserted, !exists { seal.rowCount -= 1 }
         }
-        seal.digest = try fixity.lastEventHash() ?? EventChain.origin
+        seal.digest = try EventRepository(connection: fixity.connection).lastHash() ?? EventChain.origin
         try fixity.setSeal(seal, of: FixityRepository.eventsTable)
     }
 

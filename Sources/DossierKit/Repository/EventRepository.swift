@@ -13,7 +13,7 @@ public struct EventRepository {
             event.occurredAt, event.operatorName, event.action, event.entityType, event.entityID, event.batchID,
             event.oldJSON, event.newJSON, event.reason,
         ]
-        let previous = try FixityRepository(connection: connection).lastEventHash() ?? EventChain.origin
+        let previous = try lastHash() ?? EventChain.origin
         let columns = zip(FixityRepository.eventColumns, values).map { (name: $0, value: $1.databaseValue) }
         let hash = EventChain.hash(previous: previous, columns: columns)
         try connection.execute(
@@ -34,6 +34,11 @@ public struct EventRepository {
             WHERE entity_type = ? AND entity_id = ? AND action = ? AND old_json IS ? AND new_json IS ?
             ORDER BY id LIMIT 1
             """, [entityType, entityID, action, oldJSON, newJSON])
+    }
+
+    /// The hash of the last event, the next event's `previous_sha256`.
+    func lastHash() throws -> String? {
+        try connection.queryFirst("SELECT sha256 FROM events ORDER BY id DESC LIMIT 1") { $0.optionalString(0) } ?? nil
     }
 
     public func list(entityType: String, entityID: Int64) throws -> [Event] {

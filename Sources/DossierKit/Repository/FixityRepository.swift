@@ -111,11 +111,6 @@ public struct FixityRepository {
 
     // MARK: The audit log's chain
 
-    /// The hash of the last event, the next event's `previous_sha256`.
-    func lastEventHash() throws -> String? {
-        try connection.queryFirst("SELECT sha256 FROM events ORDER BY id DESC LIMIT 1") { $0.optionalString(0) } ?? nil
-    }
-
     /// The columns of an event its hash covers, in this order.
     static let eventColumns = [
         "occurred_at", "operator", "action", "entity_type", "entity_id", "batch_id", "old_json", "new_json", "reason",
