@@ -151,7 +151,17 @@ struct BackupCLITests {
 
         #expect(restored.exitCode == 0, "\(restored.stderr)")
         let documents = try #require(Int(try cli.sql("SELECT count(*) FROM documents")))
-        if imported.exitCode == 0 {
+        // The content replaced by the restore, with what the import had committed, is kept whole.
+        let kept = try #require(Int(try cli.sql("SELECT count(*) FROM documents", database: "dossier.sqlite.before-restore")))
+        #expect(kept > 2, "the restore happened after the import's first commit")
+        let batchWhenRestored = try cli.sql(
+            "SELECT status FROM import_batches WHERE id = 2", database: "dossier.sqlite.before-restore")
+        if batchWhenRestored == "completed" {
+            // SQLite's lock is not fair: a writer committing back to back can keep the restore waiting to the end.
+            // Nothing is lost then either: the import finished, and its documents are in the kept copy.
+            #expect(imported.exitCode == 0)
+            #expect(kept == 3002 && documents == 2)
+        } else if imported.exitCode == 0 {
             #expect(documents == 3002, "the import said it stored 3,000 documents")
         } else {
             #expect(imported.exitCode == 2)
@@ -159,12 +169,6 @@ struct BackupCLITests {
                 imported.stderr.contains("was restored from a backup (or replaced) while this import ran"), "\(imported.stderr)")
             #expect(documents < 3002)
         }
-        // The content replaced by the restore, with what the import had committed, is kept whole.
-        let kept = try #require(Int(try cli.sql("SELECT count(*) FROM documents", database: "dossier.sqlite.before-restore")))
-        #expect(kept > 2, "the restore happened after the import's first commit")
-        let batchWhenRestored = try cli.sql(
-            "SELECT status FROM import_batches WHERE id = 2", database: "dossier.sqlite.before-restore")
-        #expect(batchWhenRestored == "running", "the import had finished before the restore: make it longer")
         #expect(try cli.run("check").exitCode == 0)
         #expect(try cli.run("check", "--db", "dossier.sqlite.before-restore").exitCode == 0)
     }

@@ -35,6 +35,7 @@ struct CompiledLexicon: Sendable {
     let orgHeadsEN: PhraseMatcher
     let orgHeadsFR: FoldedSet
     let nonNameWords: FoldedSet
+    let idioms: PhraseMatcher
     /// Raw (unfolded) keys, as in the lexicon file, behind fast tables.
     let multipliers: FoldedMap<Double>
     let fractions: FoldedMap<Double>
@@ -108,6 +109,7 @@ struct CompiledLexicon: Sendable {
         orgHeadsEN = PhraseMatcher(lex.orgHeads["en"] ?? [])
         orgHeadsFR = FoldedSet((lex.orgHeads["fr"] ?? []).map(TextFolding.fold))
         nonNameWords = FoldedSet(lex.nonNameWords.map(TextFolding.fold))
+        idioms = PhraseMatcher(lex.idioms ?? [])
         let categories = lex.categories.map { (slug: $0.slug, nouns: PrefixSet($0.nouns), cues: PrefixSet($0.cues)) }
         self.categories = categories
         categoriesByHeadByte = (0...256).map { b in

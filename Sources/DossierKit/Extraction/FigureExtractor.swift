@@ -43,6 +43,10 @@ struct FigureExtractor: Sendable {
                 i += 1
                 continue
             }
+            if let idiomEnd = idiomEnd(covering: i, in: doc) {
+                i = idiomEnd
+                continue
+            }
             if (core.first...core.last).contains(where: { consumed[$0] }) {
                 i += 1
                 continue
@@ -128,18 +132,27 @@ struct FigureExtractor: Sendable {
             let n = toks[u]
             if n.isWord, let u = lex.unitWords[token: n] {
                 let shortUnit = n.folded.count <= 2 && n.folded != "an"
-                let dataOK = !u.hasPrefix("data:") || n.isCapitalized
+                // "3 To", "40 téraoctets": an abbreviated data unit is capitalised ("to" and "go" are words).
+                let dataOK = !u.hasPrefix("data:") || n.isCapitalized || n.folded.count > 2
                 let glueOK = !shortUnit || n.gapBefore == .none || u.hasPrefix("data:")
                 if dataOK && glueOK && !(language == "en" && (n.folded == "to" || n.folded == "go")) {
                     unit = u
                     afterUnit = n.start == toks[last + 1].start ? last + 2 : last + 3
                 }
-            } else if n.text == "-", doc.f(last + 2) == "year" || doc.f(last + 2) == "years" {
-                unit = "age:year"
+            } else if n.text == "-", n.gapBefore == .none, last + 2 < doc.count, doc.tokens[last + 2].gapBefore == .none,
+                let hyphenated = lex.unitWords[token: toks[last + 2]], hyphenated.hasPrefix("duration:")
+            {
+                // "a 14-month-old girl" is an age; "a two-week operation", "a 12-year sentence" are durations.
                 afterUnit = last + 3
-                if doc.f(afterUnit) == "-" && doc.f(afterUnit + 1) == "old" { afterUnit += 2 }
+                if doc.f(afterUnit) == "-" && doc.f(afterUnit + 1) == "old" {
+                    unit = "age:" + hyphenated.dropFirst("duration:".count)
+                    afterUnit += 2
+                } else {
+                    unit = hyphenated
+                }
             }
-            if unit == "duration:year" && isAge(doc, first: first, afterUnit: afterUnit) { unit = "age:year" }
+            let hyphenated = toks[last + 1].text == "-"
+            if unit == "duration:year" && !hyphenated && isAge(doc, first: first, afterUnit: afterUnit) { unit = "age:year" }
         }
         // "Derek Hammond, 34, of Springfield", "Liam Pritchard, 41, from Leeds": an age in apposition to a name.
         if unit == "count", core.fromDigits, valueMax == nil, core.value < 120, first >= 2, doc.f(first - 1) == ",",
@@ -259,6 +272,14 @@ struct FigureExtractor: Sendable {
         return (fig, max(core.last, last) + 1)
     }
 
+    /// One past the end of a set phrase holding token `i` ("at sixes and sevens"), whose numbers count nothing.
+    private func idiomEnd(covering i: Int, in doc: TokenizedText) -> Int? {
+        for start in stride(from: i, through: max(0, i - 4), by: -1) {
+            if let end = lex.idioms.match(in: doc, at: start), end > i { return end }
+        }
+        return nil
+    }
+
     /// "1 in 5", "nearly one in five", "nine in 10 webpages", "un enfant sur cinq", "un signalement sur trois":
     /// a share stated as a ratio is one fraction (0.2), never two counts. French may put the counted noun
     /// between the two numbers. The denominator must be a small number, not a year ("5 in 2023").
@@ -300,7 +321,7 @@ struct FigureExtractor: Sendable {
     /// Words after "N years"/"N ans" that make it a sentence length: "8 ans de prison", "15 years in federal prison".
     private static let sentenceCues: FoldedSet = [
         "prison", "emprisonnement", "reclusion", "detention", "jail", "supervised",
-        "ferme", "sursis", "custody", "imprisonment",
+        "ferme", "sursis", "custody", "imprisonment", "sentence", "term", "peine",
     ]
 
     /// Words right before "N ans" (or before its bound) that state an age: "ont moins de 12 ans", "aged 7".
@@ -381,8 +402,12 @@ struct FigureExtractor: Sendable {
                 if toks[m].text == "'" || toks[m].text == "’" { m += 1 }
                 if m < doc.count, ["la", "l", "the"].contains(toks[m].folded) { m += 1 }
                 if m < doc.count, toks[m].text == "'" || m < doc.count && toks[m].text == "’" { m += 1 }
+                // "une vingtaine d'enquêteurs et une trentaine de gendarmes": a number after the connector starts
+                // the next figure.
                 guard m < doc.count, doc.sameLine(k, m), toks[m].isWord, !lex.isStopWord(toks[m], language: language),
-                    !Self.connectors.contains(toks[m]), !toks[m].isCapitalized || toks[m].isAllCaps
+                    !Self.connectors.contains(toks[m]), !toks[m].isCapitalized || toks[m].isAllCaps,
+                    lex.numberWord(toks[m], language: language) == nil,
+                    !(lex.singularCount[language]?.contains(toks[m]) ?? false)
                 else { break }
                 words.append(f)
                 k = m

@@ -60,4 +60,7 @@ public struct FigureLexicon: Sendable, Codable {
     public var roleWords: [String]
     public var orgHeads: [String: [String]]
     public var nonNameWords: [String]
+    /// Set phrases whose number words count nothing ("at sixes and sevens", « d'une pierre deux coups »).
+    /// Optional so that a lexicon written before the list existed still loads.
+    public var idioms: [String]?
 }

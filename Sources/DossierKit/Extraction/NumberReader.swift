@@ -215,9 +215,12 @@ struct NumberReader: Sendable {
         guard j < doc.count, doc.sameLine(core.last, j) else { return }
         let n = doc.tokens[j]
         guard n.isWord, let m = lex.multipliers[token: n] else { return }
-        let short = n.folded.count <= 2
-        if short && n.gapBefore != .none { return }
-        if short && !hasCurrencyBefore(doc, core.first) && n.folded != "bn" { return }
+        let short = n.folded.count <= 3
+        // "2,3 M€", "1,5 Md€": a short multiplier set apart from the number is one only when glued to a currency sign.
+        let gluedToCurrency =
+            j + 1 < doc.count && doc.tokens[j + 1].gapBefore == .none && lex.currencySymbols[doc.tokens[j + 1].text] != nil
+        if short && n.gapBefore != .none && !gluedToCurrency { return }
+        if short && !hasCurrencyBefore(doc, core.first) && !gluedToCurrency && n.folded != "bn" { return }
         core.value *= m
         core.last = j
         core.multiplied = true
@@ -251,6 +254,12 @@ struct NumberReader: Sendable {
             let n = doc.f(i + 1)
             if !["seul", "seule", "single"].contains(n) && lex.fractions[n] == nil && lex.numberWord(n, language: language) == nil
                 && lex.multipliers[n] == nil
+            {
+                return nil
+            }
+            // "a two-week operation", "a five-year term": the article of a plain number word is not a one to add.
+            if let v = lex.numberWord(n, language: language), v < 100, !lex.approximateNumberWords.contains(n),
+                !n.hasPrefix("dou") && n != "dozen"
             {
                 return nil
             }
@@ -307,6 +316,7 @@ struct NumberReader: Sendable {
                 k += 1
             }
             guard k < doc.count, let v = lex.numberWord(toks[k], language: language) else { break }
+            if lex.approximateNumberWords.contains(toks[k]) { approx = true }
             if v == 100 {
                 current = max(current, 1) * 100
             } else if v >= 1000 {
