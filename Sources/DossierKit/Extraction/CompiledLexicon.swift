@@ -36,6 +36,11 @@ struct CompiledLexicon: Sendable {
     let orgHeadsFR: FoldedSet
     let nonNameWords: FoldedSet
     let idioms: PhraseMatcher
+    /// Folded generic speaker noun → folded stems of the organisation names it may stand for.
+    let institutionSpeakers: FoldedMap<[String]>
+    let personEvidenceAfter: PhraseMatcher
+    /// `personEvidenceAfter` without its auxiliary ("charged" of "was charged"), for an adverb in between.
+    let personEvidenceAfterAuxiliary: PhraseMatcher
     /// Raw (unfolded) keys, as in the lexicon file, behind fast tables.
     let multipliers: FoldedMap<Double>
     let fractions: FoldedMap<Double>
@@ -110,6 +115,16 @@ struct CompiledLexicon: Sendable {
         orgHeadsFR = FoldedSet((lex.orgHeads["fr"] ?? []).map(TextFolding.fold))
         nonNameWords = FoldedSet(lex.nonNameWords.map(TextFolding.fold))
         idioms = PhraseMatcher(lex.idioms ?? [])
+        personEvidenceAfter = PhraseMatcher(lex.personEvidenceAfter ?? [])
+        personEvidenceAfterAuxiliary = PhraseMatcher(
+            (lex.personEvidenceAfter ?? []).compactMap { phrase in
+                let words = phrase.split(separator: " ")
+                return words.count > 1 ? words.dropFirst().joined(separator: " ") : nil
+            })
+        institutionSpeakers = FoldedMap(
+            Dictionary(
+                (lex.institutionSpeakers ?? [:]).map { (TextFolding.fold($0.key), $0.value.map(TextFolding.fold)) },
+                uniquingKeysWith: { first, _ in first }))
         let categories = lex.categories.map { (slug: $0.slug, nouns: PrefixSet($0.nouns), cues: PrefixSet($0.cues)) }
         self.categories = categories
         categoriesByHeadByte = (0...256).map { b in

@@ -63,4 +63,10 @@ public struct FigureLexicon: Sendable, Codable {
     /// Set phrases whose number words count nothing ("at sixes and sevens", « d'une pierre deux coups »).
     /// Optional so that a lexicon written before the list existed still loads.
     public var idioms: [String]?
+    /// A generic speaker ("police said", « indique le parquet ») → stems of the organisation names it stands
+    /// for in a document; an empty list means any organisation the document names.
+    public var institutionSpeakers: [String: [String]]?
+    /// What follows a person's name and only a person's ("was sentenced", « a été interpellé »): evidence that
+    /// an unknown capitalised pair is a name.
+    public var personEvidenceAfter: [String]?
 }

@@ -98,6 +98,8 @@ struct PersonExtractor: Sendable {
                 if let (role, org) = roleAfter(doc, end, orgMentions: orgMentions) ?? signatureRole(
                     doc, first: f.first, last: end, orgMentions: orgMentions)
                     ?? roleBefore(doc, f.first, orgMentions: orgMentions)
+                    ?? roleWithComplement(doc, endingBefore: f.first).map({ (doc.text(toks[$0].start, toks[f.first - 1].end), nil) })
+                    ?? roleInAppositionBefore(doc, f.first, orgMentions: orgMentions)
                 {
                     people[key]?.role = role
                     if let org { people[key]?.organisationName = org }
@@ -170,16 +172,23 @@ struct PersonExtractor: Sendable {
             toks[start].isCapitalized || toks[start].isAllCaps
         { start += 1 }
         guard start == i else { return nil }  // the loop will reach `start` itself
-        guard isNameToken(toks[i]),
+        // "PARK Ji-hoon": a surname in capitals may come first, before a given name in ordinary case.
+        let capitalsFirst =
+            toks[i].isAllCaps && i + 1 < doc.count && doc.sameLine(i, i + 1) && toks[i + 1].isCapitalized
+            && !toks[i + 1].isAllCaps
+        // "Jun-ho Park", "Jan van der Berg": a month's abbreviation starts a name when a name part follows it.
+        let monthAsGivenName =
+            lex.ambiguousMonths.contains(toks[i]) && !toks[i].isAllCaps && i + 1 < doc.count && doc.sameLine(i, i + 1)
+            && (hyphenatedNamePart(doc, i + 1) || Self.particles.contains(toks[i + 1]) && !toks[i + 1].isCapitalized
+                || toks[i + 1].isCapitalized && isNameToken(toks[i + 1]) && toks[i + 1].gapBefore == .space)
+        guard isNameToken(toks[i]) || monthAsGivenName,
             !(toks[i].isAllCaps && toks[i].text.unicodeScalars.count > 1 && !(i + 1 < doc.count && toks[i + 1].isAllCaps))
-                || lex.givenNames.contains(toks[i])
+                || lex.givenNames.contains(toks[i]) || capitalsFirst
         else { return nil }
         var parts: [Int] = [i]
         var k = i + 1
-        // Hyphenated given name.
-        if k + 1 < doc.count, toks[k].text == "-", toks[k].gapBefore == .none, toks[k + 1].gapBefore == .none,
-            toks[k + 1].isCapitalized
-        {
+        // Hyphenated given name: "Jean-Marc", "Jun-ho".
+        if hyphenatedNamePart(doc, k) {
             parts.append(k)
             parts.append(k + 1)
             k += 2
@@ -197,8 +206,20 @@ struct PersonExtractor: Sendable {
         while k < doc.count, doc.sameLine(i, k), surnames < 3 {
             let t = toks[k]
             if used[k] || t.inLink { break }
-            if t.isWord, !t.isCapitalized, Self.particles.contains(t), k + 1 < doc.count, isNameToken(toks[k + 1]),
-                doc.sameLine(k, k + 1)
+            // "al-Masri", "el-Hadj": a particle hyphenated to the surname.
+            if t.isWord, Self.particles.contains(t), t.gapBefore != .none, k + 2 < doc.count, toks[k + 1].text == "-",
+                toks[k + 1].gapBefore == .none, toks[k + 2].gapBefore == .none, isNameToken(toks[k + 2])
+            {
+                parts += [k, k + 1, k + 2]
+                surnames += 1
+                k += 3
+                continue
+            }
+            // "van der Berg": particles may follow each other before the surname.
+            if t.isWord, !t.isCapitalized, Self.particles.contains(t), k + 1 < doc.count, doc.sameLine(k, k + 1),
+                isNameToken(toks[k + 1])
+                    || k + 2 < doc.count && !toks[k + 1].isCapitalized && Self.particles.contains(toks[k + 1])
+                        && isNameToken(toks[k + 2]) && doc.sameLine(k, k + 2)
             {
                 parts.append(k)
                 k += 1
@@ -223,9 +244,7 @@ struct PersonExtractor: Sendable {
                     parts.append(k + 1)
                     k += 2
                 }
-                if k + 1 < doc.count, toks[k].text == "-", toks[k].gapBefore == .none, toks[k + 1].gapBefore == .none,
-                    toks[k + 1].isCapitalized
-                {
+                if hyphenatedNamePart(doc, k) {
                     parts.append(k)
                     parts.append(k + 1)
                     k += 2
@@ -241,7 +260,7 @@ struct PersonExtractor: Sendable {
         }
         // A following org head word ("Victoria Police") means this is an institution.
         if k < doc.count, doc.sameLine(last, k), toks[k].isCapitalized, lex.orgHeadsEN.contains(toks[k]) { return nil }
-        let known = lex.givenNames.contains(toks[i])
+        let known = lex.givenNames.contains(toks[i]) && !capitalsFirst
         if !known && !inNamePosition(doc, first: i, last: last) { return nil }
         var name = ""
         for p in parts {
@@ -251,6 +270,25 @@ struct PersonExtractor: Sendable {
         }
         return (last, name)
     }
+
+    /// "-Marc" in "Jean-Marc", "-ho" in "Jun-ho": a hyphen glued to a name part, a capitalised one or a short
+    /// lower-case syllable (not a suffix such as "-led" or "-based").
+    private func hyphenatedNamePart(_ doc: TokenizedText, _ k: Int) -> Bool {
+        guard k + 1 < doc.count, doc.tokens[k].text == "-", doc.tokens[k].gapBefore == .none else { return false }
+        let part = doc.tokens[k + 1]
+        guard part.gapBefore == .none, part.isWord else { return false }
+        if part.isCapitalized { return true }
+        return part.scalarCount <= 4 && !Self.hyphenSuffixes.contains(part)
+    }
+
+    private static let adverbs: FoldedSet = [
+        "also", "later", "subsequently", "then", "eventually", "previously", "since", "already", "aussi", "egalement",
+        "ensuite", "finalement", "deja", "depuis", "alors",
+    ]
+
+    private static let hyphenSuffixes: FoldedSet = [
+        "led", "run", "born", "wide", "like", "type", "old", "era", "made", "held", "free", "bis", "ter", "sur", "les",
+    ]
 
     /// Structural cues that make an unknown capitalised pair a person.
     private func inNamePosition(_ doc: TokenizedText, first: Int, last: Int) -> Bool {
@@ -276,6 +314,42 @@ struct PersonExtractor: Sendable {
             }
         }
         if lex.speechVerbs.match(in: doc, at: n) != nil { return true }
+        return hasPersonEvidence(doc, after: n)
+    }
+
+    /// What only follows a person: "was sentenced", « a été interpellé », an age ("Basheer Hamdan, 34,",
+    /// "(34)"), a home town (", of Leeds", ", from Leeds"), or another name joined by and/et that is followed by
+    /// such evidence ("PARK Ji-hoon and Jan van der Berg were arrested").
+    private func hasPersonEvidence(_ doc: TokenizedText, after n: Int) -> Bool {
+        let toks = doc.tokens
+        if lex.personEvidenceAfter.match(in: doc, at: n) != nil { return true }
+        // "was also charged", « a également été condamné »: one adverb after the auxiliary.
+        if n + 2 < doc.count, Self.adverbs.contains(toks[n + 1]), lex.personEvidenceAfterAuxiliary.match(in: doc, at: n + 2) != nil,
+            lex.personEvidenceAfter.match(in: doc, at: n) == nil,
+            lex.auxiliaries.match(in: doc, at: n) != nil || ["a", "has", "have", "had", "is", "est"].contains(toks[n].folded)
+        {
+            return true
+        }
+        let opener = toks[n].text
+        if opener == "," || opener == "(", n + 1 < doc.count, doc.sameLine(n, n + 1) {
+            let next = toks[n + 1]
+            if next.isNumber, next.scalarCount <= 2, n + 2 < doc.count,
+                [",", ")", "ans", "years", "year"].contains(doc.f(n + 2))
+            {
+                return true
+            }
+            if opener == ",", ["of", "from"].contains(next.folded), n + 2 < doc.count, toks[n + 2].isCapitalized {
+                return true
+            }
+            if opener == ",", ["age", "agee", "aged"].contains(next.folded) { return true }
+        }
+        if ["and", "et"].contains(toks[n].folded) {
+            var k = n + 1
+            while k < doc.count, doc.sameLine(n, k), k - n <= 6,
+                toks[k].isCapitalized || toks[k].isAllCaps || Self.particles.contains(toks[k]) || toks[k].text == "-"
+            { k += 1 }
+            if k > n + 1, k < doc.count, lex.personEvidenceAfter.match(in: doc, at: k) != nil { return true }
+        }
         return false
     }
 
@@ -289,9 +363,10 @@ struct PersonExtractor: Sendable {
         if toks[k].text == "," {
             k -= 1
             guard k >= 0, doc.sameLine(k, first) else { return false }
-            // Walk back over the role's adjectives ("directrice générale", "commissaire général").
+            // Walk back over the role's adjectives and complement ("directrice générale", "the head of the
+            // national cybercrime unit").
             var steps = 0
-            while k >= 0, doc.sameLine(k, first), steps < 3, toks[k].isWord, !toks[k].isCapitalized {
+            while k >= 0, doc.sameLine(k, first), steps < 8, toks[k].isWord, !toks[k].isCapitalized {
                 if lex.roleWords.contains(toks[k]) { return true }
                 k -= 1
                 steps += 1
@@ -311,6 +386,28 @@ struct PersonExtractor: Sendable {
         }
         // French titles are lower case: "le général Marc Boget", "l’inspecteur-chef Daniel Rivard".
         return lex.roleWords.contains(p) || (k >= 2 && toks[k - 1].text == "-" && lex.roleWords.contains(toks[k - 2]))
+            || roleWithComplement(doc, endingBefore: first) != nil
+    }
+
+    /// A lower-case role with its complement right before the name: "le ministre turc de l'Intérieur Ahmet Kaya",
+    /// "le commissaire de police John Smith". Returns the role's first token.
+    private func roleWithComplement(_ doc: TokenizedText, endingBefore first: Int) -> Int? {
+        let toks = doc.tokens
+        var k = first - 1
+        var steps = 0
+        while k >= 0, doc.sameLine(k, first), steps < 7 {
+            let t = toks[k]
+            if t.isPunct {
+                guard t.text == "'" || t.text == "’" || t.text == "-" else { return nil }
+            } else if lex.roleWords.contains(t) && !t.isCapitalized {
+                return steps > 0 ? k : nil
+            } else if t.isCapitalized && !lex.nonNameWords.contains(t) {
+                return nil
+            }
+            k -= 1
+            steps += 1
+        }
+        return nil
     }
 
     /// Apposition right after the name: ", chef du Centre européen de la cybercriminalité, a déclaré".
@@ -331,6 +428,21 @@ struct PersonExtractor: Sendable {
         }
         guard hasRoleWord, k > start else { return nil }
         return splitRole(doc, start, k - 1, orgMentions: orgMentions, stripPossessive: false)
+    }
+
+    /// A role set off by a comma before the name: "the head of the national cybercrime unit, Ana Costa". The role
+    /// starts at its first role or title word, within eight lower-case words before the comma.
+    private func roleInAppositionBefore(_ doc: TokenizedText, _ first: Int, orgMentions: [EntityMention]) -> (String, String?)? {
+        let toks = doc.tokens
+        guard first >= 2, toks[first - 1].text == ",", doc.sameLine(first - 2, first) else { return nil }
+        var start = first - 2
+        while start - 1 >= 0, doc.sameLine(start - 1, first), first - start < 10, toks[start - 1].isWord,
+            !toks[start - 1].isCapitalized || orgMentions.contains(where: { $0.firstToken <= start - 1 && start - 1 <= $0.lastToken })
+        { start -= 1 }
+        guard let roleStart = (start..<(first - 1)).first(where: { lex.roleWords.contains(toks[$0]) || lex.titleWords.contains(toks[$0]) }),
+            !toks[roleStart].isCapitalized || roleStart == start
+        else { return nil }
+        return splitRole(doc, roleStart, first - 2, orgMentions: orgMentions, stripPossessive: false)
     }
 
     /// Title words just before the name: "Europol Executive Director Catherine De Bolle".

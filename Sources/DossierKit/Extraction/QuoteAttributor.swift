@@ -34,6 +34,7 @@ struct QuoteAttributor: Sendable {
         {
             return s
         }
+        if let s = interiorAttribution(doc, block: block, mentions: mentions, previous: previous) { return s }
         // Right context: "…,” said John Smith." / "», a déclaré X." / "he added".
         let closeTok = doc.tokenIndex(atOrAfter: block.end)
         if block.closed, closeTok < doc.count, toks[closeTok].line == block.closeLine {
@@ -101,6 +102,9 @@ struct QuoteAttributor: Sendable {
             // "affirme le commandant de la Police cantonale vaudoise, Jacques Antenen", "a déclaré à l’AFP Catherine
             // De Bolle": an institution named inside the speaker's title (or as the addressee) is not the speaker.
             chosen = p
+        } else if let p = after.first(where: { $0.kind == .person }), roleInAppositionBefore(doc, verbEnd, p.firstToken) {
+            // "said the head of the national cybercrime unit, Ana Costa".
+            chosen = p
         } else if let m = after.first, m.firstToken - verbEnd <= 3 || onlyTitlesBetween(doc, verbEnd, m.firstToken) {
             chosen = m
         } else if docNoun == nil, let m = before.last {
@@ -110,7 +114,12 @@ struct QuoteAttributor: Sendable {
             return Speaker(name: m.name, kind: m.kind == .person ? .person : .organisation)
         }
         if let d = docNoun {
-            return Speaker(name: documentOwner(doc, nounAt: d, mentions: mentions), kind: .document)
+            let owner = documentOwner(doc, nounAt: d, mentions: mentions) ?? mentions.first { $0.kind == .organisation }?.name
+            return Speaker(name: owner, kind: .document)
+        }
+        // "police said", « indique le parquet »: a generic institution speaks for the one the document names.
+        if let institution = institutionSpeaking(doc, verbAt: v, verbEnd: verbEnd, within: a...b, mentions: mentions, openTok: openTok) {
+            return Speaker(name: institution, kind: .organisation)
         }
         // Pronoun continuation: "il a ajouté", "she said", "a-t-il déclaré".
         let window = max(a, v - 3)...min(b, verbEnd + 2)
@@ -142,6 +151,74 @@ struct QuoteAttributor: Sendable {
         }
         if titled(m.firstToken - 1) { return m }
         if doc.f(m.lastToken + 1) == ",", titled(m.lastToken + 2) || titled(m.lastToken + 3) { return m }
+        return nil
+    }
+
+    /// « Nous avons frappé fort, déclare Marie Dupont, directrice de l'office, et nous continuerons. »: an
+    /// attribution clause set between commas inside the quotation names its speaker.
+    private func interiorAttribution(
+        _ doc: TokenizedText, block: QuoteExtractor.Block, mentions: [EntityMention], previous: Speaker?
+    ) -> Speaker? {
+        let toks = doc.tokens
+        let first = doc.tokenIndex(atOrAfter: block.start) + 1
+        let last = min(doc.tokenIndex(atOrAfter: block.end), doc.count) - 1
+        guard first + 1 < last else { return nil }
+        // The clause ends the sentence or is closed by a comma; « selon l’IWF » inside a quotation is what is said.
+        let closesClause = { (k: Int) in k < last && [",", ".", ";"].contains(toks[k].text) }
+        for k in (first + 1)..<last where toks[k - 1].text == "," {
+            if let verbEnd = lex.speechVerbs.match(in: doc, at: k), verbEnd < last,
+                !["selon", "according", "d"].contains(toks[k].folded)
+            {
+                if let m = mentions.first(where: {
+                    $0.firstToken >= verbEnd && $0.firstToken <= verbEnd + 3 && $0.lastToken < last && closesClause($0.lastToken + 1)
+                }) {
+                    return Speaker(name: m.name, kind: m.kind == .person ? .person : .organisation)
+                }
+                // « …, ajoute-t-il, … », "…, he said, …".
+                if (k...min(last - 1, verbEnd + 3)).contains(where: { Self.pronouns.contains(toks[$0]) }), let p = previous {
+                    return p
+                }
+            } else if let m = mentions.first(where: { $0.firstToken == k }), m.lastToken + 1 < last,
+                let verbEnd = lex.speechVerbs.match(in: doc, at: m.lastToken + 1), closesClause(verbEnd)
+            {
+                // "…, Ana Costa said, …".
+                return Speaker(name: m.name, kind: m.kind == .person ? .person : .organisation)
+            }
+        }
+        return nil
+    }
+
+    /// "said the head of the national cybercrime unit, Ana Costa": a role opens the words after the verb and a
+    /// comma sets the person's name off at their end.
+    private func roleInAppositionBefore(_ doc: TokenizedText, _ verbEnd: Int, _ person: Int) -> Bool {
+        let toks = doc.tokens
+        guard person - verbEnd >= 2, person - verbEnd <= 18, toks[person - 1].text == "," else { return false }
+        let opening = verbEnd..<min(person - 1, verbEnd + 3)
+        guard opening.contains(where: { lex.titleWords.contains(toks[$0]) || lex.roleWords.contains(toks[$0]) }) else {
+            return false
+        }
+        return !(verbEnd..<(person - 1)).contains { toks[$0].isPunct && toks[$0].text != "'" && toks[$0].text != "’" && toks[$0].text != "-" }
+    }
+
+    /// The organisation a generic speaker stands for: "police said" → the document's police force, « indique le
+    /// parquet » → its prosecutor's office. The nearest such organisation named before the quotation wins, else
+    /// the first after it; a speaker word inside an organisation's own name is that organisation's mention.
+    private func institutionSpeaking(
+        _ doc: TokenizedText, verbAt v: Int, verbEnd: Int, within range: ClosedRange<Int>, mentions: [EntityMention],
+        openTok: Int
+    ) -> String? {
+        let toks = doc.tokens
+        let window = Array(max(range.lowerBound, v - 3)..<v) + Array(verbEnd..<min(range.upperBound + 1, verbEnd + 3))
+        for k in window where toks[k].isWord {
+            guard let stems = lex.institutionSpeakers[token: toks[k]],
+                !mentions.contains(where: { $0.firstToken <= k && k <= $0.lastToken })
+            else { continue }
+            let organisations = mentions.filter { m in
+                m.kind == .organisation
+                    && (stems.isEmpty || stems.contains { TextFolding.fold(m.name).contains($0) })
+            }
+            return (organisations.last { $0.lastToken < openTok } ?? organisations.first)?.name
+        }
         return nil
     }
 

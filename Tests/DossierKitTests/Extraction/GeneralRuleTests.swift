@@ -147,7 +147,12 @@ struct GeneralRuleTests {
         #expect(
             try Fixtures.extract("“We found him,” said Special Agent in Charge Wojciech O'Neill of the FBI.", "en").people.map(
                 \.name) == ["Wojciech O'Neill"])
-        #expect(try Fixtures.extract("The Hague (PDF). Wojciech O'Neill pleaded guilty.", "en").people.isEmpty)
+        // Without a cue an unknown given name is not a person; a defendant's plea is such a cue.
+        #expect(try Fixtures.extract("The Hague (PDF). Visit Wojciech O'Neill Park today.", "en").people.isEmpty)
+        #expect(
+            try Fixtures.extract("The Hague (PDF). Wojciech O'Neill pleaded guilty.", "en").people.map(\.name) == [
+                "Wojciech O'Neill"
+            ])
         let orgs = try Fixtures.extract("Officers from the Metropolitan Police Service and Europol identified eight users.", "en")
             .organisations.map(\.name)
         #expect(!orgs.contains { $0.hasSuffix(" and") || $0.contains("identified") })

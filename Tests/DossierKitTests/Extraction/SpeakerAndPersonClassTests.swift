@@ -1,0 +1,87 @@
+import Testing
+
+@testable import DossierKit
+
+/// Speaker and person error classes seen on releases the rules were not written on, in French and English,
+/// each with a case that must not fire.
+@Suite("Speakers and people: general classes")
+struct SpeakerAndPersonClassTests {
+    private func speakers(_ text: String, _ language: String) throws -> [String?] {
+        try Fixtures.extract(text, language).quotes.map(\.speakerName)
+    }
+
+    private func people(_ text: String, _ language: String) throws -> [String] {
+        try Fixtures.extract(text, language).people.map(\.name)
+    }
+
+    @Test("an attribution set inside the quotation names its speaker, but « selon X » inside it does not")
+    func attributionInsideQuotation() throws {
+        let fr = try speakers(
+            "« Nous avons frappé fort contre ces réseaux, déclare Marie Dupont, directrice de l'office, et nous continuerons. »",
+            "fr")
+        #expect(fr == ["Marie Dupont"])
+        let en = try speakers("\"We found them in three countries, Ana Costa said, and we will find the others too.\"", "en")
+        #expect(en == ["Ana Costa"])
+        let content = try speakers(
+            "Europol a publié son rapport.\n\n« Ce chiffre alarmant mérite, selon Europol, une sensibilisation accrue des parents. »",
+            "fr")
+        #expect(content == [nil])
+    }
+
+    @Test("a role with its complement between the verb and the name: the person speaks, not the unit")
+    func roleBetweenVerbAndName() throws {
+        let text = "\"We are pleased with the outcome of this long investigation,\" said the head of the national cybercrime unit, Ana Costa."
+        let extraction = try Fixtures.extract(text, "en")
+        #expect(extraction.quotes.map(\.speakerName) == ["Ana Costa"])
+        #expect(extraction.people.first?.role == "head of the national cybercrime unit")
+    }
+
+    @Test("a generic institution speaks for the organisation of that kind the document names")
+    func institutionSpeakers() throws {
+        let en = try speakers(
+            "Kent Police arrested two men on Monday.\n\n\"The investigation is continuing and further arrests are expected,\" police said.",
+            "en")
+        #expect(en == ["Kent Police"])
+        let fr = try speakers(
+            "Le parquet de Lyon a ouvert une information judiciaire.\n\n« Les investigations se poursuivent pour identifier d'autres victimes », indique le parquet.",
+            "fr")
+        #expect(fr == ["Parquet de Lyon"])
+        // No police force named: the quotation is not given to another organisation.
+        let none = try speakers("Europol supported the action.\n\n\"The investigation is continuing and more arrests are expected,\" police said.", "en")
+        #expect(none == [nil])
+        let statement = try speakers(
+            "Europol coordinated the action.\n\n\"These offenders thought they could hide behind encryption online,\" the statement said.", "en")
+        #expect(statement == ["Europol"])
+    }
+
+    @Test("context makes a person of an unknown name: age, home town, a court's verbs, capitals first, particles")
+    func contextEvidence() throws {
+        #expect(try people("Basheer Hamdan, 34, of Leeds, was sentenced to nine years.", "en") == ["Basheer Hamdan"])
+        #expect(
+            try people("PARK Ji-hoon and Jan van der Berg were arrested. Abdel al-Masri was also charged.", "en") == [
+                "Park Ji-hoon", "Jan van der Berg", "Abdel al-Masri",
+            ])
+        #expect(try people("Tjitske Meulenbelt a été interpellée à Lille.", "fr") == ["Tjitske Meulenbelt"])
+        // The same capitalised pairs without such context are not people.
+        #expect(try people("Police Welcome New Powers To Tackle Online Abuse", "en").isEmpty)
+        #expect(try people("Jun 2024 was busy. Visit Basheer Hamdan Park today.", "en").isEmpty)
+    }
+
+    @Test("a role with a complement before the name: the name starts after the portfolio")
+    func roleWithComplementBeforeName() throws {
+        let extraction = try Fixtures.extract(
+            "Le ministre turc de l'Intérieur Ahmet Kaya a salué l'opération. Le commissaire de police John W. Smith était présent.", "fr")
+        #expect(extraction.people.map(\.name) == ["Ahmet Kaya", "John W. Smith"])
+        #expect(extraction.people.map(\.role) == ["ministre turc de l'Intérieur", "commissaire de police"])
+        #expect(try people("La procureure de la République de Paris, Laure Beccuau, a parlé.", "fr") == ["Laure Beccuau"])
+    }
+
+    @Test("a hyphenated given name, also one that looks like a month, heads an apposition")
+    func hyphenatedGivenNames() throws {
+        let extraction = try Fixtures.extract(
+            "Jun-ho Park, head of the cyber unit, said: \"This is a great result for everyone involved in the case.\"", "en")
+        #expect(extraction.people.map(\.name) == ["Jun-ho Park"])
+        #expect(extraction.quotes.map(\.speakerName) == ["Jun-ho Park"])
+        #expect(try people("The Europol-led operation ended.", "en").isEmpty)
+    }
+}
