@@ -29,7 +29,7 @@ public struct FactExtractor: Sendable {
         let pubYear = published.flatMap { Int($0.prefix(4)) }
         let pubMonth = published.flatMap { Int($0.dropFirst(5).prefix(2)) }
         let (foundDates, dateTokens) = dates.extract(doc, language: lang, defaultYear: pubYear, defaultMonth: pubMonth)
-        let orgResult = orgs.extract(doc)
+        let orgResult = orgs.extract(doc, language: lang)
         let (ops, opTokens) = operations.extract(doc, orgTokens: orgResult.consumed)
         var blocked = orgResult.consumed
         for k in 0..<doc.count where opTokens[k] || dateTokens[k] { blocked[k] = true }

@@ -34,6 +34,7 @@ struct OrganisationExtractor: Sendable {
     private var ownerBySlug: [String: Int] = [:]
     private let nationalPolice = NationalPoliceMatcher()
     private let courts = CourtMatcher()
+    private let frenchUnits = FrenchUnitNameMatcher()
     /// The first words of gazetteer aliases, national police and courts: one probe of a token's hash rules out
     /// all three matchers for the many tokens that start none (each would otherwise be called and probe its own).
     private let matcherFirstWords: FoldedSet
@@ -46,7 +47,7 @@ struct OrganisationExtractor: Sendable {
             var texts = org.aliases.map(\.text) + [org.name]
             if let a = org.acronym {
                 texts.append(a)
-                acronymOwner[a] = idx
+                if acronymOwner[a] == nil { acronymOwner[a] = idx }
             }
             for text in texts where ownerBySlug[Slug.make(text)] == nil { ownerBySlug[Slug.make(text)] = idx }
             for text in texts {
@@ -60,7 +61,7 @@ struct OrganisationExtractor: Sendable {
                     folded: toks.map(\.folded), original: toks.map { Self.unifyApostrophe($0.text) },
                     caseSensitive: caseSensitive, org: idx)
                 byFirst[first.folded, default: []].append(e)
-                if toks.count == 1 && caseSensitive { acronymOwner[first.text] = idx }
+                if toks.count == 1 && caseSensitive && acronymOwner[first.text] == nil { acronymOwner[first.text] = idx }
             }
         }
         for k in byFirst.keys { byFirst[k]?.sort { $0.folded.count > $1.folded.count } }
@@ -78,7 +79,7 @@ struct OrganisationExtractor: Sendable {
         var consumed: [Bool]
     }
 
-    func extract(_ doc: TokenizedText) -> Result {
+    func extract(_ doc: TokenizedText, language: String) -> Result {
         var consumed = [Bool](repeating: false, count: doc.count)
         var order: [String] = []
         var orgs: [String: ExtractedOrganisation] = [:]
@@ -107,11 +108,21 @@ struct OrganisationExtractor: Sendable {
         var i = 0
         while i < doc.count {
             if toks[i].inLink || toks[i].isNumber {
+                // "Cybertip.ca": a gazetteer name written like a domain is the whole link, not a part of a URL.
+                if toks[i].inLink, i == 0 || !toks[i - 1].inLink || toks[i].gapBefore != .none,
+                    let (entry, end) = matchAlias(doc, i, language: language),
+                    end == doc.count || !toks[end].inLink || toks[end].gapBefore != .none
+                {
+                    let org = gazetteer.organisations[entry.org]
+                    add(slug: org.slug, name: org.name, acronym: org.acronym, first: i, last: end - 1)
+                    i = end
+                    continue
+                }
                 i += 1
                 continue
             }
             let mayStartMatch = matcherFirstWords.mayContain(hash: toks[i].foldedHash)
-            if mayStartMatch, let (entry, end) = matchAlias(doc, i) {
+            if mayStartMatch, let (entry, end) = matchAlias(doc, i, language: language) {
                 let org = gazetteer.organisations[entry.org]
                 if let last = jurisdictionEnd(doc, aliasEnd: end) {
                     // "U.S. Attorney’s Office for the Eastern District of Virginia": one specific office.
@@ -160,7 +171,11 @@ struct OrganisationExtractor: Sendable {
                 !Self.nonInstitutionNouns.contains(doc.f(acr.last + 2)) || acronymOwner[acr.text] != nil
             {
                 if let owner = acronymOwner[acr.text] {
-                    let org = gazetteer.organisations[owner]
+                    // "Australian Federal Police (AFP)": the acronym belongs to the name it follows.
+                    let named = mentions.last.flatMap { m in
+                        m.lastToken == i - 1 ? gazetteer.organisations.firstIndex { $0.name == m.name && $0.acronym == acr.text } : nil
+                    }
+                    let org = gazetteer.organisations[named ?? owner]
                     add(slug: org.slug, name: org.name, acronym: org.acronym ?? acr.text, first: i + 1, last: acr.last)
                 } else if let (nameFirst, nameLast) = longName(doc, before: i, acronym: acr.text, consumed: consumed) {
                     let name = doc.text(toks[nameFirst].start, toks[nameLast].end)
@@ -173,9 +188,58 @@ struct OrganisationExtractor: Sendable {
                 i = acr.last + 2
                 continue
             }
+            if language == "fr", toks[i].isWord, !toks[i].isCapitalized, !consumed[i],
+                let last = frenchUnits.match(doc, at: i, consumed: consumed),
+                !(i...last).contains(where: { toks[$0].isCapitalized && isKnownStart(doc, $0, localLongNames) })
+            {
+                let name = Self.capitalisingFirst(doc.text(toks[i].start, toks[last].end))
+                add(slug: Slug.make(name), name: name, acronym: nil, first: i, last: last)
+                i = last + 1
+                continue
+            }
+            // "Ameripol", "Aseanapol", "Afripol": a one-word name built like Europol and Interpol.
+            if !consumed[i], toks[i].isCapitalized, !toks[i].isAllCaps, toks[i].scalarCount >= 6, toks[i].folded.hasSuffix("pol") {
+                add(slug: Slug.make(toks[i].text), name: toks[i].text, acronym: nil, first: i, last: i)
+                i += 1
+                continue
+            }
             if toks[i].isCapitalized || Self.lowerCaseHeadNamesOne(doc, i), !consumed[i],
                 let (first, last) = headWordName(doc, i, consumed: consumed, localLongNames: localLongNames)
             {
+                // "Yesterday National Crime Agency officers…": a known name starting later in the run is where the
+                // organisation starts; the words before it are the sentence's.
+                if (first + 1...max(first + 1, last)).contains(where: { $0 <= last && isKnownStart(doc, $0, localLongNames) }) {
+                    i += 1
+                    continue
+                }
+                var first = first
+                // "FBI Washington Field Office": a unit named after its parent's acronym is one name with it.
+                if first >= 1, let parent = mentions.last, parent.lastToken == first - 1, parent.firstToken == first - 1,
+                    toks[first - 1].isAllCaps, toks[first].gapBefore == .space, !Self.isAcronymDefinition(doc, first - 1)
+                {
+                    mentions.removeLast()
+                    if let parentSlug = order.first(where: { orgs[$0]?.name == parent.name }) {
+                        orgs[parentSlug]?.mentions.removeLast()
+                        if orgs[parentSlug]?.mentions.isEmpty == true {
+                            orgs[parentSlug] = nil
+                            order.removeAll { $0 == parentSlug }
+                        }
+                    }
+                    first -= 1
+                }
+                // "l’AX (Agence X)": an acronym defined by the name in brackets after it.
+                if first >= 2, toks[first - 1].text == "(", last + 1 < doc.count, toks[last + 1].text == ")",
+                    let acr = acronymAt(doc, first - 2), acr.last == first - 2, !consumed[first - 2], acronymOwner[acr.text] == nil
+                {
+                    let name = doc.text(toks[first].start, toks[last].end)
+                    let slug = Slug.make(acr.text)
+                    localAcronyms[acr.text] = slug
+                    add(slug: slug, name: name, acronym: acr.text, first: first - 2, last: first - 2)
+                    add(slug: slug, name: name, acronym: acr.text, first: first, last: last)
+                    remember(first, last, slug: slug)
+                    i = last + 2
+                    continue
+                }
                 let name = doc.text(toks[first].start, toks[last].end)
                 // "Child Rescue Coalition (CRC)": the acronym defined right after belongs to this name.
                 if last + 3 < doc.count, toks[last + 1].text == "(", let acr = acronymAt(doc, last + 2), acr.last + 1 < doc.count,
@@ -195,10 +259,46 @@ struct OrganisationExtractor: Sendable {
             }
             i += 1
         }
+        Self.mergeShortForms(&orgs, order: &order, mentions: &mentions)
         return Result(organisations: order.compactMap { orgs[$0] }, mentions: mentions, consumed: consumed)
     }
 
-    private func matchAlias(_ doc: TokenizedText, _ i: Int) -> (AliasEntry, Int)? {
+    /// "(FBI)" is an acronym's definition, not a parent's name.
+    private static func isAcronymDefinition(_ doc: TokenizedText, _ k: Int) -> Bool {
+        k >= 1 && doc.tokens[k - 1].text == "("
+    }
+
+    /// « unité de lutte … » → « Unité de lutte … »: an organisation's name starts with a capital.
+    private static func capitalisingFirst(_ s: String) -> String {
+        guard let first = s.first else { return s }
+        return first.uppercased() + s.dropFirst()
+    }
+
+    /// "l’Office central" after "l’Office central pour la répression des violences aux personnes": a name of two
+    /// words or more that starts exactly one longer name of the document is that organisation's short form.
+    private static func mergeShortForms(
+        _ orgs: inout [String: ExtractedOrganisation], order: inout [String], mentions: inout [EntityMention]
+    ) {
+        let words = { (name: String) in TokenizedText(name).tokens.filter(\.isWord).map(\.folded) }
+        let named = order.compactMap { slug in orgs[slug].map { (slug: slug, words: words($0.name)) } }
+        for short in named where short.words.count >= 2 {
+            let longer = named.filter { $0.words.count > short.words.count && Array($0.words.prefix(short.words.count)) == short.words }
+            guard longer.count == 1, let long = longer.first, let shortName = orgs[short.slug]?.name,
+                let longName = orgs[long.slug]?.name
+            else { continue }
+            let shortMentions = orgs[short.slug]?.mentions ?? []
+            orgs[long.slug]?.mentions += shortMentions
+            orgs[long.slug]?.mentions.sort { $0.start < $1.start }
+            orgs[short.slug] = nil
+            order.removeAll { $0 == short.slug }
+            for k in mentions.indices where mentions[k].kind == .organisation && mentions[k].name == shortName {
+                mentions[k] = EntityMention(
+                    firstToken: mentions[k].firstToken, lastToken: mentions[k].lastToken, name: longName, kind: .organisation)
+            }
+        }
+    }
+
+    private func matchAlias(_ doc: TokenizedText, _ i: Int, language: String? = nil) -> (AliasEntry, Int)? {
         let toks = doc.tokens
         guard let cands = byFirst.value(doc, i) else { return nil }
         // Whole words only: not glued to a preceding letter run.
@@ -219,6 +319,13 @@ struct OrganisationExtractor: Sendable {
             }
             // A lower-case single word alias must be capitalised in the text ("Europol", not "europol" as a common word).
             if !e.caseSensitive && e.folded.count == 1 && !toks[i].isCapitalized { continue }
+            // "AFP" is Agence France-Presse in French copy and the Australian Federal Police in English: of the
+            // organisations sharing the alias, the one with a name in the document's language.
+            if let language, let preferred = cands.first(where: { other in
+                other.folded == e.folded && other.original == e.original && gazetteer.organisations[other.org].aliases.contains { $0.language == language }
+            }) {
+                return (preferred, end)
+            }
             return (e, end)
         }
         return nil
