@@ -38,6 +38,27 @@ struct ReportCLITests {
         #expect(result.stdout == expected, "\(file.lastPathComponent) differs; rerun with DOSSIER_UPDATE_GOLDEN=1 if intended")
     }
 
+    @Test("a source about two operations credits each figure to the operation named in its paragraph, never to both")
+    func figuresOfSeveralOperations() throws {
+        try cli.write(
+            "two.txt",
+            """
+            Two actions against child abuse networks
+
+            Operation Alpha led to 25 arrests in Spain.
+
+            Operation Beta, a separate action, identified 40 victims.
+
+            Overall, 12 countries took part.
+
+            """)
+        #expect(try cli.run("import", cli.path("two.txt")).exitCode == 0)
+        let alpha = try cli.run("report", "operation", "alpha", "--json").stdout
+        let beta = try cli.run("report", "operation", "beta", "--json").stdout
+        #expect(alpha.contains("25 arrests") && !alpha.contains("40 victims") && !alpha.contains("12 countries"))
+        #expect(beta.contains("40 victims") && !beta.contains("25 arrests") && !beta.contains("12 countries"))
+    }
+
     @Test("the HTML report is well-formed and self-contained")
     func html() throws {
         let result = try cli.run("report", "operation", "cumberland", "--format", "html")

@@ -45,7 +45,7 @@ public struct Reextractor {
         guard let document = try archive.documents.find(id: documentID) else {
             throw UsageError("no document with id \(documentID)")
         }
-        let extraction = extractor.extract(from: document.body, language: document.language)
+        let extraction = extractor.extract(from: document.body, language: document.language, published: document.publishedOn)
         let existing = ExistingFacts(
             figures: try archive.figures.list(documentID: documentID), quotes: try archive.quotes.list(documentID: documentID),
             mentions: try archive.mentions.list(documentID: documentID))

@@ -15,10 +15,13 @@ public struct ExtractedFigure: Sendable, Hashable, Codable {
     public var bound: FigureBound?
     public var counts: String?
     public var category: String?
+    /// Slug of the operation named in the figure's paragraph, when the document names several: figures are not
+    /// credited to every operation their source mentions.
+    public var operation: String?
 
     public init(
         span: TextSpan, value: Double, valueMax: Double? = nil, unit: String, approximate: Bool,
-        bound: FigureBound?, counts: String?, category: String?
+        bound: FigureBound?, counts: String?, category: String?, operation: String? = nil
     ) {
         self.span = span
         self.value = value
@@ -28,5 +31,6 @@ public struct ExtractedFigure: Sendable, Hashable, Codable {
         self.bound = bound
         self.counts = counts
         self.category = category
+        self.operation = operation
     }
 }

@@ -22,10 +22,12 @@ public struct FactExtractor: Sendable {
         attributor = QuoteAttributor(lex: lex)
     }
 
-    public func extract(from body: String, language: String? = nil) -> Extraction {
+    /// `published` (YYYY-MM-DD, from front matter or `--published`) dates the text's year-less dates
+    /// ("on Thursday 4 June", « le 3 mars »); without it the date the text itself states is used.
+    public func extract(from body: String, language: String? = nil, published declared: String? = nil) -> Extraction {
         let lang = language ?? LanguageDetector.detect(body)
         let doc = TokenizedText(body)
-        let published = DocumentMetadataInference.publicationDate(of: body)
+        let published = declared ?? DocumentMetadataInference.publicationDate(of: body)
         let pubYear = published.flatMap { Int($0.prefix(4)) }
         let pubMonth = published.flatMap { Int($0.dropFirst(5).prefix(2)) }
         let (foundDates, dateTokens) = dates.extract(doc, language: lang, defaultYear: pubYear, defaultMonth: pubMonth)
@@ -35,12 +37,26 @@ public struct FactExtractor: Sendable {
         for k in 0..<doc.count where opTokens[k] || dateTokens[k] { blocked[k] = true }
         let peopleResult = people.extract(doc, language: lang, blocked: blocked, orgMentions: orgResult.mentions)
         let figureBlocked = zip(dateTokens, opTokens).map { $0 || $1 }
-        let figs = figures.extract(doc, language: lang, consumed: figureBlocked)
+        var figs = figures.extract(doc, language: lang, consumed: figureBlocked)
+        if Set(ops.map(\.slug)).count > 1 { Self.linkFiguresToOperations(&figs, ops, in: doc) }
         let mentions = (peopleResult.mentions + orgResult.mentions).sorted { $0.firstToken < $1.firstToken }
         let qs = buildQuotes(doc, mentions: mentions, signatures: peopleResult.signatureLines)
         return Extraction(
             language: lang, figures: figs, quotes: qs, people: peopleResult.people,
             organisations: orgResult.organisations, operations: ops, dates: foundDates)
+    }
+
+    /// In a document about several operations, a figure belongs to the operation named last before it in its
+    /// paragraph, else to the first one named after it there, else to none.
+    private static func linkFiguresToOperations(_ figures: inout [ExtractedFigure], _ operations: [ExtractedOperation], in doc: TokenizedText) {
+        let line = { (offset: Int) in doc.tokens[min(doc.tokenIndex(atOrAfter: offset), doc.count - 1)].line }
+        let named = operations.flatMap { op in op.mentions.map { (slug: op.slug, start: $0.start, line: line($0.start)) } }
+            .sorted { $0.start < $1.start }
+        for k in figures.indices {
+            let figureLine = line(figures[k].span.start)
+            let inParagraph = named.filter { $0.line == figureLine }
+            figures[k].operation = (inParagraph.last { $0.start < figures[k].span.start } ?? inParagraph.first)?.slug
+        }
     }
 
     private func buildQuotes(_ doc: TokenizedText, mentions: [EntityMention], signatures: [(line: Int, name: String)])

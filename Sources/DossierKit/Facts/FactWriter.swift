@@ -86,8 +86,13 @@ struct FactWriter {
         for id in operationIDs {
             try archive.operations.linkDocument(documentID, to: id)
         }
-        // Figures belong to an operation only when the document is about exactly one.
+        // Figures belong to an operation when the document is about exactly one, or when the extractor tied them
+        // to the operation named in their paragraph.
         let figureOperation = Set(operationIDs).count == 1 ? operationIDs.first : nil
+        var operationBySlug: [String: Int64] = [:]
+        for (operation, id) in zip(extraction.operations, operationIDs.suffix(extraction.operations.count)) {
+            operationBySlug[operation.slug] = id
+        }
 
         for date in extraction.dates {
             claim(Mention(documentID: documentID, entity: .date(date.iso), span: sourceSpan(date.span)), &reconciler, &mentions)
@@ -100,7 +105,7 @@ struct FactWriter {
 
         for extracted in extraction.figures {
             let figure = Figure(
-                documentID: documentID, operationID: figureOperation, value: extracted.value, valueMax: extracted.valueMax,
+                documentID: documentID, operationID: extracted.operation.flatMap { operationBySlug[$0] } ?? figureOperation, value: extracted.value, valueMax: extracted.valueMax,
                 unit: extracted.unit, approximate: extracted.approximate, bound: extracted.bound?.rawValue,
                 counts: extracted.counts, category: extracted.category, span: sourceSpan(extracted.span))
             if reconciler?.claimFigure(figure.span) ?? true {

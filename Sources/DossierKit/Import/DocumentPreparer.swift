@@ -36,7 +36,7 @@ public struct DocumentPreparer: Sendable {
             language: LanguageDetector.detect(body))
         let stated = declared.overlaid(by: overrides)
         let metadata = inferred.overlaid(by: stated)
-        let extraction = extractor.extract(from: body, language: metadata.language)
+        let extraction = extractor.extract(from: body, language: metadata.language, published: metadata.published)
         let document = Document(
             sha256: SHA256Hex.of(body), originalSHA256: SHA256Hex.of(bytes),
             normalizedSHA256: SHA256Hex.of(Self.collapsingWhitespace(body)), body: body, title: metadata.title,

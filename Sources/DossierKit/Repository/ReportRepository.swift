@@ -122,15 +122,17 @@ public struct ReportRepository {
             status: row.string(7), source: source(row, from: 8))
     }
 
-    /// Figures of the documents that report an operation (not rejected).
+    /// Figures of an operation (not rejected): those tied to it, and the untied figures of documents that report
+    /// it alone. A document about several operations never lends its untied figures to all of them.
     public func figures(operationID: Int64) throws -> [FigureRow] {
         try connection.query(
             """
             \(Self.figureSelect)
             WHERE f.status <> 'rejected' AND (f.operation_id = ? OR (f.operation_id IS NULL AND f.document_id IN
-                (SELECT document_id FROM document_operations WHERE operation_id = ?)))
+                (SELECT document_id FROM document_operations WHERE operation_id = ?)
+                AND NOT EXISTS (SELECT 1 FROM document_operations y WHERE y.document_id = f.document_id AND y.operation_id <> ?)))
             ORDER BY d.published_on IS NULL, d.published_on, f.document_id, f.char_start
-            """, [operationID, operationID], Self.figure)
+            """, [operationID, operationID, operationID], Self.figure)
     }
 
     public func quotes(operationID: Int64) throws -> [QuoteRow] {

@@ -58,3 +58,19 @@ struct FigureClassTests {
         #expect(en.map(\.unit) == ["data:TB", "data:TB"])
     }
 }
+
+@Suite("Dates: a declared publication date")
+struct DeclaredPublicationDateTests {
+    @Test("year-less dates resolve against the publication date given in front matter or --published")
+    func yearLessDatesUseTheDeclaredDate() throws {
+        let extractor = try Fixtures.extractor()
+        let en = extractor.extract(from: "Officers searched the house on Thursday 4 June.", language: "en", published: "2026-06-05")
+        #expect(en.dates.map(\.iso) == ["2026-06-04"])
+        let fr = extractor.extract(from: "Les enquêteurs ont interpellé le suspect le 3 mars.", language: "fr", published: "2025-03-10")
+        #expect(fr.dates.map(\.iso) == ["2025-03-03"])
+        // Stated in the text, the year wins; without any date, a year-less date is not guessed.
+        let stated = extractor.extract(from: "The raid took place on 4 June 2024.", language: "en", published: "2026-06-05")
+        #expect(stated.dates.map(\.iso) == ["2024-06-04"])
+        #expect(extractor.extract(from: "Officers searched the house on 4 June.", language: "en").dates.isEmpty)
+    }
+}
