@@ -164,7 +164,7 @@ struct QuoteAttributor: Sendable {
         let last = min(doc.tokenIndex(atOrAfter: block.end), doc.count) - 1
         guard first + 1 < last else { return nil }
         // The clause ends the sentence or is closed by a comma; « selon l’IWF » inside a quotation is what is said.
-        let closesClause = { (k: Int) in k < last && [",", ".", ";"].contains(toks[k].text) }
+        let closesClause = { (k: Int) in k <= last && [",", ".", ";"].contains(toks[k].text) }
         for k in (first + 1)..<last where toks[k - 1].text == "," {
             if let verbEnd = lex.speechVerbs.match(in: doc, at: k), verbEnd < last,
                 !["selon", "according", "d"].contains(toks[k].folded)

@@ -55,10 +55,30 @@ struct QuoteExtractor: Sendable {
                     depth = 0
                 }
             }
+            var skipThrough = -1
             for t in doc.lineTokens[li] where doc.tokens[t].isPunct && doc.tokens[t].start >= lineStart {
                 let p = doc.tokens[t].start
-                let s = sc[p]
+                guard p > skipThrough else { continue }
+                var s = sc[p]
+                // ’’…’’ and ‘‘…’’ typed for quotation marks: a doubled apostrophe opens at a word's start and closes
+                // at its end.
+                if Self.isApostrophe(s), p + 1 < r.upperBound, Self.isApostrophe(sc[p + 1]) {
+                    skipThrough = p + 1
+                    s = p == r.lowerBound || !TextFolding.isWordScalar(sc[p - 1]) && !Self.isSentencePunctuation(sc[p - 1]) ? "“" : "”"
+                }
                 guard Self.isQuotationMark(s) else { continue }
+                // d"autres: a straight quotation mark between two letters is an apostrophe typed wrong.
+                if s == "\"", p > r.lowerBound, p + 1 < r.upperBound, TextFolding.isWordScalar(sc[p - 1]),
+                    TextFolding.isWordScalar(sc[p + 1])
+                {
+                    continue
+                }
+                // “…“: an opening curly mark at a word's end, after the opener, closes the quotation.
+                if current != nil, open == "“", s == "“", p > r.lowerBound, !TextFolding.isHorizontalSpace(sc[p - 1]),
+                    p + 1 == r.upperBound || TextFolding.isHorizontalSpace(sc[p + 1]) || !TextFolding.isWordScalar(sc[p + 1])
+                {
+                    s = "”"
+                }
                 if current == nil {
                     if let c = Self.closer(for: s),
                         s != "\"" || (p + 1 < r.upperBound && !TextFolding.isHorizontalSpace(sc[p + 1]))
@@ -67,13 +87,13 @@ struct QuoteExtractor: Sendable {
                         close = c
                         depth = 1
                         current = Block(start: p, end: p + 1, segments: [], openLine: li, closeLine: li, closed: false)
-                        segStart = p + 1
+                        segStart = max(p, skipThrough) + 1
                     }
                 } else if s == close && (open != "\"" || depth > 0) {
                     depth -= 1
                     if depth == 0, var b = current {
                         b.segments.append(segStart..<p)
-                        b.end = p + 1
+                        b.end = max(p, skipThrough) + 1
                         b.closeLine = li
                         b.closed = true
                         out.append(b)
@@ -92,6 +112,14 @@ struct QuoteExtractor: Sendable {
         }
         if let b = current { out.append(b) }
         return out
+    }
+
+    private static func isApostrophe(_ s: Unicode.Scalar) -> Bool {
+        s == "’" || s == "‘" || s == "'"
+    }
+
+    private static func isSentencePunctuation(_ s: Unicode.Scalar) -> Bool {
+        s == "," || s == "." || s == "!" || s == "?" || s == ";" || s == ":"
     }
 
     static func wordCount(_ doc: TokenizedText, _ segments: [Range<Int>]) -> Int {

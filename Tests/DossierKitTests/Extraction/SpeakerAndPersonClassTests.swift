@@ -84,4 +84,30 @@ struct SpeakerAndPersonClassTests {
         #expect(extraction.quotes.map(\.speakerName) == ["Jun-ho Park"])
         #expect(try people("The Europol-led operation ended.", "en").isEmpty)
     }
+
+    @Test("broken quotation marks: “…“, ’’…’’, d\"autres and a mark never closed do not swallow what follows")
+    func brokenQuotationMarks() throws {
+        let curly = try Fixtures.extract(
+            "“We have dismantled a network that abused children for years,“ said Anna Berg. “The work goes on in every country involved here,“ she added.",
+            "en"
+        ).quotes
+        #expect(curly.map(\.speakerName) == ["Anna Berg", "Anna Berg"])
+        #expect(curly.first?.text == "We have dismantled a network that abused children for years,")
+        let doubled = try Fixtures.extract(
+            "’’We have dismantled a network that abused children for years,’’ said Anna Berg, head of the unit.", "en"
+        ).quotes
+        #expect(doubled.map(\.text) == ["We have dismantled a network that abused children for years,"])
+        #expect(doubled.map(\.speakerName) == ["Anna Berg"])
+        let apostrophes = try Fixtures.extract(
+            "Les enquêteurs ont trouvé d\"autres victimes. \"Nous allons continuer à chercher d\"autres suspects dans la région\", a déclaré Marie Dupont.",
+            "fr"
+        ).quotes
+        #expect(apostrophes.map(\.speakerName) == ["Marie Dupont"])
+        #expect(apostrophes.first?.text.hasPrefix("Nous allons") == true)
+        let unclosed = try Fixtures.extract(
+            "« Nous avons identifié des victimes dans plusieurs pays européens, a déclaré Marie Dupont.\n\nLe parquet de Lyon a ouvert une enquête. « Les investigations se poursuivent pour identifier d'autres victimes », indique le parquet.",
+            "fr"
+        ).quotes
+        #expect(unclosed.map(\.speakerName) == ["Marie Dupont", "Parquet de Lyon"])
+    }
 }
