@@ -82,6 +82,15 @@ struct PersonExtractor: Sendable {
             {
                 end += 1
             }
+            // "James P. Kennedy Jr.": a generational suffix is part of the name; a decoration (OBE, QPM) is not.
+            if end == f.last + 1, Self.generationalSuffixes.contains(toks[end]), f.gaz == nil {
+                f.name += (toks[end].gapBefore == .none ? "" : " ") + toks[end].text
+                if end + 1 < doc.count, toks[end + 1].text == ".", toks[end + 1].gapBefore == .none {
+                    f.name += "."
+                    end += 1
+                }
+                f.last = end
+            }
             let key = Slug.make(f.name)
             if people[key] == nil {
                 order.append(key)
@@ -110,6 +119,7 @@ struct PersonExtractor: Sendable {
             }
             i = end + 1
         }
+        Self.mergeShorterForms(&people, order: &order, mentions: &mentions)
         // Surname-only later mentions ("Oerting said").
         var bySurname: [String: String] = [:]
         var ambiguous: Set<String> = []
@@ -185,6 +195,14 @@ struct PersonExtractor: Sendable {
             !(toks[i].isAllCaps && toks[i].text.unicodeScalars.count > 1 && !(i + 1 < doc.count && toks[i + 1].isAllCaps))
                 || lex.givenNames.contains(toks[i]) || capitalsFirst
         else { return nil }
+        // "Later James Kennedy said": a sentence's first word before a known given name is the sentence's, not
+        // the name's.
+        let sentenceStart = i == 0 || toks[i].gapBefore == .lineBreak || [".", "!", "?", ":"].contains(toks[i - 1].text)
+        if sentenceStart, !lex.givenNames.contains(toks[i]), i + 1 < doc.count, doc.sameLine(i, i + 1),
+            lex.givenNames.contains(toks[i + 1]), toks[i + 1].isCapitalized
+        {
+            return nil
+        }
         var parts: [Int] = [i]
         var k = i + 1
         // Hyphenated given name: "Jean-Marc", "Jun-ho".
@@ -281,6 +299,36 @@ struct PersonExtractor: Sendable {
         return part.scalarCount <= 4 && !Self.hyphenSuffixes.contains(part)
     }
 
+    /// "Patrick Carlineo" beside "Patrick W. Carlineo Jr.": a name that is another's without its initials and
+    /// generational suffix is the same person, under the fuller name.
+    private static func mergeShorterForms(
+        _ people: inout [String: ExtractedPerson], order: inout [String], mentions: inout [EntityMention]
+    ) {
+        let core = { (name: String) -> [String] in
+            name.split(separator: " ").map { TextFolding.fold(String($0)) }
+                .filter { !($0.count <= 2 && $0.hasSuffix(".")) && !generationalSuffixes.contains($0.replacingOccurrences(of: ".", with: "")) }
+        }
+        for key in order {
+            guard let short = people[key] else { continue }
+            let shortCore = core(short.name)
+            guard shortCore.count >= 2 else { continue }
+            let fuller = order.filter { other in
+                other != key && (people[other].map { $0.name.count > short.name.count && core($0.name) == shortCore } ?? false)
+            }
+            guard fuller.count == 1, let target = fuller.first, let fullName = people[target]?.name else { continue }
+            people[target]?.mentions += short.mentions
+            people[target]?.mentions.sort { $0.start < $1.start }
+            if people[target]?.role == nil { people[target]?.role = short.role }
+            people[key] = nil
+            for k in mentions.indices where mentions[k].kind == .person && mentions[k].name == short.name {
+                mentions[k] = EntityMention(firstToken: mentions[k].firstToken, lastToken: mentions[k].lastToken, name: fullName, kind: .person)
+            }
+        }
+        order.removeAll { people[$0] == nil }
+    }
+
+    private static let generationalSuffixes: FoldedSet = ["jr", "sr", "ii", "iii", "iv"]
+
     private static let adverbs: FoldedSet = [
         "also", "later", "subsequently", "then", "eventually", "previously", "since", "already", "aussi", "egalement",
         "ensuite", "finalement", "deja", "depuis", "alors",
@@ -309,7 +357,11 @@ struct PersonExtractor: Sendable {
         if toks[n].text == ",", n + 1 < doc.count {
             let w = toks[n + 1].folded
             if lex.roleWords.contains(w) || lex.titleWords.contains(w) { return true }
-            if w == "the" || w == "le" || w == "la" || w == "l", n + 2 < doc.count, lex.roleWords.contains(toks[n + 2]) {
+            if w == "the" || w == "le" || w == "la" || w == "l" || w == "a" || w == "an",
+                (n + 2..<min(doc.count, n + 8)).contains(where: {
+                    doc.sameLine(n, $0) && lex.roleWords.contains(toks[$0]) && !toks[$0].isPunct
+                })
+            {
                 return true
             }
         }

@@ -39,7 +39,9 @@ struct QuoteAttributor: Sendable {
         let closeTok = doc.tokenIndex(atOrAfter: block.end)
         if block.closed, closeTok < doc.count, toks[closeTok].line == block.closeLine {
             var e = closeTok
-            while e + 1 < doc.count, toks[e + 1].line == block.closeLine, e - closeTok < 14,
+            // Up to the sentence's end: "…,” Geoffrey Berman, the U.S. attorney for the Southern District of New
+            // York, said in a news release." holds a long apposition before its verb.
+            while e + 1 < doc.count, toks[e + 1].line == block.closeLine, e - closeTok < 30,
                 !(toks[e + 1].isPunct && [".", "!", "?", "«", "“"].contains(toks[e + 1].text)) || isAbbreviationDot(doc, e + 1)
             { e += 1 }
             if let s = speaker(
@@ -123,6 +125,15 @@ struct QuoteAttributor: Sendable {
         }
         // Pronoun continuation: "il a ajouté", "she said", "a-t-il déclaré".
         let window = max(a, v - 3)...min(b, verbEnd + 2)
+        // "it added": the organisation named last before the quotation, in its paragraph or the one before.
+        if window.contains(where: { toks[$0].folded == "it" }), openTok > 0 {
+            let line = toks[openTok - 1].line
+            if let m = mentions.last(where: {
+                $0.kind == .organisation && $0.lastToken < openTok && toks[$0.firstToken].line >= line - 2
+            }) {
+                return Speaker(name: m.name, kind: .organisation)
+            }
+        }
         if window.contains(where: { Self.pronouns.contains(toks[$0]) }) {
             // "Selon sa cheffe, la commissaire X, … « … », souligne-t-elle.": a person named in the paragraph that
             // introduces the quotation is who the pronoun points to, even when someone else was quoted before.

@@ -110,4 +110,30 @@ struct SpeakerAndPersonClassTests {
         ).quotes
         #expect(unclosed.map(\.speakerName) == ["Marie Dupont", "Parquet de Lyon"])
     }
+
+    @Test("a generational suffix belongs to the name, and a shorter form without initials is the same person")
+    func suffixesAndShorterForms() throws {
+        let extraction = try Fixtures.extract(
+            "U.S. Attorney James P. Kennedy Jr. announced the plea. Patrick W. Carlineo Jr. was sentenced. Later James Kennedy said the case was closed.",
+            "en")
+        #expect(extraction.people.map(\.name) == ["James P. Kennedy Jr.", "Patrick W. Carlineo Jr."])
+        #expect(extraction.people.first?.mentions.count == 2)
+        // Two different people sharing a surname stay two.
+        #expect(try people("Detective Anna Berg and Detective Erik Berg were praised.", "en") == ["Anna Berg", "Erik Berg"])
+    }
+
+    @Test("a long apposition before the verb, an abbreviated title, and 'it added' for an organisation")
+    func longAppositionAndIt() throws {
+        let quotes = try Fixtures.extract(
+            "“The defendants had a duty to ensure the safety of inmates in their care,” Geoffrey Berman, the U.S. attorney for the Southern District of New York, said in a news release.",
+            "en"
+        ).quotes
+        #expect(quotes.map(\.speakerName) == ["Geoffrey Berman"])
+        #expect(try people("Rep. Ilhan Omar and Sen. Ted Cruz spoke.", "en") == ["Ilhan Omar", "Ted Cruz"])
+        let it = try Fixtures.extract(
+            "The Swedish Prosecution Authority dropped the case.\n\n\"The evidence has weakened considerably over the long period of time,\" it added.",
+            "en"
+        ).quotes
+        #expect(it.map(\.speakerName) == ["Swedish Prosecution Authority"])
+    }
 }
