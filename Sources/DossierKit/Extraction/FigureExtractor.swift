@@ -139,7 +139,7 @@ struct FigureExtractor: Sendable {
                     unit = u
                     afterUnit = n.start == toks[last + 1].start ? last + 2 : last + 3
                 }
-            } else if n.text == "-", n.gapBefore == .none, last + 2 < doc.count, doc.tokens[last + 2].gapBefore == .none,
+            } else if n.isPunct, n.gapBefore == .none, n.text == "-", last + 2 < doc.count, doc.tokens[last + 2].gapBefore == .none,
                 let hyphenated = lex.unitWords[token: toks[last + 2]], hyphenated.hasPrefix("duration:")
             {
                 // "a 14-month-old girl" is an age; "a two-week operation", "a 12-year sentence" are durations.
@@ -151,7 +151,7 @@ struct FigureExtractor: Sendable {
                     unit = hyphenated
                 }
             }
-            let hyphenated = toks[last + 1].text == "-"
+            let hyphenated = toks[last + 1].isPunct && toks[last + 1].text == "-"
             if unit == "duration:year" && !hyphenated && isAge(doc, first: first, afterUnit: afterUnit) { unit = "age:year" }
         }
         // "Derek Hammond, 34, of Springfield", "Liam Pritchard, 41, from Leeds": an age in apposition to a name.

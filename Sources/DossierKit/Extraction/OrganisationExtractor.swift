@@ -105,6 +105,7 @@ struct OrganisationExtractor: Sendable {
         }
 
         let matcherFirstWords = self.matcherFirstWords
+        let isFrench = language == "fr"
         var i = 0
         while i < doc.count {
             if toks[i].inLink || toks[i].isNumber {
@@ -188,7 +189,7 @@ struct OrganisationExtractor: Sendable {
                 i = acr.last + 2
                 continue
             }
-            if language == "fr", toks[i].isWord, !toks[i].isCapitalized, !consumed[i],
+            if isFrench, toks[i].isWord, !toks[i].isCapitalized, !consumed[i],
                 let last = frenchUnits.match(doc, at: i, consumed: consumed),
                 !(i...last).contains(where: { toks[$0].isCapitalized && isKnownStart(doc, $0, localLongNames) })
             {
@@ -198,7 +199,7 @@ struct OrganisationExtractor: Sendable {
                 continue
             }
             // "Ameripol", "Aseanapol", "Afripol": a one-word name built like Europol and Interpol.
-            if !consumed[i], toks[i].isCapitalized, !toks[i].isAllCaps, toks[i].scalarCount >= 6, toks[i].folded.hasSuffix("pol") {
+            if toks[i].isCapitalized, !toks[i].isAllCaps, toks[i].scalarCount >= 6, !consumed[i], Self.endsInPol(toks[i]) {
                 add(slug: Slug.make(toks[i].text), name: toks[i].text, acronym: nil, first: i, last: i)
                 i += 1
                 continue
@@ -208,7 +209,11 @@ struct OrganisationExtractor: Sendable {
             {
                 // "Yesterday National Crime Agency officers…": a known name starting later in the run is where the
                 // organisation starts; the words before it are the sentence's.
-                if (first + 1...max(first + 1, last)).contains(where: { $0 <= last && isKnownStart(doc, $0, localLongNames) }) {
+                if last > first, (first + 1...last).contains(where: {
+                    toks[$0].isCapitalized
+                        && (matcherFirstWords.mayContain(hash: toks[$0].foldedHash) || localLongNames[toks[$0].folded] != nil)
+                        && isKnownStart(doc, $0, localLongNames)
+                }) {
                     i += 1
                     continue
                 }
@@ -263,6 +268,18 @@ struct OrganisationExtractor: Sendable {
         return Result(organisations: order.compactMap { orgs[$0] }, mentions: mentions, consumed: consumed)
     }
 
+    /// "Ameripol": the folded word ends in "pol" (compared on its UTF-8 bytes).
+    private static func endsInPol(_ t: Token) -> Bool {
+        let bytes = t.folded.utf8
+        guard bytes.count >= 3 else { return false }
+        var end = bytes.endIndex
+        for expected in "lop".utf8 {
+            end = bytes.index(before: end)
+            if bytes[end] != expected { return false }
+        }
+        return true
+    }
+
     /// "(FBI)" is an acronym's definition, not a parent's name.
     private static func isAcronymDefinition(_ doc: TokenizedText, _ k: Int) -> Bool {
         k >= 1 && doc.tokens[k - 1].text == "("
@@ -279,6 +296,7 @@ struct OrganisationExtractor: Sendable {
     private static func mergeShortForms(
         _ orgs: inout [String: ExtractedOrganisation], order: inout [String], mentions: inout [EntityMention]
     ) {
+        guard order.count > 1 else { return }
         let words = { (name: String) in TokenizedText(name).tokens.filter(\.isWord).map(\.folded) }
         let named = order.compactMap { slug in orgs[slug].map { (slug: slug, words: words($0.name)) } }
         for short in named where short.words.count >= 2 {

@@ -197,9 +197,9 @@ struct PersonExtractor: Sendable {
         else { return nil }
         // "Later James Kennedy said": a sentence's first word before a known given name is the sentence's, not
         // the name's.
-        let sentenceStart = i == 0 || toks[i].gapBefore == .lineBreak || [".", "!", "?", ":"].contains(toks[i - 1].text)
-        if sentenceStart, !lex.givenNames.contains(toks[i]), i + 1 < doc.count, doc.sameLine(i, i + 1),
-            lex.givenNames.contains(toks[i + 1]), toks[i + 1].isCapitalized
+        if i + 1 < doc.count, toks[i + 1].isCapitalized, lex.givenNames.contains(toks[i + 1]), doc.sameLine(i, i + 1),
+            !lex.givenNames.contains(toks[i]),
+            i == 0 || toks[i].gapBefore == .lineBreak || toks[i - 1].isPunct && Self.sentenceEnds.contains(toks[i - 1])
         {
             return nil
         }
@@ -308,12 +308,12 @@ struct PersonExtractor: Sendable {
             name.split(separator: " ").map { TextFolding.fold(String($0)) }
                 .filter { !($0.count <= 2 && $0.hasSuffix(".")) && !generationalSuffixes.contains($0.replacingOccurrences(of: ".", with: "")) }
         }
+        guard order.count > 1 else { return }
+        let cores = Dictionary(uniqueKeysWithValues: order.compactMap { key in people[key].map { (key, core($0.name)) } })
         for key in order {
-            guard let short = people[key] else { continue }
-            let shortCore = core(short.name)
-            guard shortCore.count >= 2 else { continue }
+            guard let short = people[key], let shortCore = cores[key], shortCore.count >= 2 else { continue }
             let fuller = order.filter { other in
-                other != key && (people[other].map { $0.name.count > short.name.count && core($0.name) == shortCore } ?? false)
+                other != key && cores[other] == shortCore && (people[other].map { $0.name.count > short.name.count } ?? false)
             }
             guard fuller.count == 1, let target = fuller.first, let fullName = people[target]?.name else { continue }
             people[target]?.mentions += short.mentions
@@ -328,6 +328,7 @@ struct PersonExtractor: Sendable {
     }
 
     private static let generationalSuffixes: FoldedSet = ["jr", "sr", "ii", "iii", "iv"]
+    private static let sentenceEnds: FoldedSet = [".", "!", "?", ":"]
 
     private static let adverbs: FoldedSet = [
         "also", "later", "subsequently", "then", "eventually", "previously", "since", "already", "aussi", "egalement",

@@ -176,12 +176,24 @@ struct QuoteAttributor: Sendable {
         guard first + 1 < last else { return nil }
         // The clause ends the sentence or is closed by a comma; « selon l’IWF » inside a quotation is what is said.
         let closesClause = { (k: Int) in k <= last && [",", ".", ";"].contains(toks[k].text) }
-        for k in (first + 1)..<last where toks[k - 1].text == "," {
+        // Mentions are sorted by position: only those starting inside the quotation are candidates.
+        var lo = 0
+        var hi = mentions.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if mentions[mid].firstToken < first { lo = mid + 1 } else { hi = mid }
+        }
+        var inside: [Int: EntityMention] = [:]
+        while lo < mentions.count, mentions[lo].firstToken < last {
+            if inside[mentions[lo].firstToken] == nil { inside[mentions[lo].firstToken] = mentions[lo] }
+            lo += 1
+        }
+        for k in (first + 1)..<last where toks[k - 1].isPunct && toks[k - 1].text == "," {
             if let verbEnd = lex.speechVerbs.match(in: doc, at: k), verbEnd < last,
                 !["selon", "according", "d"].contains(toks[k].folded)
             {
-                if let m = mentions.first(where: {
-                    $0.firstToken >= verbEnd && $0.firstToken <= verbEnd + 3 && $0.lastToken < last && closesClause($0.lastToken + 1)
+                if let m = (verbEnd...(verbEnd + 3)).lazy.compactMap({ inside[$0] }).first(where: {
+                    $0.lastToken < last && closesClause($0.lastToken + 1)
                 }) {
                     return Speaker(name: m.name, kind: m.kind == .person ? .person : .organisation)
                 }
@@ -189,7 +201,7 @@ struct QuoteAttributor: Sendable {
                 if (k...min(last - 1, verbEnd + 3)).contains(where: { Self.pronouns.contains(toks[$0]) }), let p = previous {
                     return p
                 }
-            } else if let m = mentions.first(where: { $0.firstToken == k }), m.lastToken + 1 < last,
+            } else if let m = inside[k], m.lastToken + 1 < last,
                 let verbEnd = lex.speechVerbs.match(in: doc, at: m.lastToken + 1), closesClause(verbEnd)
             {
                 // "…, Ana Costa said, …".
