@@ -5,10 +5,6 @@ struct FigureExtractor: Sendable {
         "de", "des", "du", "d", "of", "the", "l", "la", "les", "ces", "these", "those", "their", "leurs",
     ]
     private static let connectors: FoldedSet = ["de", "des", "du", "d", "of", "et", "and", "l", "la", "the"]
-    private static let timeAdjectives: FoldedSet = [
-        "derniers", "dernieres", "prochains", "prochaines", "premiers", "premieres",
-        "last", "past", "next", "first", "consecutive", "consecutifs", "consecutives",
-    ]
     let lex: CompiledLexicon
     let reader: NumberReader
 
@@ -39,7 +35,7 @@ struct FigureExtractor: Sendable {
                     continue
                 }
             }
-            guard var core = ratio(doc, i, language: language) ?? reader.read(doc, i, language: language) else {
+            guard let core = ratio(doc, i, language: language) ?? reader.read(doc, i, language: language) else {
                 i += 1
                 continue
             }
@@ -51,7 +47,7 @@ struct FigureExtractor: Sendable {
                 i += 1
                 continue
             }
-            if let fig = build(doc, &core, language: language, consumed: consumed) {
+            if let fig = build(doc, core, language: language, consumed: consumed) {
                 out.append(fig.figure)
                 i = fig.next
             } else {
@@ -61,215 +57,37 @@ struct FigureExtractor: Sendable {
         return out
     }
 
-    // swiftlint:disable:next function_body_length cyclomatic_complexity
+    /// Runs the figure rules in order over one draft; nil for a year that dates rather than counts, or a number too
+    /// large for a Double.
     private func build(
-        _ doc: TokenizedText, _ core: inout NumberReader.Core, language: String,
-        consumed: [Bool]
+        _ doc: TokenizedText, _ core: NumberReader.Core, language: String, consumed: [Bool]
     ) -> (figure: ExtractedFigure, next: Int)? {
-        let toks = doc.tokens
-        var first = core.first
-        var last = core.last
-        var unit = core.isFraction ? "fraction" : "count"
-        var valueMax: Double?
-        var approximate = core.approximate
-        var bound: FigureBound?
-
-        // Currency before: "€2.4 million", "US$ 3,000".
-        if let cur = reader.currencyBefore(doc, core.first) {
-            unit = "currency:" + cur.code
-            first = cur.first
-        }
-        // Range: "de 7 à 13 ans", "7-13", "between 7 and 13".
-        if !core.isFraction, last + 2 < doc.count, doc.sameLine(last, last + 2) {
-            let c = toks[last + 1].folded
-            let p = doc.f(first - 1)
-            let isRange = c == "-" || c == "a" || c == "to" || ((c == "et" || c == "and") && (p == "entre" || p == "between"))
-            if isRange, let b = reader.read(doc, last + 2, language: language), !consumed[last + 2], b.value > core.value,
-                b.fromDigits == core.fromDigits
-            {
-                valueMax = b.value
-                last = b.last
-            }
-        }
-        // "N out of M" → fraction.
-        if !core.isFraction, valueMax == nil, doc.f(last + 1) == "out", doc.f(last + 2) == "of",
-            let b = reader.read(doc, last + 3, language: language), b.value > 0
-        {
-            core.value = ((core.value / b.value) * 1000).rounded() / 1000
-            unit = "fraction"
-            last = b.last
-        }
-        var afterUnit = last + 1
-        // Percent.
-        if unit == "count", let e = lex.percent.match(in: doc, at: last + 1), doc.sameLine(last, last + 1) {
-            unit = "percent"
-            afterUnit = e
-        } else if unit == "count" || unit.hasPrefix("currency") {
-            // Currency words after: "12 millions d'euros", "500 euros", "2 000 €".
-            var j = last + 1
-            if core.multiplied, ["de", "d", "of"].contains(doc.f(j)) { j += doc.f(j) == "d" ? 2 : 1 }
-            if unit == "count", j < doc.count, doc.sameLine(last, j), let sym = lex.currencySymbols[toks[j].text], toks[j].isPunct
-            {
-                unit = "currency:" + sym
-                afterUnit = j + 1
-            } else if unit == "count", let e = lex.currencyWords.match(in: doc, at: j), doc.sameLine(last, j) {
-                let key = toks[j..<e].map(\.folded).joined(separator: " ")
-                if let code = lex.currencyByWordKey[key] {
-                    unit = "currency:" + code
-                    afterUnit = e
-                }
-            }
-        }
-        // Measurement units: durations, ages, masses, data volumes.
-        if unit == "count", last + 1 < doc.count, doc.sameLine(last, last + 1) {
-            // "six derniers mois", "three consecutive days": one time adjective before the unit.
-            var u = last + 1
-            if Self.timeAdjectives.contains(toks[u]), u + 1 < doc.count, doc.sameLine(u, u + 1),
-                let w = lex.unitWords[token: toks[u + 1]], w.hasPrefix("duration")
-            {
-                u += 1
-            }
-            let n = toks[u]
-            if n.isWord, let u = lex.unitWords[token: n] {
-                let shortUnit = n.folded.count <= 2 && n.folded != "an"
-                // "3 To", "40 téraoctets": an abbreviated data unit is capitalised ("to" and "go" are words).
-                let dataOK = !u.hasPrefix("data:") || n.isCapitalized || n.folded.count > 2
-                let glueOK = !shortUnit || n.gapBefore == .none || u.hasPrefix("data:")
-                if dataOK && glueOK && !(language == "en" && (n.folded == "to" || n.folded == "go")) {
-                    unit = u
-                    afterUnit = n.start == toks[last + 1].start ? last + 2 : last + 3
-                }
-            } else if n.isPunct, n.gapBefore == .none, n.text == "-", last + 2 < doc.count, doc.tokens[last + 2].gapBefore == .none,
-                let hyphenated = lex.unitWords[token: toks[last + 2]], hyphenated.hasPrefix("duration:")
-            {
-                // "a 14-month-old girl" is an age; "a two-week operation", "a 12-year sentence" are durations.
-                afterUnit = last + 3
-                if doc.f(afterUnit) == "-" && doc.f(afterUnit + 1) == "old" {
-                    unit = "age:" + hyphenated.dropFirst("duration:".count)
-                    afterUnit += 2
-                } else {
-                    unit = hyphenated
-                }
-            }
-            let hyphenated = toks[last + 1].isPunct && toks[last + 1].text == "-"
-            if unit == "duration:year" && !hyphenated && isAge(doc, first: first, afterUnit: afterUnit) { unit = "age:year" }
-        }
-        // "Derek Hammond, 34, of Springfield", "Liam Pritchard, 41, from Leeds": an age in apposition to a name.
-        if unit == "count", core.fromDigits, valueMax == nil, core.value < 120, first >= 2, doc.f(first - 1) == ",",
-            toks[first - 2].isWord, toks[first - 2].isCapitalized, doc.sameLine(first - 2, afterUnit),
-            [",", "of", "from", ")", "de", "d", "originaire"].contains(doc.f(afterUnit))
-        {
-            unit = "age:year"
-        }
-        // "aged 13 or under": an age without the word "years".
-        if unit == "count", lex.ageBefore.matchBackward(in: doc, endingAt: first - 1) != nil,
-            lex.trailingAtMost.match(in: doc, at: afterUnit) != nil || lex.trailingAtLeast.match(in: doc, at: afterUnit) != nil
-        {
-            unit = "age:year"
-        }
-        // Years that are dates, not counts.
-        if unit == "count", core.fromDigits, !core.grouped, valueMax == nil, core.value >= 1900, core.value <= 2100,
-            core.value == core.value.rounded()
-        {
-            if !categoryNounFollows(doc, afterUnit, language: language) { return nil }
-        }
-        // Qualifiers before.
-        if let q = lex.approximate.matchBackward(in: doc, endingAt: first - 1), doc.sameLine(q, first) {
-            approximate = true
-            first = q
-        }
-        if let q = lex.atLeast.matchBackward(in: doc, endingAt: first - 1), doc.sameLine(q, first) {
-            bound = .atLeast
-            first = q
-            if doc.f(q) == "just" || doc.f(q) == "un" { approximate = approximate || doc.f(q) == "just" }
-        } else if let q = lex.atMost.matchBackward(in: doc, endingAt: first - 1), doc.sameLine(q, first) {
-            bound = .atMost
-            first = q
-        }
-        if bound == nil, !approximate, let q = lex.approximate.matchBackward(in: doc, endingAt: first - 1), doc.sameLine(q, first)
-        {
-            approximate = true
-            first = q
-        }
-        // Trailing bounds: "13 ans ou moins", "aged 18 or under".
-        var end = afterUnit - 1
-        if let e = lex.trailingAtMost.match(in: doc, at: afterUnit), doc.sameLine(end, afterUnit) {
-            bound = .atMost
-            end = e - 1
-            afterUnit = e
-        } else if let e = lex.trailingAtLeast.match(in: doc, at: afterUnit), doc.sameLine(end, afterUnit) {
-            bound = .atLeast
-            end = e - 1
-            afterUnit = e
-        }
-        if doc.f(afterUnit) == "old", unit.hasPrefix("age") {
-            end = afterUnit
-            afterUnit += 1
-        }
-        // Counted noun phrase.
-        var counts: String?
-        var phraseWords: [String] = []
-        if unit == "count" || unit == "percent" || unit == "fraction" || unit.hasPrefix("currency") {
-            let (pLast, words) = countedPhrase(doc, from: afterUnit, language: language, allowLeadingOf: unit != "count" || true)
-            if let pl = pLast {
-                counts = doc.text(toks[afterUnit].start, toks[pl].end)
-                phraseWords = words
-                end = pl
-            }
-            // Passive/aux extension: "30 enfants ont été retirés", "6 délinquants ont été identifiés et poursuivis".
-            let auxStart = (pLast ?? (afterUnit - 1)) + 1
-            if let ae = lex.auxiliaries.match(in: doc, at: auxStart), doc.sameLine(auxStart - 1, auxStart) {
-                var k = ae
-                var added = 0
-                while k < doc.count, doc.sameLine(auxStart, k), toks[k].isWord, added < 5 {
-                    let f = toks[k].folded
-                    if lex.isStopWord(f, language: language)
-                        && !(["du", "des", "de", "et", "and", "from"].contains(f) && added > 0)
-                    {
-                        break
-                    }
-                    added += 1
-                    k += 1
-                }
-                while added > 0, ["et", "and", "de", "du", "des", "from"].contains(toks[k - 1].folded) {
-                    k -= 1
-                    added -= 1
-                }
-                if added > 0 {
-                    end = k - 1
-                    if counts == nil { counts = doc.text(toks[auxStart].start, toks[end].end) }
-                }
-            }
-        }
-        if end < core.last { end = max(last, core.last) }
-        if end < last { end = last }
-        // Category.
-        var category: String?
-        if unit == "count" || unit.hasPrefix("currency") {
-            // Cue words: the figure's line, four tokens before to six after; gathered only when a cue is tested.
-            lazy var window: [String] = (max(0, first - 4)...min(doc.count - 1, end + 6)).compactMap {
-                doc.sameLine(first, $0) ? toks[$0].folded : nil
-            }
-            if unit.hasPrefix("currency") {
-                category = lex.seizureCues.matches(words: window) ? "money_seized" : "money"
-            } else if !phraseWords.isEmpty {  // without a head noun no category matches
-                for k in lex.categoryCandidates(forHead: phraseWords[0]) {
-                    let c = lex.categories[k]
-                    if c.nouns.matchesHead(words: phraseWords) && (c.cues.isEmpty || c.cues.matches(words: window)) {
-                        category = c.slug
-                        break
-                    }
-                }
-            }
-        }
+        var draft = FigureDraft(core: core)
+        applyCurrencyBefore(&draft, in: doc)
+        applyRange(&draft, in: doc, language: language, consumed: consumed)
+        applyOutOf(&draft, in: doc, language: language)
+        // A unit, if any, starts right after the number, its range or its "out of M".
+        draft.afterUnit = draft.last + 1
+        applyPercentOrCurrencyAfter(&draft, in: doc)
+        applyMeasurementUnit(&draft, in: doc, language: language)
+        applyAgeInApposition(&draft, in: doc)
+        applyAgeBound(&draft, in: doc)
+        if isDateYear(draft, in: doc, language: language) { return nil }
+        applyQualifiersBefore(&draft, in: doc)
+        draft.end = draft.afterUnit - 1
+        applyTrailingBounds(&draft, in: doc)
+        applyCountedPhrase(&draft, in: doc, language: language)
+        extendEndOverNumber(&draft)
+        applyCategory(&draft, in: doc)
         // A number too large for a Double ("1" and 400 zeros) reads as infinity: it counts nothing
         // a press release reports, and would be stored as Inf and exported as "inf" or null.
-        guard core.value.isFinite, valueMax?.isFinite ?? true else { return nil }
-        let span = doc.span(tokens: first, end)
+        guard draft.core.value.isFinite, draft.valueMax?.isFinite ?? true else { return nil }
+        let span = doc.span(tokens: draft.first, draft.end)
         let fig = ExtractedFigure(
-            span: span, value: core.value, valueMax: valueMax, unit: unit, approximate: approximate,
-            bound: bound, counts: counts?.isEmpty == true ? nil : counts, category: category)
-        return (fig, max(core.last, last) + 1)
+            span: span, value: draft.core.value, valueMax: draft.valueMax, unit: draft.unit,
+            approximate: draft.approximate, bound: draft.bound,
+            counts: draft.counts?.isEmpty == true ? nil : draft.counts, category: draft.category)
+        return (fig, max(draft.core.last, draft.last) + 1)
     }
 
     /// One past the end of a set phrase holding token `i` ("at sixes and sevens"), whose numbers count nothing.
@@ -327,7 +145,8 @@ struct FigureExtractor: Sendable {
     /// Words right before "N ans" (or before its bound) that state an age: "ont moins de 12 ans", "aged 7".
     private static let ageVerbs: FoldedSet = ["ont", "avait", "avaient", "ayant", "aged", "age", "agee", "ages", "agees"]
 
-    private func isAge(_ doc: TokenizedText, first: Int, afterUnit: Int) -> Bool {
+    /// Whether "N ans"/"N years" states an age rather than a duration: "aged 7", "enfants de moins de 10 ans".
+    func isAge(_ doc: TokenizedText, first: Int, afterUnit: Int) -> Bool {
         // A sentence length is a duration even after "condamné à" (whose "à" otherwise reads as "aged").
         for k in afterUnit..<min(afterUnit + 3, doc.count)
         where doc.sameLine(afterUnit - 1, k) && Self.sentenceCues.contains(doc.tokens[k]) {
@@ -349,7 +168,8 @@ struct FigureExtractor: Sendable {
         return Self.ageVerbs.contains(p) || ["que", "seulement", "a"].contains(p)
     }
 
-    private func categoryNounFollows(_ doc: TokenizedText, _ j: Int, language: String) -> Bool {
+    /// Whether token `j` is a lowercase noun some category counts, as "images" in "2000 images".
+    func categoryNounFollows(_ doc: TokenizedText, _ j: Int, language: String) -> Bool {
         guard j < doc.count, doc.tokens[j].isWord, !doc.tokens[j].isCapitalized else { return false }
         let w = [doc.tokens[j].folded]
         return lex.categories.contains { $0.nouns.matches(words: w) }
@@ -357,7 +177,7 @@ struct FigureExtractor: Sendable {
 
     /// The noun phrase after a number: up to four content words, allowing "de/of/et/and" inside
     /// and a leading "des"/"of the" (for shares), stopping at punctuation, verbs and function words.
-    private func countedPhrase(_ doc: TokenizedText, from j: Int, language: String, allowLeadingOf: Bool) -> (Int?, [String]) {
+    func countedPhrase(_ doc: TokenizedText, from j: Int, language: String, allowLeadingOf: Bool) -> (Int?, [String]) {
         let toks = doc.tokens
         var k = j
         var lastContent: Int?
