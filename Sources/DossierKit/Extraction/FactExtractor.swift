@@ -48,7 +48,9 @@ public struct FactExtractor: Sendable {
 
     /// In a document about several operations, a figure belongs to the operation named last before it in its
     /// paragraph, else to the first one named after it there, else to none.
-    private static func linkFiguresToOperations(_ figures: inout [ExtractedFigure], _ operations: [ExtractedOperation], in doc: TokenizedText) {
+    private static func linkFiguresToOperations(
+        _ figures: inout [ExtractedFigure], _ operations: [ExtractedOperation], in doc: TokenizedText
+    ) {
         let line = { (offset: Int) in doc.tokens[min(doc.tokenIndex(atOrAfter: offset), doc.count - 1)].line }
         let named = operations.flatMap { op in op.mentions.map { (slug: op.slug, start: $0.start, line: line($0.start)) } }
             .sorted { $0.start < $1.start }

@@ -96,7 +96,8 @@ extension FigureExtractor {
                 draft.unit = unitName
                 draft.afterUnit = nextToken.start == toks[last + 1].start ? last + 2 : last + 3
             }
-        } else if nextToken.isPunct, nextToken.gapBefore == .none, nextToken.text == "-", last + 2 < doc.count, toks[last + 2].gapBefore == .none,
+        } else if nextToken.isPunct, nextToken.gapBefore == .none, nextToken.text == "-", last + 2 < doc.count,
+            toks[last + 2].gapBefore == .none,
             let hyphenated = lex.unitWords[token: toks[last + 2]], hyphenated.hasPrefix("duration:")
         {
             // "a 14-month-old girl" is an age; "a two-week operation", "a 12-year sentence" are durations.

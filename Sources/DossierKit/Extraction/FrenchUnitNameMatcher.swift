@@ -37,7 +37,9 @@ struct FrenchUnitNameMatcher: Sendable {
             } else if t.isCapitalized || t.isAllCaps {
                 guard Self.toPlace.contains(toks[previous]) else { return nil }
                 var last = k
-                while last + 1 < doc.count, doc.sameLine(k, last + 1), toks[last + 1].isCapitalized, toks[last + 1].gapBefore == .space {
+                while last + 1 < doc.count, doc.sameLine(k, last + 1), toks[last + 1].isCapitalized,
+                    toks[last + 1].gapBefore == .space
+                {
                     last += 1
                 }
                 return last

@@ -174,7 +174,8 @@ struct OrganisationExtractor: Sendable {
                 if let owner = acronymOwner[acr.text] {
                     // "Australian Federal Police (AFP)": the acronym belongs to the name it follows.
                     let named = mentions.last.flatMap { m in
-                        m.lastToken == i - 1 ? gazetteer.organisations.firstIndex { $0.name == m.name && $0.acronym == acr.text } : nil
+                        m.lastToken == i - 1
+                            ? gazetteer.organisations.firstIndex { $0.name == m.name && $0.acronym == acr.text } : nil
                     }
                     let org = gazetteer.organisations[named ?? owner]
                     add(slug: org.slug, name: org.name, acronym: org.acronym ?? acr.text, first: i + 1, last: acr.last)
@@ -209,11 +210,13 @@ struct OrganisationExtractor: Sendable {
             {
                 // "Yesterday National Crime Agency officers…": a known name starting later in the run is where the
                 // organisation starts; the words before it are the sentence's.
-                if last > first, (first + 1...last).contains(where: {
-                    toks[$0].isCapitalized
-                        && (matcherFirstWords.mayContain(hash: toks[$0].foldedHash) || localLongNames[toks[$0].folded] != nil)
-                        && isKnownStart(doc, $0, localLongNames)
-                }) {
+                if last > first,
+                    (first + 1...last).contains(where: {
+                        toks[$0].isCapitalized
+                            && (matcherFirstWords.mayContain(hash: toks[$0].foldedHash) || localLongNames[toks[$0].folded] != nil)
+                            && isKnownStart(doc, $0, localLongNames)
+                    })
+                {
                     i += 1
                     continue
                 }
@@ -234,7 +237,8 @@ struct OrganisationExtractor: Sendable {
                 }
                 // "l’AX (Agence X)": an acronym defined by the name in brackets after it.
                 if first >= 2, toks[first - 1].text == "(", last + 1 < doc.count, toks[last + 1].text == ")",
-                    let acr = acronymAt(doc, first - 2), acr.last == first - 2, !consumed[first - 2], acronymOwner[acr.text] == nil
+                    let acr = acronymAt(doc, first - 2), acr.last == first - 2, !consumed[first - 2],
+                    acronymOwner[acr.text] == nil
                 {
                     let name = doc.text(toks[first].start, toks[last].end)
                     let slug = Slug.make(acr.text)
@@ -300,7 +304,9 @@ struct OrganisationExtractor: Sendable {
         let words = { (name: String) in TokenizedText(name).tokens.filter(\.isWord).map(\.folded) }
         let named = order.compactMap { slug in orgs[slug].map { (slug: slug, words: words($0.name)) } }
         for short in named where short.words.count >= 2 {
-            let longer = named.filter { $0.words.count > short.words.count && Array($0.words.prefix(short.words.count)) == short.words }
+            let longer = named.filter {
+                $0.words.count > short.words.count && Array($0.words.prefix(short.words.count)) == short.words
+            }
             guard longer.count == 1, let long = longer.first, let shortName = orgs[short.slug]?.name,
                 let longName = orgs[long.slug]?.name
             else { continue }
@@ -339,9 +345,12 @@ struct OrganisationExtractor: Sendable {
             if !e.caseSensitive && e.folded.count == 1 && !toks[i].isCapitalized { continue }
             // "AFP" is Agence France-Presse in French copy and the Australian Federal Police in English: of the
             // organisations sharing the alias, the one with a name in the document's language.
-            if let language, let preferred = cands.first(where: { other in
-                other.folded == e.folded && other.original == e.original && gazetteer.organisations[other.org].aliases.contains { $0.language == language }
-            }) {
+            if let language,
+                let preferred = cands.first(where: { other in
+                    other.folded == e.folded && other.original == e.original
+                        && gazetteer.organisations[other.org].aliases.contains { $0.language == language }
+                })
+            {
                 return (preferred, end)
             }
             return (e, end)

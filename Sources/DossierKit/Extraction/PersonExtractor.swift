@@ -107,7 +107,9 @@ struct PersonExtractor: Sendable {
                 if let (role, org) = roleAfter(doc, end, orgMentions: orgMentions) ?? signatureRole(
                     doc, first: f.first, last: end, orgMentions: orgMentions)
                     ?? roleBefore(doc, f.first, orgMentions: orgMentions)
-                    ?? roleWithComplement(doc, endingBefore: f.first).map({ (doc.text(toks[$0].start, toks[f.first - 1].end), nil) })
+                    ?? roleWithComplement(doc, endingBefore: f.first).map({
+                        (doc.text(toks[$0].start, toks[f.first - 1].end), nil)
+                    })
                     ?? roleInAppositionBefore(doc, f.first, orgMentions: orgMentions)
                 {
                     people[key]?.role = role
@@ -306,7 +308,10 @@ struct PersonExtractor: Sendable {
     ) {
         let core = { (name: String) -> [String] in
             name.split(separator: " ").map { TextFolding.fold(String($0)) }
-                .filter { !($0.count <= 2 && $0.hasSuffix(".")) && !generationalSuffixes.contains($0.replacingOccurrences(of: ".", with: "")) }
+                .filter {
+                    !($0.count <= 2 && $0.hasSuffix("."))
+                        && !generationalSuffixes.contains($0.replacingOccurrences(of: ".", with: ""))
+                }
         }
         guard order.count > 1 else { return }
         let cores = Dictionary(uniqueKeysWithValues: order.compactMap { key in people[key].map { (key, core($0.name)) } })
@@ -321,7 +326,8 @@ struct PersonExtractor: Sendable {
             if people[target]?.role == nil { people[target]?.role = short.role }
             people[key] = nil
             for k in mentions.indices where mentions[k].kind == .person && mentions[k].name == short.name {
-                mentions[k] = EntityMention(firstToken: mentions[k].firstToken, lastToken: mentions[k].lastToken, name: fullName, kind: .person)
+                mentions[k] = EntityMention(
+                    firstToken: mentions[k].firstToken, lastToken: mentions[k].lastToken, name: fullName, kind: .person)
             }
         }
         order.removeAll { people[$0] == nil }
@@ -377,7 +383,8 @@ struct PersonExtractor: Sendable {
         let toks = doc.tokens
         if lex.personEvidenceAfter.match(in: doc, at: n) != nil { return true }
         // "was also charged", « a également été condamné »: one adverb after the auxiliary.
-        if n + 2 < doc.count, Self.adverbs.contains(toks[n + 1]), lex.personEvidenceAfterAuxiliary.match(in: doc, at: n + 2) != nil,
+        if n + 2 < doc.count, Self.adverbs.contains(toks[n + 1]),
+            lex.personEvidenceAfterAuxiliary.match(in: doc, at: n + 2) != nil,
             lex.personEvidenceAfter.match(in: doc, at: n) == nil,
             lex.auxiliaries.match(in: doc, at: n) != nil || ["a", "has", "have", "had", "is", "est"].contains(toks[n].folded)
         {
@@ -490,9 +497,13 @@ struct PersonExtractor: Sendable {
         guard first >= 2, toks[first - 1].text == ",", doc.sameLine(first - 2, first) else { return nil }
         var start = first - 2
         while start - 1 >= 0, doc.sameLine(start - 1, first), first - start < 10, toks[start - 1].isWord,
-            !toks[start - 1].isCapitalized || orgMentions.contains(where: { $0.firstToken <= start - 1 && start - 1 <= $0.lastToken })
+            !toks[start - 1].isCapitalized
+                || orgMentions.contains(where: { $0.firstToken <= start - 1 && start - 1 <= $0.lastToken })
         { start -= 1 }
-        guard let roleStart = (start..<(first - 1)).first(where: { lex.roleWords.contains(toks[$0]) || lex.titleWords.contains(toks[$0]) }),
+        guard
+            let roleStart = (start..<(first - 1)).first(where: {
+                lex.roleWords.contains(toks[$0]) || lex.titleWords.contains(toks[$0])
+            }),
             !toks[roleStart].isCapitalized || roleStart == start
         else { return nil }
         return splitRole(doc, roleStart, first - 2, orgMentions: orgMentions, stripPossessive: false)

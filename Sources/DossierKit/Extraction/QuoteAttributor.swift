@@ -120,7 +120,9 @@ struct QuoteAttributor: Sendable {
             return Speaker(name: owner, kind: .document)
         }
         // "police said", « indique le parquet »: a generic institution speaks for the one the document names.
-        if let institution = institutionSpeaking(doc, verbAt: v, verbEnd: verbEnd, within: a...b, mentions: mentions, openTok: openTok) {
+        if let institution = institutionSpeaking(
+            doc, verbAt: v, verbEnd: verbEnd, within: a...b, mentions: mentions, openTok: openTok)
+        {
             return Speaker(name: institution, kind: .organisation)
         }
         // Pronoun continuation: "il a ajouté", "she said", "a-t-il déclaré".
@@ -220,7 +222,9 @@ struct QuoteAttributor: Sendable {
         guard opening.contains(where: { lex.titleWords.contains(toks[$0]) || lex.roleWords.contains(toks[$0]) }) else {
             return false
         }
-        return !(verbEnd..<(person - 1)).contains { toks[$0].isPunct && toks[$0].text != "'" && toks[$0].text != "’" && toks[$0].text != "-" }
+        return !(verbEnd..<(person - 1)).contains {
+            toks[$0].isPunct && toks[$0].text != "'" && toks[$0].text != "’" && toks[$0].text != "-"
+        }
     }
 
     /// The organisation a generic speaker stands for: "police said" → the document's police force, « indique le

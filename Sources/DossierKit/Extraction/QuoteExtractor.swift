@@ -64,7 +64,9 @@ struct QuoteExtractor: Sendable {
                 // at its end.
                 if Self.isApostrophe(s), p + 1 < r.upperBound, Self.isApostrophe(sc[p + 1]) {
                     skipThrough = p + 1
-                    s = p == r.lowerBound || !TextFolding.isWordScalar(sc[p - 1]) && !Self.isSentencePunctuation(sc[p - 1]) ? "“" : "”"
+                    s =
+                        p == r.lowerBound || !TextFolding.isWordScalar(sc[p - 1]) && !Self.isSentencePunctuation(sc[p - 1])
+                        ? "“" : "”"
                 }
                 guard Self.isQuotationMark(s) else { continue }
                 // d"autres: a straight quotation mark between two letters is an apostrophe typed wrong.

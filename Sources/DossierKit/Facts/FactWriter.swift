@@ -105,7 +105,8 @@ struct FactWriter {
 
         for extracted in extraction.figures {
             let figure = Figure(
-                documentID: documentID, operationID: extracted.operation.flatMap { operationBySlug[$0] } ?? figureOperation, value: extracted.value, valueMax: extracted.valueMax,
+                documentID: documentID, operationID: extracted.operation.flatMap { operationBySlug[$0] } ?? figureOperation,
+                value: extracted.value, valueMax: extracted.valueMax,
                 unit: extracted.unit, approximate: extracted.approximate, bound: extracted.bound?.rawValue,
                 counts: extracted.counts, category: extracted.category, span: sourceSpan(extracted.span))
             if reconciler?.claimFigure(figure.span) ?? true {

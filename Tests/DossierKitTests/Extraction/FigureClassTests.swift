@@ -22,7 +22,8 @@ struct FigureClassTests {
 
     @Test("hyphenated ages and durations: a 14-month-old is an age, a 12-year sentence a duration")
     func hyphenatedUnits() throws {
-        let f = try figures("A 14-month-old girl was found and her father received a 12-year sentence after a three-day trial.", "en")
+        let f = try figures(
+            "A 14-month-old girl was found and her father received a 12-year sentence after a three-day trial.", "en")
         #expect(f.map(\.unit) == ["age:month", "duration:year", "duration:day"])
         #expect(f.map(\.value) == [14, 12, 3])
         let age = try figures("The 15-year-old boy was safeguarded.", "en")
@@ -64,9 +65,11 @@ struct DeclaredPublicationDateTests {
     @Test("year-less dates resolve against the publication date given in front matter or --published")
     func yearLessDatesUseTheDeclaredDate() throws {
         let extractor = try Fixtures.extractor()
-        let en = extractor.extract(from: "Officers searched the house on Thursday 4 June.", language: "en", published: "2026-06-05")
+        let en = extractor.extract(
+            from: "Officers searched the house on Thursday 4 June.", language: "en", published: "2026-06-05")
         #expect(en.dates.map(\.iso) == ["2026-06-04"])
-        let fr = extractor.extract(from: "Les enquêteurs ont interpellé le suspect le 3 mars.", language: "fr", published: "2025-03-10")
+        let fr = extractor.extract(
+            from: "Les enquêteurs ont interpellé le suspect le 3 mars.", language: "fr", published: "2025-03-10")
         #expect(fr.dates.map(\.iso) == ["2025-03-03"])
         // Stated in the text, the year wins; without any date, a year-less date is not guessed.
         let stated = extractor.extract(from: "The raid took place on 4 June 2024.", language: "en", published: "2026-06-05")

@@ -26,7 +26,8 @@ struct OrganisationClassTests {
             try organisations(
                 "L'unité de lutte contre la cybercriminalité de la police du Kent a participé avec le service régional de police judiciaire de Lille.",
                 "fr") == [
-                    "Unité de lutte contre la cybercriminalité de la police du Kent", "Service régional de police judiciaire de Lille",
+                    "Unité de lutte contre la cybercriminalité de la police du Kent",
+                    "Service régional de police judiciaire de Lille",
                 ])
         #expect(try organisations("Le service s’avère attrayant pour les acheteurs de Paris.", "fr").isEmpty)
         #expect(try organisations("Une unité de police de Lyon est venue.", "fr").isEmpty)
@@ -37,7 +38,10 @@ struct OrganisationClassTests {
         #expect(try organisations("Ameripol et Aseanapol ont participé, pas la Metropole.", "fr") == ["Ameripol", "Aseanapol"])
         let reversed = try Fixtures.extract("L'AX (Agence X) a mené l'enquête. Plus tard, l'AX a conclu.", "fr").organisations
         #expect(reversed.map(\.name) == ["Agence X"] && reversed.first?.mentions.count == 3)
-        #expect(try organisations("Agents of the FBI Washington Field Office searched the house.", "en") == ["FBI Washington Field Office"])
+        #expect(
+            try organisations("Agents of the FBI Washington Field Office searched the house.", "en") == [
+                "FBI Washington Field Office"
+            ])
     }
 
     @Test("AFP is Agence France-Presse in French copy and the Australian Federal Police in English")
@@ -57,7 +61,9 @@ struct OrganisationClassTests {
         for organisation in gazetteer.organisations {
             for alias in organisation.aliases {
                 let language = alias.language ?? "en"
-                let sentence = language == "fr" ? "Hier, \(alias.text) a publié un communiqué." : "Yesterday \(alias.text) published a statement."
+                let sentence =
+                    language == "fr"
+                    ? "Hier, \(alias.text) a publié un communiqué." : "Yesterday \(alias.text) published a statement."
                 let names = extractor.extract(from: sentence, language: language).organisations.map(\.name)
                 #expect(names.contains(organisation.name), "alias «\(alias.text)» of \(organisation.name) gave \(names)")
             }

@@ -30,7 +30,8 @@ struct SpeakerAndPersonClassTests {
 
     @Test("a role with its complement between the verb and the name: the person speaks, not the unit")
     func roleBetweenVerbAndName() throws {
-        let text = "\"We are pleased with the outcome of this long investigation,\" said the head of the national cybercrime unit, Ana Costa."
+        let text =
+            "\"We are pleased with the outcome of this long investigation,\" said the head of the national cybercrime unit, Ana Costa."
         let extraction = try Fixtures.extract(text, "en")
         #expect(extraction.quotes.map(\.speakerName) == ["Ana Costa"])
         #expect(extraction.people.first?.role == "head of the national cybercrime unit")
@@ -47,10 +48,13 @@ struct SpeakerAndPersonClassTests {
             "fr")
         #expect(fr == ["Parquet de Lyon"])
         // No police force named: the quotation is not given to another organisation.
-        let none = try speakers("Europol supported the action.\n\n\"The investigation is continuing and more arrests are expected,\" police said.", "en")
+        let none = try speakers(
+            "Europol supported the action.\n\n\"The investigation is continuing and more arrests are expected,\" police said.",
+            "en")
         #expect(none == [nil])
         let statement = try speakers(
-            "Europol coordinated the action.\n\n\"These offenders thought they could hide behind encryption online,\" the statement said.", "en")
+            "Europol coordinated the action.\n\n\"These offenders thought they could hide behind encryption online,\" the statement said.",
+            "en")
         #expect(statement == ["Europol"])
     }
 
@@ -70,7 +74,8 @@ struct SpeakerAndPersonClassTests {
     @Test("a role with a complement before the name: the name starts after the portfolio")
     func roleWithComplementBeforeName() throws {
         let extraction = try Fixtures.extract(
-            "Le ministre turc de l'Intérieur Ahmet Kaya a salué l'opération. Le commissaire de police John W. Smith était présent.", "fr")
+            "Le ministre turc de l'Intérieur Ahmet Kaya a salué l'opération. Le commissaire de police John W. Smith était présent.",
+            "fr")
         #expect(extraction.people.map(\.name) == ["Ahmet Kaya", "John W. Smith"])
         #expect(extraction.people.map(\.role) == ["ministre turc de l'Intérieur", "commissaire de police"])
         #expect(try people("La procureure de la République de Paris, Laure Beccuau, a parlé.", "fr") == ["Laure Beccuau"])
