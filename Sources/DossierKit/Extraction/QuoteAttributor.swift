@@ -69,13 +69,7 @@ struct QuoteAttributor: Sendable {
             }
             k += 1
         }
-        // Mentions are sorted by position: binary-search the window instead of scanning them all.
-        var lo = 0
-        var hi = mentions.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if mentions[mid].firstToken < a { lo = mid + 1 } else { hi = mid }
-        }
+        var lo = Self.firstMention(in: mentions, startingAtOrAfter: a)
         var inRange: [EntityMention] = []
         while lo < mentions.count, mentions[lo].firstToken <= b {
             if mentions[lo].lastToken <= b { inRange.append(mentions[lo]) }
@@ -167,6 +161,18 @@ struct QuoteAttributor: Sendable {
         return nil
     }
 
+    /// Index of the first mention starting at or after token `k`: mentions are sorted by position, so a window's
+    /// mentions are found by binary search instead of a scan of them all.
+    private static func firstMention(in mentions: [EntityMention], startingAtOrAfter k: Int) -> Int {
+        var lo = 0
+        var hi = mentions.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if mentions[mid].firstToken < k { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     /// « Nous avons frappé fort, déclare Marie Dupont, directrice de l'office, et nous continuerons. »: an
     /// attribution clause set between commas inside the quotation names its speaker.
     private func interiorAttribution(
@@ -179,12 +185,7 @@ struct QuoteAttributor: Sendable {
         // The clause ends the sentence or is closed by a comma; « selon l’IWF » inside a quotation is what is said.
         let closesClause = { (k: Int) in k <= last && [",", ".", ";"].contains(toks[k].text) }
         // Mentions are sorted by position: only those starting inside the quotation are candidates.
-        var lo = 0
-        var hi = mentions.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if mentions[mid].firstToken < first { lo = mid + 1 } else { hi = mid }
-        }
+        var lo = Self.firstMention(in: mentions, startingAtOrAfter: first)
         var inside: [Int: EntityMention] = [:]
         while lo < mentions.count, mentions[lo].firstToken < last {
             if inside[mentions[lo].firstToken] == nil { inside[mentions[lo].firstToken] = mentions[lo] }
