@@ -188,20 +188,15 @@ struct PersonExtractor: Sendable {
         let capitalsFirst =
             toks[i].isAllCaps && i + 1 < doc.count && doc.sameLine(i, i + 1) && toks[i + 1].isCapitalized
             && !toks[i + 1].isAllCaps
-        // "Jun-ho Park", "Jan van der Berg": a month's abbreviation starts a name when a name part follows it.
-        let monthAsGivenName =
-            lex.ambiguousMonths.contains(toks[i]) && !toks[i].isAllCaps && i + 1 < doc.count && doc.sameLine(i, i + 1)
-            && (hyphenatedNamePart(doc, i + 1) || Self.particles.contains(toks[i + 1]) && !toks[i + 1].isCapitalized
-                || toks[i + 1].isCapitalized && isNameToken(toks[i + 1]) && toks[i + 1].gapBefore == .space)
-        guard isNameToken(toks[i]) || monthAsGivenName,
+        guard isNameToken(toks[i]) || monthAsGivenName(doc, i),
             !(toks[i].isAllCaps && toks[i].text.unicodeScalars.count > 1 && !(i + 1 < doc.count && toks[i + 1].isAllCaps))
                 || lex.givenNames.contains(toks[i]) || capitalsFirst
         else { return nil }
         // "Later James Kennedy said": a sentence's first word before a known given name is the sentence's, not
         // the name's.
-        if i + 1 < doc.count, toks[i + 1].isCapitalized, lex.givenNames.contains(toks[i + 1]), doc.sameLine(i, i + 1),
-            !lex.givenNames.contains(toks[i]),
-            i == 0 || toks[i].gapBefore == .lineBreak || toks[i - 1].isPunct && Self.sentenceEnds.contains(toks[i - 1])
+        if i == 0 || toks[i].gapBefore == .lineBreak || toks[i - 1].isPunct && Self.sentenceEnds.contains(toks[i - 1]),
+            i + 1 < doc.count, toks[i + 1].isCapitalized, doc.sameLine(i, i + 1), lex.givenNames.contains(toks[i + 1]),
+            !lex.givenNames.contains(toks[i])
         {
             return nil
         }
@@ -289,6 +284,17 @@ struct PersonExtractor: Sendable {
             name += t.isAllCaps && t.text.unicodeScalars.count > 1 ? Self.titleCase(t.text) : t.text
         }
         return (last, name)
+    }
+
+    /// "Jun-ho Park", "Jan van der Berg": a month's abbreviation starts a name when a name part follows it.
+    private func monthAsGivenName(_ doc: TokenizedText, _ i: Int) -> Bool {
+        let toks = doc.tokens
+        guard lex.ambiguousMonths.contains(toks[i]), !toks[i].isAllCaps, i + 1 < doc.count, doc.sameLine(i, i + 1) else {
+            return false
+        }
+        let next = toks[i + 1]
+        return hyphenatedNamePart(doc, i + 1) || Self.particles.contains(next) && !next.isCapitalized
+            || next.isCapitalized && isNameToken(next) && next.gapBefore == .space
     }
 
     /// "-Marc" in "Jean-Marc", "-ho" in "Jun-ho": a hyphen glued to a name part, a capitalised one or a short
