@@ -490,6 +490,15 @@ struct OrganisationExtractor: Sendable {
                 k += 1
                 continue
             }
+            // "Bartholomew County Sheriff’s Department", "Westminster Magistrates' Court": a possessive inside.
+            if t.isPunct, k > i, t.gapBefore == .none, t.text == "'" || t.text == "’" {
+                let glued = k + 1 < doc.count && toks[k + 1].gapBefore == .none && toks[k + 1].folded == "s"
+                let next = glued ? k + 2 : k + 1
+                if next < doc.count, doc.sameLine(k, next), toks[next].isCapitalized, glued || toks[k - 1].folded.hasSuffix("s") {
+                    k = next
+                    continue
+                }
+            }
             break
         }
         // "District Court for the Eastern District of Virginia": a head followed by its jurisdiction.

@@ -69,4 +69,18 @@ struct OrganisationClassTests {
             }
         }
     }
+
+    @Test("English names with a possessive inside, committees and jails; a possessive before a common noun is not a name")
+    func possessivesAndMoreHeads() throws {
+        #expect(
+            try organisations("A Bartholomew County Sheriff’s Department canine warden was charged.", "en") == [
+                "Bartholomew County Sheriff’s Department"
+            ])
+        #expect(
+            try organisations("He appeared at Westminster Magistrates' Court on Monday.", "en") == [
+                "Westminster Magistrates' Court"
+            ])
+        #expect(try organisations("She testified before the Senate Judiciary Committee.", "en") == ["Senate Judiciary Committee"])
+        #expect(try organisations("Kent’s officers and Wales' detectives met.", "en").isEmpty)
+    }
 }
