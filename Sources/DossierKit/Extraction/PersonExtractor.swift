@@ -408,6 +408,8 @@ struct PersonExtractor: Sendable {
                 return true
             }
             if opener == ",", ["age", "agee", "aged"].contains(next.folded) { return true }
+            // "Montell Figgins, who represents Thomas, said": "who" is said of people only.
+            if opener == ",", next.folded == "who" || next.folded == "whose" { return true }
         }
         if ["and", "et"].contains(toks[n].folded) {
             var k = n + 1

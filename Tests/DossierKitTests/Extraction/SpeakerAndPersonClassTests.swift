@@ -66,6 +66,8 @@ struct SpeakerAndPersonClassTests {
                 "Park Ji-hoon", "Jan van der Berg", "Abdel al-Masri",
             ])
         #expect(try people("Tjitske Meulenbelt a été interpellée à Lille.", "fr") == ["Tjitske Meulenbelt"])
+        #expect(try people("Montell Figgins, who represents the guard, spoke.", "en") == ["Montell Figgins"])
+        #expect(try people("Kent Trading Standards, which ran the checks, spoke.", "en").isEmpty)
         // The same capitalised pairs without such context are not people.
         #expect(try people("Police Welcome New Powers To Tackle Online Abuse", "en").isEmpty)
         #expect(try people("Jun 2024 was busy. Visit Basheer Hamdan Park today.", "en").isEmpty)
