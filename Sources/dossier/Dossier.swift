@@ -26,7 +26,7 @@ struct Dossier: ParsableCommand {
     /// (swift-argument-parser's own usage errors would otherwise exit 64).
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(LeadingDatabaseOption.reordered(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let error as DatabaseError {
             // SQLite's own message and statement mean nothing to a user: say what happened and what to do.

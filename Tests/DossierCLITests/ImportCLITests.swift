@@ -19,6 +19,28 @@ struct ImportCLITests {
         )
     }
 
+    @Test("a path that does not exist is a usage error: exit 2, no archive and no batch")
+    func missingPath() throws {
+        try cli.write("a.txt", "Europol said 25 suspects were arrested in the raid.\n")
+        let result = try cli.run("import", cli.path("a.txt"), cli.path("no/such/file.txt"))
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.contains("no/such/file.txt: no such file or directory"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("dossier.sqlite")))
+    }
+
+    @Test("--db may come before the subcommand, in both spellings, and counts of one are singular")
+    func databaseBeforeSubcommandAndSingularCounts() throws {
+        try cli.write(
+            "a.txt", "\"We arrested one suspect in the raid on Monday in Paris today,\" said John Smith of Europol.\n")
+        let imported = try cli.run("--db", cli.path("first.sqlite"), "import", cli.path("a.txt"))
+        #expect(imported.exitCode == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("1 quote, 1 person, 1 organisation, 0 operations"), "\(imported.stdout)")
+        #expect(try cli.sql("SELECT count(*) FROM documents", database: "first.sqlite") == "1")
+        let stats = try cli.run("--db=\(cli.path("first.sqlite"))", "stats")
+        #expect(stats.exitCode == 0 && stats.stdout.contains("documents"), "\(stats.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("dossier.sqlite")))
+    }
+
     @Test("the seed documents import end to end with their known facts")
     func seeds() throws {
         let result = try cli.run("import", seedDocuments)

@@ -80,6 +80,11 @@ struct ImportCommand: ParsableCommand {
         }
         if maxSize <= 0 { throw ValidationError("--max-size must be a positive number of bytes") }
         if batchSize <= 0 { throw ValidationError("--batch-size must be a positive number of documents") }
+        // A mistyped path is a usage error, found before a batch is opened (lstat: a dangling link exists).
+        var status = stat()
+        if let missing = paths.first(where: { $0 != "-" && lstat($0, &status) != 0 }) {
+            throw ValidationError("\(missing): no such file or directory")
+        }
     }
 
     func run() throws {

@@ -6,9 +6,12 @@ enum ImportReport {
         let id = result.documentID.map { "#\($0)" } ?? ""
         switch result.outcome {
         case .imported:
-            var text =
-                "imported \(id) \(result.file): \(result.figures ?? 0) figures, \(result.quotes ?? 0) quotes, "
-                + "\(result.people ?? 0) people, \(result.organisations ?? 0) organisations, \(result.operations ?? 0) operations"
+            let counts = [
+                counted(result.figures, "figure", "figures"), counted(result.quotes, "quote", "quotes"),
+                counted(result.people, "person", "people"), counted(result.organisations, "organisation", "organisations"),
+                counted(result.operations, "operation", "operations"),
+            ]
+            var text = "imported \(id) \(result.file): " + counts.joined(separator: ", ")
             if let original = result.probableDuplicateOf { text += " (probable duplicate of #\(original))" }
             return text
         case .duplicate:
@@ -21,6 +24,12 @@ enum ImportReport {
         case .failed:
             return "failed \(result.file): \(result.error ?? "")"
         }
+    }
+
+    /// "1 quote", "2 quotes", "0 people".
+    static func counted(_ count: Int?, _ singular: String, _ plural: String) -> String {
+        let count = count ?? 0
+        return "\(count) \(count == 1 ? singular : plural)"
     }
 
     /// What differs, field by field, where it is recorded and how to apply it, each on an indented line.
