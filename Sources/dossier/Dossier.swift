@@ -9,7 +9,7 @@ struct Dossier: ParsableCommand {
         commandName: "dossier",
         abstract: "A case-and-source archive of press releases about law-enforcement operations.",
         discussion: """
-            Every command takes --db PATH (else $DOSSIER_DB, else ./dossier.sqlite).
+            Every command but eval takes --db PATH, before or after its name (else $DOSSIER_DB, else ./dossier.sqlite).
             Exit codes: 0 success; 1 the command ran and found problems; 2 usage or environment error.
             """,
         version: DossierVersion.current,

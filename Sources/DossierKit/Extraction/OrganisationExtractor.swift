@@ -274,14 +274,7 @@ struct OrganisationExtractor: Sendable {
 
     /// "Ameripol": the folded word ends in "pol" (compared on its UTF-8 bytes).
     private static func endsInPol(_ t: Token) -> Bool {
-        let bytes = t.folded.utf8
-        guard bytes.count >= 3 else { return false }
-        var end = bytes.endIndex
-        for expected in "lop".utf8 {
-            end = bytes.index(before: end)
-            if bytes[end] != expected { return false }
-        }
-        return true
+        t.folded.utf8.suffix(3).elementsEqual("pol".utf8)
     }
 
     /// "(FBI)" is an acronym's definition, not a parent's name.
@@ -315,10 +308,7 @@ struct OrganisationExtractor: Sendable {
             orgs[long.slug]?.mentions.sort { $0.start < $1.start }
             orgs[short.slug] = nil
             order.removeAll { $0 == short.slug }
-            for k in mentions.indices where mentions[k].kind == .organisation && mentions[k].name == shortName {
-                mentions[k] = EntityMention(
-                    firstToken: mentions[k].firstToken, lastToken: mentions[k].lastToken, name: longName, kind: .organisation)
-            }
+            mentions.rename(.organisation, from: shortName, to: longName)
         }
     }
 

@@ -331,15 +331,14 @@ struct PersonExtractor: Sendable {
             people[target]?.mentions.sort { $0.start < $1.start }
             if people[target]?.role == nil { people[target]?.role = short.role }
             people[key] = nil
-            for k in mentions.indices where mentions[k].kind == .person && mentions[k].name == short.name {
-                mentions[k] = EntityMention(
-                    firstToken: mentions[k].firstToken, lastToken: mentions[k].lastToken, name: fullName, kind: .person)
-            }
+            mentions.rename(.person, from: short.name, to: fullName)
         }
         order.removeAll { people[$0] == nil }
     }
 
     private static let generationalSuffixes: FoldedSet = ["jr", "sr", "ii", "iii", "iv"]
+    /// Auxiliaries before an adverb that the lexicon's auxiliary phrases do not list on their own.
+    private static let shortAuxiliaries: FoldedSet = ["a", "has", "have", "had", "is", "est"]
     private static let sentenceEnds: FoldedSet = [".", "!", "?", ":"]
 
     private static let adverbs: FoldedSet = [
@@ -372,7 +371,7 @@ struct PersonExtractor: Sendable {
             if lex.roleWords.contains(w) || lex.titleWords.contains(w) { return true }
             if w == "the" || w == "le" || w == "la" || w == "l" || w == "a" || w == "an",
                 (n + 2..<min(doc.count, n + 8)).contains(where: {
-                    doc.sameLine(n, $0) && lex.roleWords.contains(toks[$0]) && !toks[$0].isPunct
+                    doc.sameLine(n, $0) && lex.roleWords.contains(toks[$0])
                 })
             {
                 return true
@@ -391,8 +390,7 @@ struct PersonExtractor: Sendable {
         // "was also charged", « a également été condamné »: one adverb after the auxiliary.
         if n + 2 < doc.count, Self.adverbs.contains(toks[n + 1]),
             lex.personEvidenceAfterAuxiliary.match(in: doc, at: n + 2) != nil,
-            lex.personEvidenceAfter.match(in: doc, at: n) == nil,
-            lex.auxiliaries.match(in: doc, at: n) != nil || ["a", "has", "have", "had", "is", "est"].contains(toks[n].folded)
+            lex.auxiliaries.match(in: doc, at: n) != nil || Self.shortAuxiliaries.contains(toks[n])
         {
             return true
         }

@@ -69,7 +69,8 @@ struct QuoteAttributor: Sendable {
             }
             k += 1
         }
-        var lo = Self.firstMention(in: mentions, startingAtOrAfter: a)
+        // Mentions are sorted by position: binary-search the window instead of scanning them all.
+        var lo = mentions.partitionIndex { $0.firstToken < a }
         var inRange: [EntityMention] = []
         while lo < mentions.count, mentions[lo].firstToken <= b {
             if mentions[lo].lastToken <= b { inRange.append(mentions[lo]) }
@@ -161,18 +162,6 @@ struct QuoteAttributor: Sendable {
         return nil
     }
 
-    /// Index of the first mention starting at or after token `k`: mentions are sorted by position, so a window's
-    /// mentions are found by binary search instead of a scan of them all.
-    private static func firstMention(in mentions: [EntityMention], startingAtOrAfter k: Int) -> Int {
-        var lo = 0
-        var hi = mentions.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if mentions[mid].firstToken < k { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
-    }
-
     /// « Nous avons frappé fort, déclare Marie Dupont, directrice de l'office, et nous continuerons. »: an
     /// attribution clause set between commas inside the quotation names its speaker.
     private func interiorAttribution(
@@ -185,7 +174,7 @@ struct QuoteAttributor: Sendable {
         // The clause ends the sentence or is closed by a comma; « selon l’IWF » inside a quotation is what is said.
         let closesClause = { (k: Int) in k <= last && [",", ".", ";"].contains(toks[k].text) }
         // Mentions are sorted by position: only those starting inside the quotation are candidates.
-        var lo = Self.firstMention(in: mentions, startingAtOrAfter: first)
+        var lo = mentions.partitionIndex { $0.firstToken < first }
         var inside: [Int: EntityMention] = [:]
         while lo < mentions.count, mentions[lo].firstToken < last {
             if inside[mentions[lo].firstToken] == nil { inside[mentions[lo].firstToken] = mentions[lo] }
@@ -242,8 +231,10 @@ struct QuoteAttributor: Sendable {
                 !mentions.contains(where: { $0.firstToken <= k && k <= $0.lastToken })
             else { continue }
             let organisations = mentions.filter { m in
-                m.kind == .organisation
-                    && (stems.isEmpty || stems.contains { TextFolding.fold(m.name).contains($0) })
+                guard m.kind == .organisation else { return false }
+                if stems.isEmpty { return true }
+                let name = TextFolding.fold(m.name)
+                return stems.contains { name.contains($0) }
             }
             return (organisations.last { $0.lastToken < openTok } ?? organisations.first)?.name
         }

@@ -62,7 +62,7 @@ struct QuoteExtractor: Sendable {
                 var s = sc[p]
                 // ’’…’’ and ‘‘…’’ typed for quotation marks: a doubled apostrophe opens at a word's start and closes
                 // at its end.
-                if Self.isApostrophe(s), p + 1 < r.upperBound, Self.isApostrophe(sc[p + 1]) {
+                if TextFolding.isApostrophe(s), p + 1 < r.upperBound, TextFolding.isApostrophe(sc[p + 1]) {
                     skipThrough = p + 1
                     s =
                         p == r.lowerBound || !TextFolding.isWordScalar(sc[p - 1]) && !Self.isSentencePunctuation(sc[p - 1])
@@ -114,10 +114,6 @@ struct QuoteExtractor: Sendable {
         }
         if let b = current { out.append(b) }
         return out
-    }
-
-    private static func isApostrophe(_ s: Unicode.Scalar) -> Bool {
-        s == "’" || s == "‘" || s == "'"
     }
 
     private static func isSentencePunctuation(_ s: Unicode.Scalar) -> Bool {

@@ -292,12 +292,6 @@ struct TokenizedText: Sendable {
 
     /// Index of the first token at or after scalar offset `offset`.
     func tokenIndex(atOrAfter offset: Int) -> Int {
-        var lo = 0
-        var hi = tokens.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if tokens[mid].start < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        tokens.partitionIndex { $0.start < offset }
     }
 }

@@ -67,9 +67,11 @@ struct FactWriter {
         }
 
         var operationIDs: [Int64] = []
+        var operationBySlug: [String: Int64] = [:]
         for operation in extraction.operations {
             let id = try upsert(Operation(slug: operation.slug, name: operation.name), createdAt: createdAt)
             operationIDs.append(id)
+            operationBySlug[operation.slug] = id
             for span in operation.mentions {
                 claim(Mention(documentID: documentID, entity: .operation(id), span: sourceSpan(span)), &reconciler, &mentions)
             }
@@ -89,10 +91,6 @@ struct FactWriter {
         // Figures belong to an operation when the document is about exactly one, or when the extractor tied them
         // to the operation named in their paragraph.
         let figureOperation = Set(operationIDs).count == 1 ? operationIDs.first : nil
-        var operationBySlug: [String: Int64] = [:]
-        for (operation, id) in zip(extraction.operations, operationIDs.suffix(extraction.operations.count)) {
-            operationBySlug[operation.slug] = id
-        }
 
         for date in extraction.dates {
             claim(Mention(documentID: documentID, entity: .date(date.iso), span: sourceSpan(date.span)), &reconciler, &mentions)
