@@ -27,7 +27,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
@@ -37,6 +36,14 @@ let package = Package(
             path: "Sources/SQLite",
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // OpenSSL's libcrypto for SHA-256 (issue 17): swift-crypto compiled 378 files of BoringSSL
+        // on a first build for this one hash.
+        .systemLibrary(
+            name: "OpenSSLCrypto",
+            path: "Sources/OpenSSLCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
         ),
         // Host tool and plugin that turn Migrations/*.sql and Seeds/*.json into Swift source,
         // so the installed binary needs no files beside it and those folders stay the only copy.
@@ -51,7 +58,7 @@ let package = Package(
             name: "DossierKit",
             dependencies: [
                 "SQLite",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "OpenSSLCrypto",
                 .product(name: "Yams", package: "Yams"),
             ],
             path: "Sources/DossierKit",

@@ -16,6 +16,23 @@ struct PreparationPipelineTests {
             overrides: DocumentMetadata())
     }
 
+    @Test("every document gets a title: declared, else inferred, else its file name, else its first line")
+    func titles() throws {
+        // A first line too long to be a title: inference gives up, so the file name names the document.
+        let long = String(repeating: "Europol said that the suspects were arrested in many countries. ", count: 5)
+        func title(_ text: String, fileName: String?) throws -> String? {
+            try preparer.prepare(bytes: Array(text.utf8), fileName: fileName, sourcePath: nil, displayName: "x")
+                .document.title
+        }
+        #expect(try title("---\ntitle: Declared\n---\n" + long, fileName: "a.txt") == "Declared")
+        #expect(try title("Europol dismantles a network\n\n" + long, fileName: "a.txt") == "Europol dismantles a network")
+        #expect(try title(long, fileName: "0012.txt") == "0012.txt")
+        let fromStandardInput = try title("\n  " + long, fileName: nil)
+        #expect(fromStandardInput?.hasPrefix("Europol said that the suspects") == true)
+        #expect(fromStandardInput?.hasSuffix("…") == true)
+        #expect(fromStandardInput.map { $0.count == DocumentPreparer.fallbackTitleLength + 1 } == true)
+    }
+
     /// One file per chunk, each `size` bytes of press-release text.
     func chunks(_ count: Int, size: Int) throws -> [[ImportInput]] {
         let sentence = "Europol said 25 suspects were arrested during the operation. "

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The SHA-256 of rows in a canonical form, so that the same content always gives the same digest
@@ -9,16 +8,18 @@ import Foundation
 /// integer 1 and the text "1". Integers and reals are their eight little-endian bytes. Column names
 /// are included, so a value moved to another column is a change too. Values are fed to the hash as
 /// they are read, without copies: an import seals a hundred facts per document.
-struct RecordDigest {
-    private var hasher = SHA256()
+struct RecordDigest: ~Copyable {
+    private var hasher = StreamingSHA256()
     /// Bytes waiting to be hashed: items are a few bytes each, and each call into the hasher costs
     /// far more than copying them (a tenth of an import's time went to those calls).
-    private var pending: [UInt8] = []
+    private var pending: [UInt8]
     private static let flushAt = 16 * 1024
 
     /// `kind` names what the digest covers (a document, a person…), so that equal rows of different
     /// kinds never share a digest.
     init(kind: String) {
+        pending = []
+        pending.reserveCapacity(Self.flushAt + 64)
         text(tag: .kind, "dossier-record-v1/\(kind)")
     }
 
@@ -75,10 +76,10 @@ struct RecordDigest {
         }
     }
 
-    func finalize() -> String {
-        var hasher = hasher
-        pending.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        return SHA256Hex.hex(hasher.finalize())
+    /// The digest; the value is spent after it.
+    consuming func finalize() -> String {
+        flush()
+        return hasher.finalize()
     }
 
     private enum Tag: UInt8 {
@@ -101,17 +102,23 @@ struct RecordDigest {
 
     private mutating func bytes(tag: Tag, _ value: UnsafeRawBufferPointer) {
         header(tag, length: UInt64(value.count))
-        hasher.update(bufferPointer: value)
+        if value.count >= Self.flushAt {
+            flush()
+            hasher.update(value)
+        } else {
+            pending.append(contentsOf: value)
+            if pending.count >= Self.flushAt { flush() }
+        }
     }
 
     private mutating func header(_ tag: Tag, length: UInt64) {
-        withUnsafeTemporaryAllocation(byteCount: 9, alignment: 1) { buffer in
-            buffer[0] = tag.rawValue
-            withUnsafeBytes(of: length.littleEndian) {
-                UnsafeMutableRawBufferPointer(rebasing: buffer[1...]).copyMemory(from: $0)
-            }
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(buffer))
-        }
+        pending.append(tag.rawValue)
+        withUnsafeBytes(of: length.littleEndian) { pending.append(contentsOf: $0) }
+    }
+
+    private mutating func flush() {
+        pending.withUnsafeBytes { hasher.update($0) }
+        pending.removeAll(keepingCapacity: true)
     }
 }
 

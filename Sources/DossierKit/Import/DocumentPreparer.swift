@@ -39,7 +39,8 @@ public struct DocumentPreparer: Sendable {
         let extraction = extractor.extract(from: body, language: metadata.language, published: metadata.published)
         let document = Document(
             sha256: SHA256Hex.of(body), originalSHA256: SHA256Hex.of(bytes),
-            normalizedSHA256: SHA256Hex.of(Self.collapsingWhitespace(body)), body: body, title: metadata.title,
+            normalizedSHA256: SHA256Hex.of(Self.collapsingWhitespace(body)), body: body,
+            title: metadata.title ?? Self.fallbackTitle(fileName: fileName, body: head),
             fileName: fileName, sourcePath: sourcePath, sizeBytes: bytes.count, encoding: decoded.encoding,
             publisher: metadata.publisher, author: metadata.author, url: metadata.url, publishedOn: metadata.published,
             retrievedOn: metadata.retrieved, language: metadata.language, kind: metadata.kind ?? .pressRelease,
@@ -53,6 +54,19 @@ public struct DocumentPreparer: Sendable {
         let decoder = SourceDecoder(declaredEncoding: SourceDecoder.LegacyEncoding(rawValue: recordedEncoding))
         return FrontMatter.split(try decoder.decode(bytes, file: file).body).body
     }
+
+    /// The title of a document that declares none and whose first lines do not read as one: its file
+    /// name (what reports showed in its place before), or for standard input its first line, so that
+    /// every list and label (Datasette's among them) names a document by words, never by a bare id.
+    static func fallbackTitle(fileName: String?, body: String) -> String {
+        if let fileName { return fileName }
+        let firstLine =
+            body.split(whereSeparator: \.isNewline).lazy
+            .map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty } ?? ""
+        return firstLine.count > Self.fallbackTitleLength ? firstLine.prefix(Self.fallbackTitleLength) + "…" : firstLine
+    }
+
+    static let fallbackTitleLength = 120
 
     /// How much of the body title and date inference read.
     static let headLength = 4_000
