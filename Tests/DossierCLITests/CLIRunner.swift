@@ -82,6 +82,20 @@ struct CLIRunner {
     /// Starts `dossier` without waiting, so several can run at once or one can be killed mid-run.
     /// `prefix` runs it through another program (e.g. a shell that sets a resource limit first).
     func start(_ arguments: [String], stdin: Data? = nil, through prefix: [String] = []) throws -> Running {
+        if let program = prefix.first {
+            return try launch(
+                URL(fileURLWithPath: program), Array(prefix.dropFirst()) + [Self.binary.path] + arguments, stdin: stdin)
+        }
+        return try launch(Self.binary, arguments, stdin: stdin)
+    }
+
+    /// Runs another program (a Python checker, Datasette…) in the test's folder and environment,
+    /// capturing its output like `dossier`'s.
+    func runProgram(_ executable: String, _ arguments: [String]) throws -> Result {
+        try launch(URL(fileURLWithPath: executable), arguments, stdin: nil).wait()
+    }
+
+    private func launch(_ executable: URL, _ arguments: [String], stdin: Data?) throws -> Running {
         let id = UUID().uuidString
         let outURL = directory.appending(path: ".out-\(id)")
         let errURL = directory.appending(path: ".err-\(id)")
@@ -90,13 +104,8 @@ struct CLIRunner {
         let out = try FileHandle(forWritingTo: outURL)
         let err = try FileHandle(forWritingTo: errURL)
         let process = Process()
-        if let program = prefix.first {
-            process.executableURL = URL(fileURLWithPath: program)
-            process.arguments = Array(prefix.dropFirst()) + [Self.binary.path] + arguments
-        } else {
-            process.executableURL = Self.binary
-            process.arguments = arguments
-        }
+        process.executableURL = executable
+        process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = environment
         process.standardOutput = out
