@@ -27,7 +27,19 @@ public struct Exporter {
     public func export(_ table: ExportTable, options: Options, sink: ([UInt8]) throws -> Void) throws -> Int {
         let columns = options.columns ?? repository.columns(of: table)
         let numericNames = repository.numericColumns(of: table)
-        let numeric = columns.map { numericNames.contains($0) }
+        return try Self.write(
+            columns: columns, numeric: columns.map { numericNames.contains($0) }, options: options, sink: sink
+        ) { row in
+            try repository.stream(table, columns: options.columns, filter: options.filter, row)
+        }
+    }
+
+    /// Encodes rows that `rows` streams, one call of its argument per row, in the options' format:
+    /// the one encoder for the named exports and for every table of `export --all`.
+    static func write(
+        columns: [String], numeric: [Bool], options: Options, sink: ([UInt8]) throws -> Void,
+        rows: (([DatabaseValue]) throws -> Void) throws -> Void
+    ) throws -> Int {
         let csv = CSVWriter(delimiter: options.delimiter, neutraliseFormulas: options.neutraliseFormulas)
         var chunk: [UInt8] = []
         chunk.reserveCapacity(1 << 17)
@@ -40,31 +52,34 @@ public struct Exporter {
         case .jsonl:
             break
         }
-        var rows = 0
+        var count = 0
         var fields = [String](repeating: "", count: columns.count)
-        try repository.stream(table, columns: options.columns, filter: options.filter) { row in
-            switch options.format {
-            case .csv:
-                for index in row.indices { fields[index] = Self.csvText(row[index]) }
-                csv.appendRecord(fields, numeric: numeric, to: &chunk)
-            case .jsonl:
-                JSONLine.append(columns: columns, values: row, to: &chunk)
-                chunk.append(0x0A)
-            case .json:
-                chunk.append(contentsOf: rows == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
-                JSONLine.append(columns: columns, values: row, to: &chunk)
-            }
-            rows += 1
-            if chunk.count >= 1 << 16 {
-                try sink(chunk)
-                chunk.removeAll(keepingCapacity: true)
+        // The row callback never outlives this call; Swift cannot see that through two closures.
+        try withoutActuallyEscaping(sink) { sink in
+            try rows { row in
+                switch options.format {
+                case .csv:
+                    for index in row.indices { fields[index] = Self.csvText(row[index]) }
+                    csv.appendRecord(fields, numeric: numeric, to: &chunk)
+                case .jsonl:
+                    JSONLine.append(columns: columns, values: row, to: &chunk)
+                    chunk.append(0x0A)
+                case .json:
+                    chunk.append(contentsOf: count == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
+                    JSONLine.append(columns: columns, values: row, to: &chunk)
+                }
+                count += 1
+                if chunk.count >= 1 << 16 {
+                    try sink(chunk)
+                    chunk.removeAll(keepingCapacity: true)
+                }
             }
         }
         if options.format == .json {
-            chunk.append(contentsOf: rows == 0 ? [UInt8(ascii: "]"), 0x0A] : [0x0A, UInt8(ascii: "]"), 0x0A])
+            chunk.append(contentsOf: count == 0 ? [UInt8(ascii: "]"), 0x0A] : [0x0A, UInt8(ascii: "]"), 0x0A])
         }
         if !chunk.isEmpty { try sink(chunk) }
-        return rows
+        return count
     }
 
     static func csvText(_ value: DatabaseValue) -> String {

@@ -5,7 +5,7 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export a table as CSV, JSON Lines or JSON, or every table with --all.",
+        abstract: "Export a table as CSV, JSON Lines or JSON, or the whole archive with --all.",
         discussion: """
             Tables: \(ExportTable.allCases.map(\.rawValue).joined(separator: ", ")).
             CSV is RFC 4180: comma (or --delimiter), double quotes, CRLF record ends, UTF-8, a header row.
@@ -13,6 +13,7 @@ struct ExportCommand: ParsableCommand {
             (OWASP's advice against CSV injection), except in numeric columns; --raw turns that off.
             Rejected facts are left out unless asked for with --status rejected. Dates filter on publication date.
             Files are written under a temporary name and renamed when complete.
+            --all writes every table of the archive whole, as stored (document texts, aliases, roles, links, the audit log), one file per table, with manifest.json describing each file's columns (type and meaning) and the schema version, and SHA256SUMS. Filters do not apply to it.
             Example: dossier export figures --operation cumberland --output figures.csv
             Example: dossier export --all exports/2025-03-01
             """
@@ -31,7 +32,7 @@ struct ExportCommand: ParsableCommand {
 
     @Option(
         name: .customLong("all"),
-        help: ArgumentHelp("Write every table as CSV into this folder, with a manifest.", valueName: "dir"))
+        help: ArgumentHelp("Write every table, whole, into this folder, with a manifest.", valueName: "dir"))
     var allDirectory: String?
 
     @Flag(help: "With --all, overwrite the files of a non-empty folder.")
@@ -65,6 +66,10 @@ struct ExportCommand: ParsableCommand {
         }
         if table == nil, allDirectory == nil { throw ValidationError("name a table to export, or use --all DIR") }
         if table != nil, allDirectory != nil { throw ValidationError("give either a table or --all, not both") }
+        if allDirectory != nil, documents.applied() != ExportFilter() || status != nil || category != nil || columns != nil {
+            throw ValidationError(
+                "--all exports every table whole; --columns, --status, --category and document filters apply to one named table")
+        }
     }
 
     func run() throws {
