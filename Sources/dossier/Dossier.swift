@@ -18,7 +18,7 @@ struct Dossier: ParsableCommand {
             ExportCommand.self, ReportCommand.self, SearchCommand.self, EvalCommand.self,
             CheckCommand.self, BackupCommand.self, RestoreCommand.self, ReviewCommand.self, FigureCommand.self, QuoteCommand.self,
             DocumentCommand.self, HistoryCommand.self, ReextractCommand.self,
-            OperationCommand.self, OrganisationCommand.self, PersonCommand.self,
+            OperationCommand.self, OrganisationCommand.self, PersonCommand.self, DatasetteMetadataCommand.self,
         ]
     )
 

@@ -255,20 +255,32 @@ public struct ReportRepository {
         }
     }
 
+    /// The operation a figure `f` counts for: the one the text ties it to, else its document's only
+    /// operation. A figure of a document about several operations, tied to none, counts for none.
+    static let figureOperation = """
+        coalesce(f.operation_id,
+            (SELECT min(x.operation_id) FROM document_operations x WHERE x.document_id = f.document_id HAVING count(*) = 1))
+        """
+
+    /// Common table expressions: `scoped`, each figure not rejected with the operation it counts for,
+    /// and `disputed`, the operation, category and unit whose figures disagree. Join `scoped s` and
+    /// keep `(s.operation_id, s.category, s.unit) IN (SELECT … FROM disputed)`.
+    static let disputedFigures = """
+        WITH scoped AS (
+            SELECT f.id, \(figureOperation) AS operation_id, f.category, f.value, f.unit
+            FROM figures f WHERE f.status <> 'rejected' AND f.category IS NOT NULL
+        ),
+        disputed AS (
+            SELECT operation_id, category, unit FROM scoped WHERE operation_id IS NOT NULL
+            GROUP BY operation_id, category, unit HAVING count(DISTINCT value) > 1
+        )
+        """
+
     /// Figures of the same operation and category whose values disagree, grouped for side-by-side review.
     public func conflictingFigures() throws -> [FigureRow] {
         try connection.query(
             """
-            WITH scoped AS (
-                SELECT f.id, coalesce(f.operation_id,
-                    (SELECT min(x.operation_id) FROM document_operations x WHERE x.document_id = f.document_id
-                     HAVING count(*) = 1)) AS operation_id, f.category, f.value, f.unit
-                FROM figures f WHERE f.status <> 'rejected' AND f.category IS NOT NULL
-            ),
-            disputed AS (
-                SELECT operation_id, category, unit FROM scoped WHERE operation_id IS NOT NULL
-                GROUP BY operation_id, category, unit HAVING count(DISTINCT value) > 1
-            )
+            \(Self.disputedFigures)
             \(Self.figureSelect.replacingOccurrences(of: "LEFT JOIN operations o ON o.id = f.operation_id", with: "JOIN scoped s ON s.id = f.id JOIN operations o ON o.id = s.operation_id"))
             WHERE (s.operation_id, s.category, s.unit) IN (SELECT operation_id, category, unit FROM disputed)
             ORDER BY o.slug, f.category, f.value, d.published_on, f.id
