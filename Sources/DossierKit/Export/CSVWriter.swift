@@ -16,6 +16,11 @@ public struct CSVWriter {
         UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D,
     ]
 
+    /// Whether a spreadsheet would run `text` as a formula: it starts with = + - @ tab or CR.
+    static func startsLikeFormula(_ text: String) -> Bool {
+        text.utf8.first.map { formulaStarts.contains($0) } == true
+    }
+
     /// Appends one record to `output`.
     public func appendRecord(_ fields: [String], numeric: [Bool], to output: inout [UInt8]) {
         for (index, field) in fields.enumerated() {
@@ -28,7 +33,7 @@ public struct CSVWriter {
 
     private func appendField(_ field: String, numeric: Bool, to output: inout [UInt8]) {
         let bytes = field.utf8
-        let guarded = neutraliseFormulas && !numeric && bytes.first.map { Self.formulaStarts.contains($0) } == true
+        let guarded = neutraliseFormulas && !numeric && Self.startsLikeFormula(field)
         let needsQuotes = guarded || bytes.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
         guard needsQuotes else {
             output.append(contentsOf: bytes)

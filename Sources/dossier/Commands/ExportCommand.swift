@@ -5,7 +5,7 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export a table as CSV, JSON Lines or JSON, or the whole archive with --all.",
+        abstract: "Export a table as CSV, JSON Lines, JSON or a spreadsheet, or the whole archive with --all.",
         discussion: """
             Tables: \(ExportTable.allCases.map(\.rawValue).joined(separator: ", ")).
             CSV is RFC 4180: comma (or --delimiter), double quotes, CRLF record ends, UTF-8, a header row.
@@ -13,8 +13,10 @@ struct ExportCommand: ParsableCommand {
             (OWASP's advice against CSV injection), except in numeric columns; --raw turns that off.
             Rejected facts are left out unless asked for with --status rejected. Dates filter on publication date.
             Files are written under a temporary name and renamed when complete.
+            xlsx writes a workbook with typed cells: numbers as numbers, complete dates as dates, everything else as text (leading zeros kept), long text wrapped, the header row frozen and filtered; a cell that starts like a formula is marked as text. With --all PATH.xlsx it writes one workbook with a sheet per table above.
             --all writes every table of the archive whole, as stored (document texts, aliases, roles, links, the audit log), one file per table, with manifest.json describing each file's columns (type and meaning) and the schema version, and SHA256SUMS. Filters do not apply to it.
             Example: dossier export figures --operation cumberland --output figures.csv
+            Example: dossier export figures --format xlsx --output figures.xlsx
             Example: dossier export --all exports/2025-03-01
             """
     )
@@ -24,15 +26,17 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The table to export.", valueName: "name"))
     var table: ExportTable?
 
-    @Option(help: "csv, jsonl or json.")
-    var format: Exporter.Format = .csv
+    @Option(help: "csv, jsonl, json or xlsx.")
+    var format: ExportFormat = .csv
 
     @Option(name: [.short, .long], help: OutputOptions.fileHelp)
     var output: String = "-"
 
     @Option(
         name: .customLong("all"),
-        help: ArgumentHelp("Write every table, whole, into this folder, with a manifest.", valueName: "dir"))
+        help: ArgumentHelp(
+            "Write every table, whole, into this folder, with a manifest (with xlsx: every table above into this workbook).",
+            valueName: "path"))
     var allDirectory: String?
 
     @Flag(help: "With --all, overwrite the files of a non-empty folder.")
@@ -66,7 +70,15 @@ struct ExportCommand: ParsableCommand {
         }
         if table == nil, allDirectory == nil { throw ValidationError("name a table to export, or use --all DIR") }
         if table != nil, allDirectory != nil { throw ValidationError("give either a table or --all, not both") }
-        if allDirectory != nil, documents.applied() != ExportFilter() || status != nil || category != nil || columns != nil {
+        if format == .xlsx {
+            if delimiter != "," || bom { throw ValidationError("--delimiter and --bom apply to CSV, not to xlsx") }
+            if allDirectory == nil, output == "-", isatty(STDOUT_FILENO) == 1 {
+                throw ValidationError("xlsx is a binary workbook: give --output FILE.xlsx")
+            }
+        }
+        if allDirectory != nil, format != .xlsx,
+            documents.applied() != ExportFilter() || status != nil || category != nil || columns != nil
+        {
             throw ValidationError(
                 "--all exports every table whole; --columns, --status, --category and document filters apply to one named table")
         }
@@ -74,7 +86,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         var options = Exporter.Options()
-        options.format = format
+        options.format = format.rows ?? .csv
         options.delimiter = delimiter.first ?? ","
         options.byteOrderMark = bom
         options.neutraliseFormulas = !raw
@@ -84,6 +96,21 @@ struct ExportCommand: ParsableCommand {
         options.columns = columns.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
         let opened = try archive.open(.read)
 
+        if format == .xlsx {
+            let destination = allDirectory ?? output
+            let result = try WorkbookExporter(archive: opened).export(
+                table.map { [$0] } ?? ExportTable.allCases, options: options, to: try OutputFile(path: destination))
+            if result.truncatedCells > 0 {
+                Console.note(
+                    "warning: \(result.truncatedCells) cells were longer than a spreadsheet cell holds "
+                        + "(32,767 characters) and were cut; the CSV export holds them whole")
+            }
+            if destination != "-" {
+                Console.note(
+                    "\(result.sheets.count) sheets, \(result.sheets.map(\.rows).reduce(0, +)) rows written to \(destination).")
+            }
+            return
+        }
         if let allDirectory {
             let manifest = try BundleExporter(archive: opened).export(to: allDirectory, options: options, force: force)
             Console.note(
@@ -100,6 +127,13 @@ struct ExportCommand: ParsableCommand {
     }
 }
 
+/// What `export --format` accepts: the row formats of `Exporter`, and a spreadsheet workbook.
+enum ExportFormat: String, CaseIterable, ExpressibleByArgument {
+    case csv, jsonl, json, xlsx
+
+    /// The row format, for all but the workbook.
+    var rows: Exporter.Format? { Exporter.Format(rawValue: rawValue) }
+}
+
 extension ExportTable: ExpressibleByArgument {}
-extension Exporter.Format: ExpressibleByArgument {}
 extension FactStatus: ExpressibleByArgument {}
