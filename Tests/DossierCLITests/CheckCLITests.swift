@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// What `dossier check --json` prints, as far as the tests need it.
+/// What `dossier check --json` prints, as far as the tests need it; its keys are snake_case.
 struct CheckOutput: Decodable {
     struct Finding: Decodable {
         let kind: String
@@ -9,6 +9,12 @@ struct CheckOutput: Decodable {
         let entityID: Int64?
         let expected: String
         let found: String
+
+        /// Keys after `.convertFromSnakeCase`, which reads entity_id as entityId.
+        enum CodingKeys: String, CodingKey {
+            case kind, expected, found, entityType
+            case entityID = "entityId"
+        }
     }
     let outcome: String
     let findings: [Finding]
@@ -28,7 +34,9 @@ struct CheckCLITests {
 
     func checkJSON(_ extra: String...) throws -> (CLIRunner.Result, CheckOutput?) {
         let result = try cli.run(["check", "--json"] + extra)
-        return (result, try? JSONDecoder().decode(CheckOutput.self, from: Data(result.stdout.utf8)))
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return (result, try? decoder.decode(CheckOutput.self, from: Data(result.stdout.utf8)))
     }
 
     @Test("a clean archive exits 0 with no finding, and the run is recorded")

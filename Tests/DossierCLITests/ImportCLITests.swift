@@ -135,11 +135,11 @@ struct ImportCLITests {
         let summary = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         let result = (summary?["results"] as? [[String: Any]])?.first
         #expect(result?["outcome"] as? String == "duplicate")
-        #expect(result?["duplicateMatch"] as? String == "same_text")
-        #expect(result?["applyCommand"] as? String == "dossier document set 1 --title 'Second title'")
-        let differences = result?["metadataDifferences"] as? [[String: String]]
+        #expect(result?["duplicate_match"] as? String == "same_text")
+        #expect(result?["apply_command"] as? String == "dossier document set 1 --title 'Second title'")
+        let differences = result?["metadata_differences"] as? [[String: String]]
         #expect(differences == [["field": "title", "old": "First title", "new": "Second title"]])
-        #expect(summary?["duplicatesWithOtherMetadata"] as? Int == 1)
+        #expect(summary?["duplicates_with_other_metadata"] as? Int == 1)
         // Imported again, the same file is not recorded twice.
         #expect(try cli.sql("SELECT count(*) FROM events WHERE action = 'duplicate_metadata'") == "1")
 

@@ -16,7 +16,7 @@ struct OtherToolsCLITests {
     func dossierSearch(_ term: String) throws -> [Int] {
         let result = try cli.run("search", term, "--json")
         let hits = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
-        return hits.compactMap { ($0["document_id"] ?? $0["documentID"]) as? Int }
+        return hits.compactMap { $0["document_id"] as? Int }
     }
 
     @Test("Datasette finds the full-text index with and without the metadata, labels, facets and runs a saved query")

@@ -152,7 +152,7 @@ struct SearchCLITests {
         let result = try cli.run(["search"] + arguments + ["--json"])
         #expect(result.exitCode == 0, "\(result.stderr)")
         let hits = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
-        return hits.compactMap { $0["documentID"] as? Int }
+        return hits.compactMap { $0["document_id"] as? Int }
     }
 
     @Test("accents and case are ignored")

@@ -91,9 +91,7 @@ public struct BundleExporter {
             createdAt: Timestamp.now(), archive: (archive.path as NSString).lastPathComponent,
             toolVersion: DossierVersion.current, schemaVersion: schemaVersion, format: options.format.rawValue,
             csv: options.format == .csv ? Self.dialect(options) : nil, files: entries)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let encoder = JSONOutput.encoder()
         let manifestWriter = try OutputFile(path: (directory as NSString).appendingPathComponent("manifest.json"))
         try manifestWriter.write(Array(try encoder.encode(manifest)) + [0x0A])
         try manifestWriter.commit()

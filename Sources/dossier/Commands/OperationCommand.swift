@@ -99,6 +99,12 @@ struct OperationCommand: ParsableCommand {
                 struct Shown: Encodable {
                     let operation: Operation
                     let documentIDs: [Int64]
+
+                    // The key style's own rule would make "document_i_ds" of it.
+                    enum CodingKeys: String, CodingKey {
+                        case operation
+                        case documentIDs = "documentIds"
+                    }
                 }
                 Console.json(Shown(operation: operation, documentIDs: documentIDs))
             } else {

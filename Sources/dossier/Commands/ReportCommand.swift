@@ -64,8 +64,7 @@ struct ReportCommand: ParsableCommand {
         case .markdown: rendered = MarkdownReportRenderer().render(report)
         case .html: rendered = HTMLReportRenderer().render(report)
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let encoder = JSONOutput.encoder()
             rendered = String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
         }
         let file = try OutputFile(path: output)

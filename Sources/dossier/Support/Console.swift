@@ -37,8 +37,7 @@ enum Console {
 
     /// Prints any encodable value as pretty JSON on stdout.
     static func json<T: Encodable>(_ value: T) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONOutput.encoder()
         do {
             output(String(decoding: try encoder.encode(value), as: UTF8.self))
         } catch {
