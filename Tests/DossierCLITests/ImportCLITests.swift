@@ -298,4 +298,29 @@ struct ImportCLITests {
         #expect(totals?["figures"]?["tp"] as? Int == 1)
         #expect(!FileManager.default.fileExists(atPath: cli.path("dossier.sqlite")))
     }
+
+    /// Runs `dossier ARGUMENTS` on a pseudo-terminal (util-linux `script`), as a person at a
+    /// terminal would; stdout and stderr arrive together, as on a screen.
+    func onTerminal(_ arguments: String) throws -> String {
+        let result = try cli.runProgram("/usr/bin/script", ["-qec", "'\(CLIRunner.binary.path)' \(arguments)", "/dev/null"])
+        return result.stdout
+    }
+
+    @Test(
+        "on a terminal one progress line with counts stands for the per-file lines; --verbose brings them back, --quiet silences both"
+    )
+    func progressOnTerminal() throws {
+        for index in 0..<3 { try cli.write("docs/\(index).txt", "Europol said \(index + 2) suspects were arrested.\n") }
+        let screen = try onTerminal("import docs")
+        #expect(screen.contains("3/3 files · 3 imported, 0 duplicates, 0 failed"), "\(screen)")
+        #expect(screen.contains("Batch 1: 3 seen, 3 imported, 0 duplicates, 0 failed."))
+        #expect(!screen.contains("imported #"), "no per-file lines on a terminal")
+        let verbose = try onTerminal("import docs --verbose")
+        #expect(verbose.components(separatedBy: "already archived as #").count == 4, "\(verbose)")
+        #expect(try onTerminal("import docs --quiet").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+        // Through a pipe every file keeps its line, and no progress line is drawn.
+        let piped = try cli.run("import", "docs")
+        #expect(piped.stdout.components(separatedBy: "already archived as #").count == 4)
+        #expect(!piped.stderr.contains("files ·"))
+    }
 }

@@ -6,8 +6,7 @@ struct BackupCommand: ParsableCommand {
         commandName: "backup",
         abstract: "Copy the archive to DEST safely, even while others use it, and verify the copy.",
         discussion: """
-            Uses SQLite's online backup API to take one consistent snapshot into a temporary file beside DEST,
-            flushes it to disk, checks it (integrity, schema, every body's hash), and only then renames it to DEST.
+            Uses SQLite's online backup API to take one consistent snapshot into a temporary file beside DEST, flushes it to disk, checks it (integrity, schema, every body's hash), and only then renames it to DEST.
             A failed backup leaves nothing named DEST. Records a 'backup' event in the archive.
             Exit code 1 when the copy fails its check; 2 when DEST exists (without --force) or the archive cannot be read.
             Example: dossier backup /backups/cases-$(date +%F).sqlite --db cases.sqlite

@@ -6,11 +6,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Verify the archive: SQLite integrity, schema, fixity, spans, full-text index, consistency.",
         discussion: """
-            Reads the archive without changing it, then records the run as a 'check' event. Besides SQLite's own checks
-            and every body's hash it recomputes the digests of every document's metadata and facts, walks the audit
-            log's hash chain and prints its head: keep that line outside the archive. Exit code 0 when
-            clean, 1 when anything is found (a damaged page SQLite refuses to read is a finding), 2 when the
-            check could not run (no such file, not an SQLite database, schema from a newer dossier).
+            Reads the archive without changing it, then records the run as a 'check' event. Besides SQLite's own checks and every body's hash it recomputes the digests of every document's metadata and facts, walks the audit log's hash chain and prints its head: keep that line outside the archive. Exit code 0 when clean, 1 when anything is found (a damaged page SQLite refuses to read is a finding), 2 when the check could not run (no such file, not an SQLite database, schema from a newer dossier).
             Missing original files (--against-sources) are reported as notices and do not change the exit code.
             --repair rebuilds the full-text index when its checks fail, and says so; nothing else is ever repaired.
             Example: dossier check --quick
@@ -28,7 +24,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Also re-read each document's original file, where it still exists, and compare its hash.")
     var againstSources = false
 
-    @Option(help: ArgumentHelp("Verify the bodies of only this many documents, chosen at random.", valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Verify the bodies of only this many documents, chosen at random.", valueName: "n"))
     var sample: Int?
 
     @Option(help: ArgumentHelp("Verify the bodies of only documents imported on or after this date.", valueName: "date"))
@@ -51,7 +49,7 @@ struct CheckCommand: ParsableCommand {
         var progressLine: ProgressLine?
         let report = try IntegrityChecker(path: archive.path, options: options).run { progress in
             guard progress.phase == .fixity, !output.quiet, !output.json, let total = progress.total else { return }
-            let line = progressLine ?? ProgressLine(total: total, enabled: true)
+            let line = progressLine ?? ProgressLine(total: total, noun: "documents", enabled: true)
             progressLine = line
             line.advance()
         }

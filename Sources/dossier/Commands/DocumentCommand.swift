@@ -43,7 +43,7 @@ struct DocumentCommand: ParsableCommand {
         @Option(help: ArgumentHelp("ISO 639-1 language code, e.g. fr or en.", valueName: "code"))
         var language: String?
 
-        @Option(help: "press_release, article, report or other.")
+        @Option(help: "What the document is.")
         var kind: Document.Kind?
 
         func validate() throws {

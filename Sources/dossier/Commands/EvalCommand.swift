@@ -7,8 +7,7 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Score extraction against hand-made answer keys (precision, recall, F1).",
         discussion: """
-            Imports the documents into a temporary archive (your archive is not touched) and compares what was
-            extracted with DIR/<file stem>.json for each document, in the answer-key format of eval/gold.
+            Imports the documents into a temporary archive (your archive is not touched) and compares what was extracted with DIR/<file stem>.json for each document, in the answer-key format of eval/gold.
             Example: dossier eval Seeds/documents --gold ../shared/eval/gold
             """
     )

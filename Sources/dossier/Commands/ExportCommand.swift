@@ -9,8 +9,7 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             Tables: \(ExportTable.allCases.map(\.rawValue).joined(separator: ", ")).
             CSV is RFC 4180: comma (or --delimiter), double quotes, CRLF record ends, UTF-8, a header row.
-            Cells starting with = + - @ tab or CR are prefixed with ' so spreadsheets show them as text
-            (OWASP's advice against CSV injection), except in numeric columns; --raw turns that off.
+            Cells starting with = + - @ tab or CR are prefixed with ' so spreadsheets show them as text (OWASP's advice against CSV injection), except in numeric columns; --raw turns that off.
             Rejected facts are left out unless asked for with --status rejected. Dates filter on publication date.
             Files are written under a temporary name and renamed when complete.
             xlsx writes a workbook with typed cells: numbers as numbers, complete dates as dates, everything else as text (leading zeros kept), long text wrapped, the header row frozen and filtered; a cell that starts like a formula is marked as text. With --all PATH.xlsx it writes one workbook with a sheet per table above.
@@ -26,7 +25,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The table to export.", valueName: "name"))
     var table: ExportTable?
 
-    @Option(help: "csv, jsonl, json or xlsx.")
+    @Option(help: "Output format.")
     var format: ExportFormat = .csv
 
     @Option(name: [.short, .long], help: OutputOptions.fileHelp)
@@ -44,7 +43,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var documents: DocumentFilterOptions
 
-    @Option(help: "Only facts with this status: extracted, confirmed, rejected or superseded (default: all but rejected).")
+    @Option(help: "Only facts with this status (default: all but rejected).")
     var status: FactStatus?
 
     @Option(help: ArgumentHelp("Only figures of this category, e.g. arrests.", valueName: "category"))

@@ -6,8 +6,7 @@ struct HistoryCommand: ParsableCommand {
         commandName: "history",
         abstract: "Show every recorded change to one entity: who, when, what, old and new values, why.",
         discussion: """
-            ENTITY is document, figure, quote, person, organisation or operation; ID is its id, or its slug for
-            people, organisations and operations.
+            ENTITY is document, figure, quote, person, organisation or operation; ID is its id, or its slug for people, organisations and operations.
             Example: dossier history figure 12
             """
     )
@@ -15,7 +14,7 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: "document, figure, quote, person, organisation or operation.")
+    @Argument(help: "The kind of record.")
     var entity: EntityHistory.Entity
 
     @Argument(help: "Id, or slug for people, organisations and operations.")

@@ -8,14 +8,9 @@ struct ImportCommand: ParsableCommand {
         abstract: "Import press releases and articles, with their provenance and extracted facts.",
         discussion: """
             PATH may be a file, a folder (read recursively, in byte order of names) or - for standard input.
-            Files are plain text or Markdown, optionally with YAML front matter (title, publisher, author, url,
-            published, retrieved, language, kind, translation_of, cites, operation, tags). Options win over front
-            matter, which wins over what is inferred from the text. Metadata may not hold control characters
-            (a title may hold tabs and line feeds), and a language is an ISO 639-1 code such as fr or en.
+            Files are plain text or Markdown, optionally with YAML front matter (title, publisher, author, url, published, retrieved, language, kind, translation_of, cites, operation, tags). Options win over front matter, which wins over what is inferred from the text. Metadata may not hold control characters (a title may hold tabs and line feeds), and a language is an ISO 639-1 code such as fr or en.
             Exit code 1 when any file failed.
-            A file whose text is archived already is a duplicate and is not stored again; if it declares
-            other metadata, each difference is shown and recorded in the document's history, with the
-            `dossier document set` command that applies it.
+            A file whose text is archived already is a duplicate and is not stored again; if it declares other metadata, each difference is shown and recorded in the document's history, with the `dossier document set` command that applies it.
             Example: dossier import Seeds/documents --publisher Europol
             """
     )
@@ -42,7 +37,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("ISO 639-1 language code, e.g. fr or en.", valueName: "code"))
     var language: String?
 
-    @Option(help: "press_release, article, report or other.")
+    @Option(help: "What the documents are.")
     var kind: Document.Kind?
 
     @Option(help: ArgumentHelp("Operation the documents report, e.g. \"Operation Cumberland\".", valueName: "name"))
@@ -51,15 +46,17 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("URL or SHA-256 (prefix) of the document this one translates.", valueName: "url-or-hash"))
     var translationOf: String?
 
-    @Option(help: "Declare a legacy encoding instead of UTF-8: windows-1252 or iso-8859-1.")
+    @Option(help: "Declare a legacy encoding instead of UTF-8.")
     var encoding: SourceDecoder.LegacyEncoding?
 
-    @Option(help: ArgumentHelp("Largest file accepted, in bytes (default 10 MiB).", valueName: "bytes"))
-    var maxSize: Int = ImportOptions.defaultMaximumBytes
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Largest file accepted, in bytes (default: 10 MiB).", valueName: "bytes"))
+    var maxSize: Int?
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
-            "Documents per transaction (default 1000): a crash or a full disk loses at most this many.",
+            "Documents per transaction: a crash or a full disk loses at most this many.",
             valueName: "count"))
     var batchSize: Int = ImportOptions.defaultBatchSize
 
@@ -68,6 +65,9 @@ struct ImportCommand: ParsableCommand {
 
     @Flag(help: "Extract and print what would be stored, writing nothing.")
     var dryRun = false
+
+    @Flag(help: "One line per file even on a terminal (where a progress line replaces them).")
+    var verbose = false
 
     func validate() throws {
         try MetadataOptionRules.refuseControlCharacters([
@@ -78,7 +78,7 @@ struct ImportCommand: ParsableCommand {
         if let published, ISODate.validated(published) == nil {
             throw ValidationError("--published '\(published)' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
         }
-        if maxSize <= 0 { throw ValidationError("--max-size must be a positive number of bytes") }
+        if let maxSize, maxSize <= 0 { throw ValidationError("--max-size must be a positive number of bytes") }
         if batchSize <= 0 { throw ValidationError("--batch-size must be a positive number of documents") }
         // A mistyped path is a usage error, found before a batch is opened (lstat: a dangling link exists).
         var status = stat()
@@ -93,15 +93,20 @@ struct ImportCommand: ParsableCommand {
                 publisher: publisher, author: author, url: url, published: published,
                 language: language.flatMap(LanguageCode.normalized), kind: kind, translationOf: translationOf,
                 operation: operation),
-            encoding: encoding, maximumBytes: maxSize, followSymlinks: followSymlinks, dryRun: dryRun,
+            encoding: encoding, maximumBytes: maxSize ?? ImportOptions.defaultMaximumBytes, followSymlinks: followSymlinks,
+            dryRun: dryRun,
             operatorName: operatorOptions.resolved, batchSize: batchSize, collectResults: output.json)
         let target: Archive? =
             dryRun && !FileManager.default.fileExists(atPath: archive.path) ? nil : try archive.open(dryRun ? .read : .write)
         let importer = Importer(archive: target, options: options, extractor: try FactExtractor.builtIn())
         let inputs = InputCollector(followSymlinks: followSymlinks).collect(paths)
-        let progress = ProgressLine(total: inputs.count, enabled: !output.quiet && !output.json)
+        // On a terminal a progress line stands for the per-file lines; pipes and --verbose keep them.
+        let lineForEachFile = verbose || isatty(STDOUT_FILENO) != 1
+        let progress = ProgressLine(total: inputs.count, noun: "files", enabled: !output.quiet && !output.json)
+        var tally = ImportTally()
         let summary = try importer.run(inputs) { result, prepared in
-            progress.advance()
+            tally.count(result.outcome)
+            progress.advance { tally.text }
             guard !output.json else { return }
             if result.outcome == .failed {
                 progress.clear()
@@ -109,7 +114,7 @@ struct ImportCommand: ParsableCommand {
             } else if dryRun, let prepared {
                 progress.clear()
                 Console.output(ImportReport.dryRunText(result, prepared))
-            } else if !output.quiet {
+            } else if !output.quiet, lineForEachFile {
                 progress.clear()
                 Console.output(ImportReport.line(result))
             }
@@ -121,6 +126,26 @@ struct ImportCommand: ParsableCommand {
             Console.output(ImportReport.summaryText(summary))
         }
         if summary.failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// What became of the files of an import so far, for its progress line.
+struct ImportTally {
+    private var imported = 0
+    private var duplicates = 0
+    private var failed = 0
+
+    mutating func count(_ outcome: ImportResult.Outcome) {
+        switch outcome {
+        case .imported: imported += 1
+        case .duplicate: duplicates += 1
+        case .failed: failed += 1
+        }
+    }
+
+    var text: String {
+        "\(imported.formatted()) imported, \(duplicates.formatted()) \(duplicates == 1 ? "duplicate" : "duplicates"), "
+            + "\(failed.formatted()) failed"
     }
 }
 

@@ -6,8 +6,7 @@ struct MigrateCommand: ParsableCommand {
         commandName: "migrate",
         abstract: "Apply pending schema migrations, or list them with --status.",
         discussion: """
-            Pending migrations are applied together in one transaction, under the write lock. An archive migrated by a newer dossier, or whose
-            applied migrations differ from this build's, is refused and left unchanged (exit code 2).
+            Pending migrations are applied together in one transaction, under the write lock. An archive migrated by a newer dossier, or whose applied migrations differ from this build's, is refused and left unchanged (exit code 2).
             Example: dossier migrate --status --db cases.sqlite
             """
     )

@@ -31,7 +31,7 @@ struct OperationCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Main action day, YYYY-MM-DD.", valueName: "date"))
         var actionDay: String?
 
-        @Option(help: "ongoing, concluded or unknown.")
+        @Option(help: "Where the operation stands.")
         var status: Operation.Status = .unknown
 
         func validate() throws {
@@ -184,7 +184,7 @@ struct OperationCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Main action day, YYYY-MM-DD.", valueName: "date"))
         var actionDay: String?
 
-        @Option(help: "ongoing, concluded or unknown.")
+        @Option(help: "Where the operation stands.")
         var status: Operation.Status?
 
         func validate() throws {

@@ -6,9 +6,7 @@ struct ReextractCommand: ParsableCommand {
         commandName: "reextract",
         abstract: "Run the current extraction rules again over stored documents, keeping every archivist's decision.",
         discussion: """
-            New facts are added as extracted; confirmed, corrected and rejected facts keep their decision (a new fact
-            overlapping a rejected one is not added); machine facts the rules no longer find become superseded, never
-            deleted. --dry-run shows the changes without writing.
+            New facts are added as extracted; confirmed, corrected and rejected facts keep their decision (a new fact overlapping a rejected one is not added); machine facts the rules no longer find become superseded, never deleted. --dry-run shows the changes without writing.
             Example: dossier reextract --all --dry-run
             """
     )

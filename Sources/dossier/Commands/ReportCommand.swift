@@ -7,8 +7,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Print the archive overview, or a report on an operation, organisation, person, the sources or conflicts.",
         discussion: """
-            Every figure and quote shows its source document (title, publisher, date) and its span
-            (#document [start–end]) so it can be traced to the exact text.
+            Every figure and quote shows its source document (title, publisher, date) and its span (#document [start–end]) so it can be traced to the exact text.
             Example: dossier report operation cumberland --format html --output cumberland.html
             """
     )
@@ -22,13 +21,13 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var archive: ArchiveOptions
 
     @Argument(
-        help: ArgumentHelp("overview (default), operation, organisation, person, sources or conflicts.", valueName: "subject"))
+        help: ArgumentHelp("What to report on; operation, organisation and person take a slug.", valueName: "subject"))
     var subject: Subject = .overview
 
     @Argument(help: ArgumentHelp("The slug, for operation, organisation and person reports.", valueName: "slug"))
     var slug: String?
 
-    @Option(help: "text, markdown, html or json.")
+    @Option(help: "Output format.")
     var format: Format = .text
 
     @Flag(help: "Same as --format json.")

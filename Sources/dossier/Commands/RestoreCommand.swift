@@ -6,11 +6,7 @@ struct RestoreCommand: ParsableCommand {
         commandName: "restore",
         abstract: "Replace the archive with a backup, keeping the replaced file as NAME.before-restore.",
         discussion: """
-            Checks the backup first (integrity, schema, every body's hash, the record digests) and refuses one that
-            fails (exit code 1). Then, under the archive's write lock: refuses, unless --force, when the archive has
-            imports or edits newer than anything in the backup (exit code 2); saves the current content to
-            ARCHIVE.before-restore; copies the backup into the archive file, which is never moved, so other
-            processes wait for the lock and then see the restored content. Records a 'restore' event.
+            Checks the backup first (integrity, schema, every body's hash, the record digests) and refuses one that fails (exit code 1). Then, under the archive's write lock: refuses, unless --force, when the archive has imports or edits newer than anything in the backup (exit code 2); saves the current content to ARCHIVE.before-restore; copies the backup into the archive file, which is never moved, so other processes wait for the lock and then see the restored content. Records a 'restore' event.
             Example: dossier restore /backups/cases-2025-03-01.sqlite --db cases.sqlite
             """
     )

@@ -7,8 +7,7 @@ struct ReviewCommand: ParsableCommand {
         commandName: "review",
         abstract: "Show a document's text with its facts numbered and marked in place, to check them against the text.",
         discussion: """
-            Figures are F1, F2…, quotes Q1…, mentions M1…; each opens with ⟦label and closes with ⟧ in the text,
-            and the list below gives the ids to use with `dossier figure`/`dossier quote`.
+            Figures are F1, F2…, quotes Q1…, mentions M1…; each opens with ⟦label and closes with ⟧ in the text, and the list below gives the ids to use with `dossier figure`/`dossier quote`.
             Example: dossier review 1 --only figures,quotes
             """
     )
@@ -20,7 +19,7 @@ struct ReviewCommand: ParsableCommand {
     @Argument(help: "Document id.")
     var document: Int64
 
-    @Option(help: "text, markdown or json.")
+    @Option(help: "Output format.")
     var format: Format = .text
 
     @Option(help: ArgumentHelp("Only these kinds: figures, quotes, mentions (comma-separated).", valueName: "kinds"))

@@ -6,9 +6,7 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Find documents by words in their title or text, best matches first.",
         discussion: """
-            Case and accents are ignored ("arretes" finds "arrêtés"). Use "quotes" for a phrase, arrest* for a
-            prefix, and AND / OR / NOT (in capitals) to combine words. Every match is ranked (BM25, title
-            weighing five times the body), however old.
+            Case and accents are ignored ("arretes" finds "arrêtés"). Use "quotes" for a phrase, arrest* for a prefix, and AND / OR / NOT (in capitals) to combine words. Every match is ranked (BM25, title weighing five times the body), however old.
             Example: dossier search '"opération Cumberland" suspects' --language fr
             """
     )
@@ -21,7 +19,7 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var documents: DocumentFilterOptions
 
-    @Option(help: "At most this many results.")
+    @Option(parsing: .unconditional, help: "At most this many results.")
     var limit: Int = 20
 
     /// Kept so that existing scripts still run: every match is ranked now.

@@ -28,7 +28,7 @@ struct OutputOptions: ParsableArguments {
 
     /// The help of every `-o` option: what happens to what is already at the path.
     static let fileHelp = ArgumentHelp(
-        "File to write (default: - for standard output). A regular file is replaced only once the output is complete; "
+        "File to write; - is standard output. A regular file is replaced only once the output is complete; "
             + "a device or named pipe is written to directly; a symbolic link is followed and the file it points to is written.",
         valueName: "file")
 }
