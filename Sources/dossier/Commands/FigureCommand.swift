@@ -25,7 +25,9 @@ struct FigureCommand: ParsableCommand {
         @Option(help: "What it counts, as written.")
         var counts: String?
 
-        @Option(help: ArgumentHelp("The operation it belongs to (slug).", valueName: "slug"))
+        @Option(
+            help: ArgumentHelp("The operation it belongs to (slug).", valueName: "slug"),
+            completion: SlugCompletion.of(.operations))
         var operation: String?
 
         @Option(help: "true when the text gives it as approximate.")

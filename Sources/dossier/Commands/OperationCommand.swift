@@ -25,7 +25,9 @@ struct OperationCommand: ParsableCommand {
         @Option(help: "Slug (default: derived from the name without the word Operation).")
         var slug: String?
 
-        @Option(help: ArgumentHelp("Slug of the organisation leading it.", valueName: "slug"))
+        @Option(
+            help: ArgumentHelp("Slug of the organisation leading it.", valueName: "slug"),
+            completion: SlugCompletion.of(.organisations))
         var leadAgency: String?
 
         @Option(help: ArgumentHelp("Main action day, YYYY-MM-DD.", valueName: "date"))
@@ -86,7 +88,7 @@ struct OperationCommand: ParsableCommand {
         @OptionGroup var archive: ArchiveOptions
         @OptionGroup var output: OutputOptions
 
-        @Argument(help: "The operation's slug.")
+        @Argument(help: "The operation's slug.", completion: SlugCompletion.of(.operations))
         var slug: String
 
         func run() throws {
@@ -128,7 +130,7 @@ struct OperationCommand: ParsableCommand {
         @OptionGroup var archive: ArchiveOptions
         @OptionGroup var operatorOptions: OperatorOptions
 
-        @Argument(help: "The operation's slug.")
+        @Argument(help: "The operation's slug.", completion: SlugCompletion.of(.operations))
         var slug: String
 
         @Argument(help: "Document id.")
@@ -148,7 +150,7 @@ struct OperationCommand: ParsableCommand {
         @OptionGroup var archive: ArchiveOptions
         @OptionGroup var operatorOptions: OperatorOptions
 
-        @Argument(help: "The operation's slug.")
+        @Argument(help: "The operation's slug.", completion: SlugCompletion.of(.operations))
         var slug: String
 
         @Argument(help: "Document id.")
@@ -172,7 +174,7 @@ struct OperationCommand: ParsableCommand {
         @OptionGroup var operatorOptions: OperatorOptions
         @OptionGroup var reason: ReasonOption
 
-        @Argument(help: "The operation's slug.")
+        @Argument(help: "The operation's slug.", completion: SlugCompletion.of(.operations))
         var slug: String
 
         @Option(help: "New name.")

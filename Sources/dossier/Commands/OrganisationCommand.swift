@@ -60,7 +60,7 @@ struct OrganisationCommand: ParsableCommand {
         @OptionGroup var archive: ArchiveOptions
         @OptionGroup var operatorOptions: OperatorOptions
 
-        @Argument(help: "The organisation's slug.")
+        @Argument(help: "The organisation's slug.", completion: SlugCompletion.of(.organisations))
         var slug: String
 
         @Argument(help: "The alias.")
@@ -83,7 +83,7 @@ struct OrganisationCommand: ParsableCommand {
         @OptionGroup var archive: ArchiveOptions
         @OptionGroup var operatorOptions: OperatorOptions
 
-        @Argument(help: "The organisation's slug.")
+        @Argument(help: "The organisation's slug.", completion: SlugCompletion.of(.organisations))
         var slug: String
 
         @Argument(help: "The alias.")
@@ -128,7 +128,7 @@ struct OrganisationCommand: ParsableCommand {
         @OptionGroup var operatorOptions: OperatorOptions
         @OptionGroup var reason: ReasonOption
 
-        @Argument(help: "The organisation's slug.")
+        @Argument(help: "The organisation's slug.", completion: SlugCompletion.of(.organisations))
         var slug: String
 
         @Argument(help: "The new name.")
@@ -170,7 +170,7 @@ struct OrganisationCommand: ParsableCommand {
         @OptionGroup var archive: ArchiveOptions
         @OptionGroup var output: OutputOptions
 
-        @Argument(help: "The organisation's slug.")
+        @Argument(help: "The organisation's slug.", completion: SlugCompletion.of(.organisations))
         var slug: String
 
         func run() throws {

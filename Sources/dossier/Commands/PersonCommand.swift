@@ -28,7 +28,9 @@ struct PersonCommand: ParsableCommand {
         @Option(help: "Title or role, as written.")
         var role: String?
 
-        @Option(name: .customLong("org"), help: ArgumentHelp("Slug of the organisation the role is at.", valueName: "slug"))
+        @Option(
+            name: .customLong("org"), help: ArgumentHelp("Slug of the organisation the role is at.", valueName: "slug"),
+            completion: SlugCompletion.of(.organisations))
         var organisation: String?
 
         func run() throws {
@@ -72,7 +74,7 @@ struct PersonCommand: ParsableCommand {
         @OptionGroup var archive: ArchiveOptions
         @OptionGroup var output: OutputOptions
 
-        @Argument(help: "The person's slug.")
+        @Argument(help: "The person's slug.", completion: SlugCompletion.of(.people))
         var slug: String
 
         func run() throws {
@@ -123,7 +125,7 @@ struct PersonCommand: ParsableCommand {
         @OptionGroup var operatorOptions: OperatorOptions
         @OptionGroup var reason: ReasonOption
 
-        @Argument(help: "The person's slug.")
+        @Argument(help: "The person's slug.", completion: SlugCompletion.of(.people))
         var slug: String
 
         @Argument(help: "The new name.")

@@ -24,7 +24,15 @@ struct ReportCommand: ParsableCommand {
         help: ArgumentHelp("What to report on; operation, organisation and person take a slug.", valueName: "subject"))
     var subject: Subject = .overview
 
-    @Argument(help: ArgumentHelp("The slug, for operation, organisation and person reports.", valueName: "slug"))
+    @Argument(
+        help: ArgumentHelp("The slug, for operation, organisation and person reports.", valueName: "slug"),
+        completion: .custom { words, _, prefix in
+            let table: SlugRepository.Table? =
+                words.contains("operation")
+                ? .operations
+                : words.contains("organisation") ? .organisations : words.contains("person") ? .people : nil
+            return table.map { SlugCompletion.slugs($0, words: words, prefix: prefix) } ?? []
+        })
     var slug: String?
 
     @Option(help: "Output format.")

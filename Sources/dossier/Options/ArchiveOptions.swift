@@ -4,11 +4,15 @@ import Foundation
 
 /// `--db`, shared by every command that opens an archive.
 struct ArchiveOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Archive file (default: $DOSSIER_DB, else ./dossier.sqlite).", valueName: "path"))
+    @Option(
+        name: .long, help: ArgumentHelp("Archive file (default: $DOSSIER_DB, else ./dossier.sqlite).", valueName: "path"),
+        completion: .file(extensions: ["sqlite"]))
     var db: String?
 
-    var path: String {
-        if let db { return db }
+    var path: String { db ?? Self.defaultPath }
+
+    /// The archive when no --db is given.
+    static var defaultPath: String {
         if let env = ProcessInfo.processInfo.environment["DOSSIER_DB"], !env.isEmpty { return env }
         return "dossier.sqlite"
     }

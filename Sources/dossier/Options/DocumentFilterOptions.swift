@@ -3,10 +3,14 @@ import DossierKit
 
 /// Narrowing to documents, shared by `export` and `search`.
 struct DocumentFilterOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Only documents about this operation (slug).", valueName: "slug"))
+    @Option(
+        help: ArgumentHelp("Only documents about this operation (slug).", valueName: "slug"),
+        completion: SlugCompletion.of(.operations))
     var operation: String?
 
-    @Option(help: ArgumentHelp("Only documents that mention this organisation (slug).", valueName: "slug"))
+    @Option(
+        help: ArgumentHelp("Only documents that mention this organisation (slug).", valueName: "slug"),
+        completion: SlugCompletion.of(.organisations))
     var organisation: String?
 
     @Option(help: "Only documents from this publisher.")
