@@ -1,23 +1,23 @@
 /// What a citation of one archived document says: its metadata as stored, and where in which
 /// archive the verbatim text is kept. CSL-JSON and RIS are two spellings of this one record.
-public struct CitationRecord: Sendable, Equatable {
-    public var documentID: Int64
-    public var sha256: String
-    public var title: String?
-    public var publisher: String?
-    public var authors: [AuthorName]
-    public var url: String?
+struct CitationRecord: Sendable, Equatable {
+    var documentID: Int64
+    var sha256: String
+    var title: String?
+    var publisher: String?
+    var authors: [AuthorName]
+    var url: String?
     /// Publication and retrieval dates as stored (YYYY, YYYY-MM or YYYY-MM-DD).
-    public var publishedOn: String?
-    public var retrievedOn: String?
-    public var language: String?
-    public var kind: Document.Kind
+    var publishedOn: String?
+    var retrievedOn: String?
+    var language: String?
+    var kind: Document.Kind
     /// The archive's file name: where a reader asks for the archived copy.
-    public var archiveName: String
+    var archiveName: String
 
     /// "document 12, sha256 …": the id finds the text in this archive, the hash proves it is the
     /// same text in any copy of it.
-    public var archiveLocation: String {
+    var archiveLocation: String {
         "document \(documentID), sha256 \(sha256)"
     }
 
