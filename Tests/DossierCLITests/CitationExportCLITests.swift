@@ -119,7 +119,7 @@ struct CitationExportCLITests {
         #expect(try leftovers("out.ris").isEmpty)
         let refused: [[String]] = [
             ["facts", "--format", "csl-json"], ["documents", "--format", "annotations"], ["facts"],
-            ["facts", "--format", "json"],
+            ["facts", "--format", "json"], ["facts", "--format", "xlsx"],
             ["documents", "--format", "ris", "--columns", "id,title"],
             ["documents", "--format", "csl-json", "--status", "rejected"],
             ["quotes", "--format", "csl-json"],
