@@ -14,7 +14,11 @@ struct ExportCommand: ParsableCommand {
             Files are written under a temporary name and renamed when complete.
             xlsx writes a workbook with typed cells: numbers as numbers, complete dates as dates, everything else as text (leading zeros kept), long text wrapped, the header row frozen and filtered; a cell that starts like a formula is marked as text. With --all PATH.xlsx it writes one workbook with a sheet per table above.
             --all writes every table of the archive whole, as stored (document texts, aliases, roles, links, the audit log), one file per table, with manifest.json describing each file's columns (type and meaning) and the schema version, and SHA256SUMS. Filters do not apply to it.
+            --format csl-json or ris writes documents as citations for Zotero (File → Import…) or any CSL processor: one item per document, with the archive's file name, the document id and its SHA-256 as archive location.
+            --format annotations writes facts (figures, quotes, mentions) as a JSON array of W3C Web Annotations, each pointing at its words with a TextQuoteSelector and a TextPositionSelector in code points.
             Example: dossier export figures --operation cumberland --output figures.csv
+            Example: dossier export documents --publisher Europol --format csl-json --output europol.json
+            Example: dossier export facts --format annotations --output facts.jsonld
             Example: dossier export figures --format xlsx --output figures.xlsx
             Example: dossier export --all exports/2025-03-01
             """
@@ -22,10 +26,10 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var archive: ArchiveOptions
 
-    @Argument(help: ArgumentHelp("The table to export.", valueName: "name"))
-    var table: ExportTable?
+    @Argument(help: ArgumentHelp("The table to export, or facts (with --format annotations).", valueName: "name"))
+    var subject: ExportSubject?
 
-    @Option(help: "Output format.")
+    @Option(help: "Output format (csl-json and ris for documents only, annotations for facts only).")
     var format: ExportFormat = .csv
 
     @Option(name: [.short, .long], help: OutputOptions.fileHelp)
@@ -67,8 +71,12 @@ struct ExportCommand: ParsableCommand {
         else {
             throw ValidationError("--delimiter must be one ASCII character other than a quote or a line break")
         }
-        if table == nil, allDirectory == nil { throw ValidationError("name a table to export, or use --all DIR") }
-        if table != nil, allDirectory != nil { throw ValidationError("give either a table or --all, not both") }
+        if subject == nil, allDirectory == nil { throw ValidationError("name a table to export, or use --all DIR") }
+        if subject != nil, allDirectory != nil { throw ValidationError("give either a table or --all, not both") }
+        if let subject, let refusal = format.refusal(for: subject) { throw ValidationError(refusal) }
+        if allDirectory != nil, format.rows == nil, format != .xlsx {
+            throw ValidationError("--all writes tables as rows or a workbook; --format \(format.rawValue) applies to one export")
+        }
         if format == .xlsx {
             if delimiter != "," || bom { throw ValidationError("--delimiter and --bom apply to CSV, not to xlsx") }
             if allDirectory == nil, output == "-", isatty(STDOUT_FILENO) == 1 {
@@ -98,7 +106,7 @@ struct ExportCommand: ParsableCommand {
         if format == .xlsx {
             let destination = allDirectory ?? output
             let result = try WorkbookExporter(archive: opened).export(
-                table.map { [$0] } ?? ExportTable.allCases, options: options, to: try OutputFile(path: destination))
+                subject?.table.map { [$0] } ?? ExportTable.allCases, options: options, to: try OutputFile(path: destination))
             if result.truncatedCells > 0 {
                 Console.note(
                     "warning: \(result.truncatedCells) cells were longer than a spreadsheet cell holds "
@@ -117,22 +125,12 @@ struct ExportCommand: ParsableCommand {
             )
             return
         }
-        guard let table else { return }
-        let exporter = Exporter(archive: opened)
+        guard let subject else { return }
         let file = try OutputFile(path: output)
-        let rows = try exporter.export(table, options: options) { try file.write($0) }
+        let rows = try ExportDispatcher(archive: opened).export(subject, as: format, options: options) { try file.write($0) }
         try file.commit()
-        if output != "-" { Console.note("\(rows) rows written to \(output).") }
+        if output != "-" { Console.note("\(rows) \(format.itemName) written to \(output).") }
     }
 }
 
-/// What `export --format` accepts: the row formats of `Exporter`, and a spreadsheet workbook.
-enum ExportFormat: String, CaseIterable, ExpressibleByArgument {
-    case csv, jsonl, json, xlsx
-
-    /// The row format, for all but the workbook.
-    var rows: Exporter.Format? { Exporter.Format(rawValue: rawValue) }
-}
-
-extension ExportTable: ExpressibleByArgument {}
 extension FactStatus: ExpressibleByArgument {}
