@@ -55,4 +55,33 @@ struct OtherToolsCLITests {
         #expect(result.stderr.contains("notes.txt"))
         #expect(!FileManager.default.fileExists(atPath: cli.path("metadata.yml")))
     }
+
+    @Test("followthemoney reads the archive as valid entities, nothing dropped, every reference resolved, counts as archived")
+    func followTheMoney() throws {
+        try cli.write(
+            "article.md",
+            """
+            ---
+            title: Police arrest 25 suspects
+            publisher: Example Press
+            url: https://example.org/news/25-arrested
+            published: 2025-02-28
+            language: en
+            kind: article
+            ---
+            Europol said 25 suspects were arrested in Operation Cumberland, Catherine De Bolle said.
+
+            """)
+        #expect(try cli.run("import", "article.md", "--quiet").exitCode == 0)
+        let export = try cli.run("export", "--format", "ftm", "--output", "archive.ftm.json")
+        #expect(export.exitCode == 0, "\(export.stderr)")
+        let check = try cli.runProgram(
+            PythonTools.program("python"),
+            [PythonTools.script("check_ftm.py"), cli.path("dossier.sqlite"), cli.path("archive.ftm.json")])
+        #expect(check.exitCode == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("1 Article"), "\(check.stdout)")
+        let refused = try cli.run("export", "figures", "--format", "ftm", "--output", "figures.json")
+        #expect(refused.exitCode == 2)
+        #expect(!FileManager.default.fileExists(atPath: cli.path("figures.json")))
+    }
 }

@@ -10,6 +10,8 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     case ris
     /// One W3C Web Annotation per fact.
     case annotations
+    /// The whole archive as FollowTheMoney entities, for Aleph.
+    case ftm
 
     /// The row format, for csv, jsonl and json.
     public var rows: Exporter.Format? { Exporter.Format(rawValue: rawValue) }
@@ -23,6 +25,7 @@ public enum ExportFormat: String, Sendable, CaseIterable {
         case .csv, .jsonl, .json, .xlsx: "rows"
         case .cslJSON, .ris: "citations"
         case .annotations: "annotations"
+        case .ftm: "entities"
         }
     }
 
@@ -37,6 +40,9 @@ public enum ExportFormat: String, Sendable, CaseIterable {
                 "facts are exported only with --format annotations (W3C Web Annotations); for one kind of fact as rows, export figures, quotes or mentions"
         case (.cslJSON, _), (.ris, _):
             return "--format \(rawValue) makes one citation per document: it applies to documents only, not to \(subject.name)"
+        case (.ftm, _):
+            return
+                "--format ftm exports the whole archive, not \(subject.name): dossier export --format ftm --output archive.ftm.json"
         case (.annotations, .table(let table)):
             return
                 "--format annotations applies to facts only, not to \(table.rawValue): dossier export facts --format annotations"

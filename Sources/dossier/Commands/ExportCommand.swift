@@ -15,11 +15,13 @@ struct ExportCommand: ParsableCommand {
             xlsx writes a workbook with typed cells: numbers as numbers, complete dates as dates, everything else as text (leading zeros kept), long text wrapped, the header row frozen and filtered; a cell that starts like a formula is marked as text. With --all PATH.xlsx it writes one workbook with a sheet per table above.
             --all writes every table of the archive whole, as stored (document texts, aliases, roles, links, the audit log), one file per table, with manifest.json describing each file's columns (type and meaning) and the schema version, and SHA256SUMS. Filters do not apply to it.
             --format csl-json or ris writes documents as citations for Zotero (File → Import…) or any CSL processor: one item per document, with the archive's file name, the document id and its SHA-256 as archive location.
+            --format ftm writes the whole archive as FollowTheMoney entities, one JSON object per line, for Aleph and the ftm tools: documents with their text and provenance, people, organisations, operations as events, and a Mention for each person or organisation a document names.
             --format annotations writes facts (figures, quotes, mentions) as a JSON array of W3C Web Annotations, each pointing at its words with a TextQuoteSelector and a TextPositionSelector in code points.
             Example: dossier export figures --operation cumberland --output figures.csv
             Example: dossier export documents --publisher Europol --format csl-json --output europol.json
             Example: dossier export facts --format annotations --output facts.jsonld
             Example: dossier export figures --format xlsx --output figures.xlsx
+            Example: dossier export --format ftm --output archive.ftm.json
             Example: dossier export --all exports/2025-03-01
             """
     )
@@ -71,7 +73,15 @@ struct ExportCommand: ParsableCommand {
         else {
             throw ValidationError("--delimiter must be one ASCII character other than a quote or a line break")
         }
-        if subject == nil, allDirectory == nil { throw ValidationError("name a table to export, or use --all DIR") }
+        if subject == nil, allDirectory == nil, format != .ftm {
+            throw ValidationError("name a table to export, or use --all DIR")
+        }
+        if format == .ftm,
+            allDirectory != nil || documents.applied() != ExportFilter() || status != nil || category != nil
+                || columns != nil
+        {
+            throw ValidationError("--format ftm exports the whole archive: give no table, --all or filter")
+        }
         if subject != nil, allDirectory != nil { throw ValidationError("give either a table or --all, not both") }
         if let subject, let refusal = format.refusal(for: subject) { throw ValidationError(refusal) }
         if allDirectory != nil, format.rows == nil, format != .xlsx {
@@ -123,6 +133,13 @@ struct ExportCommand: ParsableCommand {
             Console.note(
                 "\(manifest.files.count) tables, \(manifest.files.map(\.rows).reduce(0, +)) rows written to \(allDirectory) (see manifest.json, SHA256SUMS)."
             )
+            return
+        }
+        if format == .ftm {
+            let file = try OutputFile(path: output)
+            let entities = try FollowTheMoneyExporter(archive: opened).export { try file.write($0) }
+            try file.commit()
+            if output != "-" { Console.note("\(entities) entities written to \(output).") }
             return
         }
         guard let subject else { return }
