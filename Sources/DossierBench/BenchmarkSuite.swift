@@ -211,8 +211,8 @@ struct BenchmarkSuite {
             let run = try ChildProcess.succeed(
                 [dossier, "check", "--db", archive, "--json", "--operator", "bench"], stdoutPath: report)
             let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
-            let phaseSeconds = json?["phaseSeconds"] as? [String: Double] ?? [:]
-            let fixityBytes = json?["fixityBytes"] as? Int ?? 0
+            let phaseSeconds = json?["phase_seconds"] as? [String: Double] ?? [:]
+            let fixityBytes = json?["fixity_bytes"] as? Int ?? 0
             let fixityRate = Double(fixityBytes) / 1_000_000 / max(phaseSeconds["fixity"] ?? 0, 1e-9)
             let sha = try ChildProcess.succeed(["sh", "-c", "xargs -0 sha256sum < '\(list.path)' > /dev/null"])
             let shaRate = Double(bytes) / 1_000_000 / sha.seconds
