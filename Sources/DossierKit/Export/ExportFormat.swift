@@ -10,6 +10,8 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     case ris
     /// One W3C Web Annotation per fact.
     case annotations
+    /// Every table with `--all`, as CSV that PostgreSQL's COPY reads, with schema.sql and load.sql.
+    case postgresql
 
     /// The row format, for csv, jsonl and json.
     public var rows: Exporter.Format? { Exporter.Format(rawValue: rawValue) }
@@ -20,11 +22,15 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     /// What one written item is, for "12 citations written to refs.ris".
     public var itemName: String {
         switch self {
-        case .csv, .jsonl, .json, .xlsx: "rows"
+        case .csv, .jsonl, .json, .xlsx, .postgresql: "rows"
         case .cslJSON, .ris: "citations"
         case .annotations: "annotations"
         }
     }
+
+    /// PostgreSQL gets every table or none: a table alone would break the foreign keys of the others.
+    public static let postgresqlRefusal =
+        "--format postgresql writes the whole archive for PostgreSQL: dossier export --all DIR --format postgresql"
 
     /// Why this format cannot export `subject`, in words that say what to run instead; nil when it can.
     public func refusal(for subject: ExportSubject) -> String? {
@@ -40,6 +46,8 @@ public enum ExportFormat: String, Sendable, CaseIterable {
         case (.annotations, .table(let table)):
             return
                 "--format annotations applies to facts only, not to \(table.rawValue): dossier export facts --format annotations"
+        case (.postgresql, _):
+            return Self.postgresqlRefusal
         }
     }
 }
