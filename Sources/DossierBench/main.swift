@@ -31,6 +31,9 @@ struct DossierBench: ParsableCommand {
     @Flag(help: "Skip the export measurement (it needs the largest archive and time).")
     var skipExport = false
 
+    @Flag(help: "Only generate the corpora of --sizes in --work, print their folders and stop (for tests).")
+    var corpusOnly = false
+
     func run() throws {
         let sizeList = sizes.split(separator: ",").compactMap { Int($0) }.sorted()
         guard !sizeList.isEmpty, runs > 0 else { throw ValidationError("--sizes and --runs must be positive") }
@@ -44,6 +47,10 @@ struct DossierBench: ParsableCommand {
         let workDirectory = URL(fileURLWithPath: work)
         try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
         var suite = BenchmarkSuite(dossier: binary, workDirectory: workDirectory, runs: runs, exportRows: exportRows)
+        if corpusOnly {
+            for size in sizeList { print(try suite.corpus(size).directory.path) }
+            return
+        }
         var importCost: [Int: Double] = [:]
         var checkCost: [Int: Double] = [:]
         var largestArchive = ""

@@ -12,6 +12,8 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     case annotations
     /// The whole archive as FollowTheMoney entities, for Aleph.
     case ftm
+    /// Every table with `--all`, as CSV that PostgreSQL's COPY reads, with schema.sql and load.sql.
+    case postgresql
 
     /// The row format, for csv, jsonl and json.
     public var rows: Exporter.Format? { Exporter.Format(rawValue: rawValue) }
@@ -22,12 +24,16 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     /// What one written item is, for "12 citations written to refs.ris".
     public var itemName: String {
         switch self {
-        case .csv, .jsonl, .json, .xlsx: "rows"
+        case .csv, .jsonl, .json, .xlsx, .postgresql: "rows"
         case .cslJSON, .ris: "citations"
         case .annotations: "annotations"
         case .ftm: "entities"
         }
     }
+
+    /// PostgreSQL gets every table or none: a table alone would break the foreign keys of the others.
+    public static let postgresqlRefusal =
+        "--format postgresql writes the whole archive for PostgreSQL: dossier export --all DIR --format postgresql"
 
     /// Why this format cannot export `subject`, in words that say what to run instead; nil when it can.
     public func refusal(for subject: ExportSubject) -> String? {
@@ -46,6 +52,8 @@ public enum ExportFormat: String, Sendable, CaseIterable {
         case (.annotations, .table(let table)):
             return
                 "--format annotations applies to facts only, not to \(table.rawValue): dossier export facts --format annotations"
+        case (.postgresql, _):
+            return Self.postgresqlRefusal
         }
     }
 }

@@ -9,6 +9,8 @@ public struct Exporter {
         public var delimiter: Character = ","
         public var byteOrderMark = false
         public var neutraliseFormulas = true
+        /// CSV for PostgreSQL's COPY: empty text differs from NULL, and no line reads as COPY's end (`CSVWriter`).
+        public var postgreSQLCopy = false
         public var filter = ExportFilter()
         /// Columns to write, in this order; nil for all of them.
         public var columns: [String]?
@@ -40,7 +42,8 @@ public struct Exporter {
         columns: [String], numeric: [Bool], options: Options, sink: ([UInt8]) throws -> Void,
         rows: (([DatabaseValue]) throws -> Void) throws -> Void
     ) throws -> Int {
-        let csv = CSVWriter(delimiter: options.delimiter, neutraliseFormulas: options.neutraliseFormulas)
+        let csv = CSVWriter(
+            delimiter: options.delimiter, neutraliseFormulas: options.neutraliseFormulas, postgreSQLCopy: options.postgreSQLCopy)
         var chunk: [UInt8] = []
         chunk.reserveCapacity(1 << 17)
         switch options.format {
@@ -53,7 +56,7 @@ public struct Exporter {
             break
         }
         var count = 0
-        var fields = [String](repeating: "", count: columns.count)
+        var fields = [String?](repeating: nil, count: columns.count)
         // The row callback never outlives this call; Swift cannot see that through two closures.
         try withoutActuallyEscaping(sink) { sink in
             try rows { row in
@@ -82,9 +85,10 @@ public struct Exporter {
         return count
     }
 
-    static func csvText(_ value: DatabaseValue) -> String {
+    /// The cell's text; nil for NULL.
+    static func csvText(_ value: DatabaseValue) -> String? {
         switch value {
-        case .null: ""
+        case .null: nil
         case .integer(let integer): String(integer)
         case .real(let real): NumberText.format(real)
         case .text(let text): text

@@ -12,6 +12,16 @@ public struct SchemaRepository {
         public var isNumeric: Bool { type == "INTEGER" || type == "REAL" }
     }
 
+    /// A foreign key of a table: its columns, and the table and columns they refer to.
+    public struct ForeignKey: Sendable, Equatable {
+        public let columns: [String]
+        public let parentTable: String
+        /// Empty when the key refers to the parent's primary key without naming it.
+        public let parentColumns: [String]
+        /// SQLite's ON DELETE action: NO ACTION, RESTRICT, CASCADE, SET NULL or SET DEFAULT.
+        public let onDelete: String
+    }
+
     let connection: Connection
 
     public init(connection: Connection) {
@@ -36,6 +46,25 @@ public struct SchemaRepository {
                 name: $0.string(0), type: $0.string(1).uppercased(), nullable: $0.int64(2) == 0 && $0.int64(3) == 0,
                 primaryKeyPosition: Int($0.int64(3)))
         }
+    }
+
+    /// The table's foreign keys as SQLite declares them
+    /// (https://sqlite.org/pragma.html#pragma_foreign_key_list), a composite key as one entry.
+    public func foreignKeys(of table: String) throws -> [ForeignKey] {
+        let rows = try connection.query(
+            "SELECT id, \"from\", \"table\", \"to\", on_delete FROM pragma_foreign_key_list(?) ORDER BY id, seq", [table]
+        ) { (id: $0.int64(0), from: $0.string(1), parent: $0.string(2), to: $0.optionalString(3), onDelete: $0.string(4)) }
+        var keys: [ForeignKey] = []
+        var index = rows.startIndex
+        while index < rows.endIndex {
+            let key = rows[index...].prefix { $0.id == rows[index].id }
+            keys.append(
+                ForeignKey(
+                    columns: key.map(\.from), parentTable: rows[index].parent, parentColumns: key.compactMap(\.to),
+                    onDelete: rows[index].onDelete))
+            index += key.count
+        }
+        return keys
     }
 
     /// Every row of a base table, all columns in table order, sorted by primary key so that two

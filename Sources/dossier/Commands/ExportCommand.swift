@@ -16,6 +16,7 @@ struct ExportCommand: ParsableCommand {
             --all writes every table of the archive whole, as stored (document texts, aliases, roles, links, the audit log), one file per table, with manifest.json describing each file's columns (type and meaning) and the schema version, and SHA256SUMS. Filters do not apply to it.
             --format csl-json or ris writes documents as citations for Zotero (File → Import…) or any CSL processor: one item per document, with the archive's file name, the document id and its SHA-256 as archive location.
             --format ftm writes the whole archive as FollowTheMoney entities, one JSON object per line, for Aleph and the ftm tools: documents with their text and provenance, people, organisations, operations as events, and a Mention for each person or organisation a document names.
+            --all DIR --format postgresql writes every table as CSV that PostgreSQL's COPY reads (NULL as an empty cell, empty text as ""), with schema.sql (a schema named after the archive, e.g. dossier for dossier.sqlite: tables, keys, indexes, a French and English full-text column on documents) and load.sql, which replaces that archive's rows in one transaction: cd DIR && psql -v ON_ERROR_STOP=1 -f load.sql.
             --format annotations writes facts (figures, quotes, mentions) as a JSON array of W3C Web Annotations, each pointing at its words with a TextQuoteSelector and a TextPositionSelector in code points.
             Example: dossier export figures --operation cumberland --output figures.csv
             Example: dossier export documents --publisher Europol --format csl-json --output europol.json
@@ -23,6 +24,7 @@ struct ExportCommand: ParsableCommand {
             Example: dossier export figures --format xlsx --output figures.xlsx
             Example: dossier export --format ftm --output archive.ftm.json
             Example: dossier export --all exports/2025-03-01
+            Example: dossier export --all exports/pg --format postgresql
             """
     )
 
@@ -31,7 +33,8 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The table to export, or facts (with --format annotations).", valueName: "name"))
     var subject: ExportSubject?
 
-    @Option(help: "Output format (csl-json and ris for documents only, annotations for facts only).")
+    @Option(
+        help: "Output format (csl-json and ris for documents only, annotations for facts only, postgresql with --all only).")
     var format: ExportFormat = .csv
 
     @Option(name: [.short, .long], help: OutputOptions.fileHelp)
@@ -73,6 +76,7 @@ struct ExportCommand: ParsableCommand {
         else {
             throw ValidationError("--delimiter must be one ASCII character other than a quote or a line break")
         }
+        if format == .postgresql, allDirectory == nil { throw ValidationError(ExportFormat.postgresqlRefusal) }
         if subject == nil, allDirectory == nil, format != .ftm {
             throw ValidationError("name a table to export, or use --all DIR")
         }
@@ -84,8 +88,11 @@ struct ExportCommand: ParsableCommand {
         }
         if subject != nil, allDirectory != nil { throw ValidationError("give either a table or --all, not both") }
         if let subject, let refusal = format.refusal(for: subject) { throw ValidationError(refusal) }
-        if allDirectory != nil, format.rows == nil, format != .xlsx {
+        if allDirectory != nil, format.rows == nil, format != .xlsx, format != .postgresql {
             throw ValidationError("--all writes tables as rows or a workbook; --format \(format.rawValue) applies to one export")
+        }
+        if format == .postgresql, delimiter != "," || bom {
+            throw ValidationError("--delimiter and --bom do not apply to --format postgresql: its CSV is what COPY reads")
         }
         if format == .xlsx {
             if delimiter != "," || bom { throw ValidationError("--delimiter and --bom apply to CSV, not to xlsx") }
@@ -129,10 +136,15 @@ struct ExportCommand: ParsableCommand {
             return
         }
         if let allDirectory {
-            let manifest = try BundleExporter(archive: opened).export(to: allDirectory, options: options, force: force)
+            let bundle = BundleExporter.Format(rawValue: format.rawValue) ?? .csv
+            let manifest = try BundleExporter(archive: opened).export(
+                to: allDirectory, as: bundle, options: options, force: force)
             Console.note(
                 "\(manifest.files.count) tables, \(manifest.files.map(\.rows).reduce(0, +)) rows written to \(allDirectory) (see manifest.json, SHA256SUMS)."
             )
+            if let schema = manifest.postgresqlSchema {
+                Console.note("Load into schema \(schema) with: cd \(allDirectory) && psql -v ON_ERROR_STOP=1 -f load.sql")
+            }
             return
         }
         if format == .ftm {
