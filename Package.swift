@@ -29,6 +29,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
@@ -67,10 +70,23 @@ let package = Package(
             swiftSettings: fuzzSwiftSettings,
             plugins: ["EmbedResources"]
         ),
+        // The archive's web face (`dossier serve`): pages and review over HTTP, through DossierKit's
+        // calls; kept apart so the library carries no web server.
+        .target(
+            name: "DossierWeb",
+            dependencies: [
+                "DossierKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/DossierWeb"
+        ),
         .executableTarget(
             name: "dossier",
             dependencies: [
                 "DossierKit",
+                "DossierWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/dossier"

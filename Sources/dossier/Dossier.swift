@@ -4,7 +4,7 @@ import Foundation
 
 /// The root command: holds only configuration, and maps every error to Dossier's exit codes.
 @main
-struct Dossier: ParsableCommand {
+struct Dossier: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "A case-and-source archive of press releases about law-enforcement operations.",
@@ -19,15 +19,20 @@ struct Dossier: ParsableCommand {
             CheckCommand.self, BackupCommand.self, RestoreCommand.self, ReviewCommand.self, FigureCommand.self, QuoteCommand.self,
             DocumentCommand.self, HistoryCommand.self, ReextractCommand.self,
             OperationCommand.self, OrganisationCommand.self, PersonCommand.self, DatasetteMetadataCommand.self,
+            ServeCommand.self,
         ]
     )
 
     /// Parses and runs, turning errors into one line on stderr and exit code 1 or 2
     /// (swift-argument-parser's own usage errors would otherwise exit 64).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot(LeadingDatabaseOption.reordered(Array(CommandLine.arguments.dropFirst())))
-            try command.run()
+            if var server = command as? any AsyncParsableCommand {
+                try await server.run()
+            } else {
+                try command.run()
+            }
         } catch let error as DatabaseError {
             // SQLite's own message and statement mean nothing to a user: say what happened and what to do.
             Console.error(DatabaseFailure(error).description)

@@ -63,6 +63,11 @@ struct CLIRunner {
 
         var pid: Int32 { process.processIdentifier }
 
+        /// What the process has written to stdout so far, while it runs.
+        func outputSoFar() -> String {
+            String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self)
+        }
+
         /// Waits for the process to end and reads what it wrote.
         func wait() throws -> Result {
             process.waitUntilExit()

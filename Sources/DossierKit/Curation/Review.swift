@@ -36,8 +36,11 @@ public struct Review: Sendable, Codable, Equatable {
     public var facts: [Fact]
 
     /// The body with each fact's label inserted where it starts and a closing mark where it ends,
-    /// `open` and `close` choosing the markers (brackets, colours).
-    public func annotatedBody(open: (Fact) -> String, close: (Fact) -> String) -> String {
+    /// `open` and `close` choosing the markers (brackets, colours, HTML tags) and `text` how the
+    /// body's own characters are written between them (as they are, or escaped for HTML).
+    public func annotatedBody(
+        open: (Fact) -> String, close: (Fact) -> String, text: (Unicode.Scalar) -> String = { String($0) }
+    ) -> String {
         var opens: [Int: [Fact]] = [:]
         var closes: [Int: [Fact]] = [:]
         for fact in facts {
@@ -48,7 +51,7 @@ public struct Review: Sendable, Codable, Equatable {
         var offset = 0
         for scalar in body.unicodeScalars {
             emit(at: offset, opens: opens, closes: closes, into: &result, open: open, close: close)
-            result.unicodeScalars.append(scalar)
+            result += text(scalar)
             offset += 1
         }
         emit(at: offset, opens: opens, closes: closes, into: &result, open: open, close: close)

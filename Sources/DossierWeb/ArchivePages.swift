@@ -1,0 +1,179 @@
+import DossierKit
+import Foundation
+
+/// The frame every page shares: the header naming the archive, and pages that only say something.
+struct PageLayout {
+    /// The archive's file name: pages name the archive, never the machine's path to it.
+    let archiveName: String
+
+    func page(_ title: String, current: String, content: String) -> String {
+        PageTemplates.render(
+            "layout", ["title": title, "archive": archiveName, "content": content, "is\(current)": true])
+    }
+
+    func message(_ heading: String, _ text: String) -> String {
+        page(heading, current: "", content: PageTemplates.render("message", ["heading": heading, "text": text]))
+    }
+}
+
+/// Builds each page of the archive's web face from the archive, through DossierKit's own calls.
+struct ArchivePages {
+    let archive: Archive
+    let frame: PageLayout
+    let operatorName: String
+    /// Proves a form came from these pages (see `ArchiveServer`).
+    let token: String
+
+    static let pageSize = 50
+
+    var archiveName: String { frame.archiveName }
+
+    func layout(_ title: String, current: String, content: String) -> String {
+        frame.page(title, current: current, content: content)
+    }
+
+    func overview() throws -> String {
+        var counts: [String: [String: Int]] = [:]
+        for row in try archive.stats.reviewProgress() { counts[row.kind, default: [:]][row.status] = row.count }
+        let progress: [[String: Any]] = ["figure", "quote", "mention"].map { kind in
+            let byStatus = counts[kind] ?? [:]
+            return [
+                "kind": "\(kind)s", "found": Self.number(byStatus.values.reduce(0, +)),
+                "confirmed": Self.number(byStatus["confirmed"] ?? 0), "rejected": Self.number(byStatus["rejected"] ?? 0),
+                "superseded": Self.number(byStatus["superseded"] ?? 0), "left": Self.number(byStatus["extracted"] ?? 0),
+            ]
+        }
+        let report = try ReportBuilder(archive: archive).overview()
+        let sections: [[String: Any]] = report.sections.map { section in
+            var values: [String: Any] = ["heading": section.heading, "lines": section.lines]
+            if let table = section.table {
+                let numeric = Set(table.numericColumns)
+                let cellClass: (Int) -> String = { numeric.contains($0) ? "number" : "" }
+                values["table"] = [
+                    "header": table.columns.enumerated().map { ["text": $0.element, "class": cellClass($0.offset)] },
+                    "rows": table.rows.map { row in
+                        ["cells": row.enumerated().map { ["text": $0.element, "class": cellClass($0.offset)] }]
+                    },
+                ]
+            }
+            return values
+        }
+        let content = PageTemplates.render(
+            "overview", ["archive": archiveName, "progress": progress, "sections": sections])
+        return layout("Overview", current: "Overview", content: content)
+    }
+
+    func documents(query: String?, publisher: String?, language: String?, page: Int) throws -> String {
+        var filter = ExportFilter()
+        filter.publisher = publisher
+        filter.language = language
+        let offset = (page - 1) * Self.pageSize
+        var rows: [[String: Any]] = []
+        if let query {
+            let hits = try SearchRepository(connection: archive.connection).search(
+                query, filter: filter, limit: Self.pageSize + 1, offset: offset)
+            rows = hits.prefix(Self.pageSize).map { hit in
+                [
+                    "id": hit.documentID, "title": hit.title ?? hit.fileName ?? "Document \(hit.documentID)",
+                    "publisher": hit.publisher ?? "publisher unknown", "published": hit.publishedOn ?? "date unknown",
+                    "language": "",
+                    "snippet": HTMLText.highlighted(
+                        hit.snippet, open: SearchRepository.highlightOpen, close: SearchRepository.highlightClose),
+                ]
+            }
+            rows.append(contentsOf: hits.count > Self.pageSize ? [["more": true]] : [])
+        } else {
+            let listed = try DocumentListRepository(connection: archive.connection)
+                .page(filter: filter, limit: Self.pageSize + 1, offset: offset)
+            rows = listed.prefix(Self.pageSize).map { row in
+                [
+                    "id": row.id, "title": row.title ?? "Document \(row.id)", "publisher": row.publisher ?? "publisher unknown",
+                    "published": row.publishedOn ?? "date unknown", "language": row.language ?? "",
+                ]
+            }
+            rows.append(contentsOf: listed.count > Self.pageSize ? [["more": true]] : [])
+        }
+        let hasMore = rows.last?["more"] != nil
+        if hasMore { rows.removeLast() }
+        func link(_ page: Int) -> String {
+            var items = [URLQueryItem(name: "page", value: String(page))]
+            if let query { items.append(URLQueryItem(name: "q", value: query)) }
+            if let publisher { items.append(URLQueryItem(name: "publisher", value: publisher)) }
+            if let language { items.append(URLQueryItem(name: "language", value: language)) }
+            var components = URLComponents()
+            components.path = "/documents"
+            components.queryItems = items
+            return components.string ?? "/documents"
+        }
+        let first = offset + 1
+        let summary =
+            rows.isEmpty
+            ? (query == nil ? "No documents." : "Nothing matches.")
+            : "\(query == nil ? "Documents" : "Matches, best first,") \(first)–\(offset + rows.count)."
+        var values: [String: Any] = [
+            "documents": rows, "query": query ?? "", "publisher": publisher ?? "", "language": language ?? "",
+            "summary": summary,
+        ]
+        if page > 1 { values["previous"] = link(page - 1) }
+        if hasMore { values["next"] = link(page + 1) }
+        return layout("Documents", current: "Documents", content: PageTemplates.render("documents", values))
+    }
+
+    func document(id: Int64) throws -> String {
+        let review = try ReviewBuilder(archive: archive).review(documentID: id)
+        guard let document = try archive.documents.find(id: id) else {
+            throw UsageError("no document with id \(id)")
+        }
+        let body = review.annotatedBody(
+            open: { fact in
+                let kind = fact.kind == "mention" ? Self.mentionKind(fact.summary) : fact.kind
+                return "<span class=\"fact \(kind) \(fact.status)\" data-label=\"\(fact.label)\"><sup>\(fact.label)</sup>"
+            },
+            close: { _ in "</span>" }, text: HTMLText.escape)
+        let facts: [[String: Any]] = review.facts.map { fact in
+            [
+                "label": fact.label, "id": fact.id, "status": fact.status, "summary": fact.summary,
+                "exactText": fact.exactText, "start": fact.start, "end": fact.end,
+                "reviewable": fact.kind != "mention" && fact.status == "extracted",
+                "path": fact.kind == "figure" ? "figures" : "quotes", "token": token, "back": "/documents/\(id)",
+            ]
+        }
+        let provenance: [(String, String?)] = [
+            ("Document", "#\(id)"), ("Publisher", document.publisher), ("Author", document.author), ("URL", document.url),
+            ("Published", document.publishedOn), ("Retrieved", document.retrievedOn), ("Language", document.language),
+            ("Kind", document.kind.rawValue), ("File", document.fileName), ("Encoding", document.encoding),
+            ("Size", "\(Self.number(document.sizeBytes)) bytes"), ("SHA-256 (text)", document.sha256),
+            ("SHA-256 (file)", document.originalSHA256), ("Imported", document.importedAt),
+            ("Batch", document.batchID.map { "#\($0)" }),
+        ]
+        let content = PageTemplates.render(
+            "document",
+            [
+                "title": document.title ?? "Document \(id)", "language": document.language ?? "", "body": body,
+                "facts": facts, "operator": operatorName,
+                "provenance": provenance.compactMap { name, value in value.map { ["name": name, "value": $0] } },
+            ])
+        return layout(document.title ?? "Document \(id)", current: "Documents", content: content)
+    }
+
+    func reviewQueue() throws -> String {
+        let waiting = try DocumentListRepository(connection: archive.connection).waitingForReview(limit: 200, offset: 0)
+        let rows: [[String: Any]] = waiting.map {
+            [
+                "id": $0.id, "title": $0.title ?? "Document \($0.id)", "publisher": $0.publisher ?? "",
+                "published": $0.publishedOn ?? "", "figures": $0.figures, "quotes": $0.quotes, "mentions": $0.mentions,
+            ]
+        }
+        return layout("Review queue", current: "Review", content: PageTemplates.render("review", ["documents": rows]))
+    }
+
+    /// A mention's kind, from the summary the review gives it ("person: Catherine De Bolle").
+    static func mentionKind(_ summary: String) -> String {
+        let kind = summary.prefix { $0 != ":" }
+        return ["person", "organisation", "operation", "date"].contains(String(kind)) ? String(kind) : "mention"
+    }
+
+    static func number(_ value: Int) -> String {
+        value.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
+    }
+}

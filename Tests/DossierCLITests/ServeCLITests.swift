@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+/// `dossier serve` run as a user runs it, and read over HTTP with curl.
+@Suite("CLI: serve")
+struct ServeCLITests {
+    let cli: CLIRunner
+
+    init() throws {
+        cli = try CLIRunner()
+        try cli.write(
+            "hostile.md",
+            """
+            ---
+            title: "<script>alert('title')</script> Europol"
+            publisher: Europol
+            ---
+            Europol said 25 suspects were arrested. <script>alert('body')</script> <img src=x onerror=alert(1)>
+
+            """)
+        let imported = try cli.run("import", seedDocuments, cli.path("hostile.md"), "--quiet")
+        #expect(imported.exitCode == 0, "\(imported.stderr)")
+    }
+
+    /// Starts the server on a free port and returns it with its address, read from what it prints.
+    func startServer() throws -> (CLIRunner.Running, String) {
+        let server = try cli.start(["serve", "--port", "0"])
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            let printed = server.outputSoFar()
+            if let range = printed.range(of: #"http://127\.0\.0\.1:\d+"#, options: .regularExpression) {
+                return (server, String(printed[range]))
+            }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        kill(server.pid, SIGKILL)
+        throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "the server printed no address"])
+    }
+
+    /// Status code and body of a request made with curl.
+    func fetch(_ url: String, form: [String: String]? = nil) throws -> (status: Int, body: String) {
+        var arguments = ["-s", "-o", "-", "-w", "\n%{http_code}", url]
+        if let form {
+            arguments += ["-X", "POST"]
+            for (name, value) in form { arguments += ["--data-urlencode", "\(name)=\(value)"] }
+        }
+        let result = try cli.runProgram("/usr/bin/curl", arguments)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
+    }
+
+    @Test("pages: overview, search with highlighted matches, a document with its facts in place, the review queue")
+    func pages() throws {
+        let (server, address) = try startServer()
+        defer { kill(server.pid, SIGKILL) }
+        let overview = try fetch(address + "/")
+        #expect(overview.status == 200)
+        #expect(overview.body.contains("Review progress"))
+        #expect(overview.body.contains("dossier.sqlite") && !overview.body.contains(cli.directory.path), "named by file name")
+        let search = try fetch(address + "/documents?q=arretes")
+        #expect(search.status == 200)
+        #expect(search.body.contains("<mark>arrêtés</mark>"), "accent-insensitive, matches highlighted")
+        let document = try fetch(address + "/documents/2")
+        #expect(document.status == 200)
+        #expect(document.body.contains("class=\"fact figure extracted\" data-label=\"F1\""))
+        #expect(document.body.contains("SHA-256 (text)"))
+        #expect(try fetch(address + "/review").body.contains("/documents/1"))
+        #expect(try fetch(address + "/documents/999").status == 404)
+    }
+
+    @Test("a document's text and title are shown as text, never run as HTML")
+    func escaping() throws {
+        let (server, address) = try startServer()
+        defer { kill(server.pid, SIGKILL) }
+        let page = try fetch(address + "/documents/3").body
+        #expect(page.contains("&lt;script&gt;alert(&#39;body&#39;)&lt;/script&gt;"))
+        #expect(page.contains("&lt;img src=x onerror=alert("))
+        #expect(!page.contains("<script>alert") && !page.contains("<img src=x"))
+        let list = try fetch(address + "/documents").body
+        #expect(!list.contains("<script>alert('title')"))
+    }
+
+    @Test(
+        "confirm and reject go through the library, land in the history under the operator; a form without the token is refused")
+    func decisions() throws {
+        let (server, address) = try startServer()
+        defer { kill(server.pid, SIGKILL) }
+        let page = try fetch(address + "/documents/1").body
+        let token = try #require(
+            page.firstMatch(of: /name="token" value="([0-9a-f]+)"/).map { String($0.output.1) })
+        let figures = try cli.sql("SELECT group_concat(id) FROM figures WHERE document_id = 1").split(separator: ",")
+        let (first, second, third) = (String(figures[0]), String(figures[1]), String(figures[2]))
+
+        let confirmed = try fetch(address + "/figures/\(first)/confirm", form: ["token": token, "back": "/documents/1"])
+        #expect(confirmed.status == 303)
+        #expect(try cli.sql("SELECT status FROM figures WHERE id = \(first)") == "confirmed")
+        let history = try cli.run("history", "figure", first)
+        #expect(history.stdout.contains("cli-test") && history.stdout.contains("confirm"), "\(history.stdout)")
+
+        let rejected = try fetch(address + "/figures/\(second)/reject", form: ["token": token, "reason": "a year, not a count"])
+        #expect(rejected.status == 303)
+        #expect(
+            try cli.sql("SELECT status || '|' || status_reason FROM figures WHERE id = \(second)")
+                == "rejected|a year, not a count")
+
+        #expect(try fetch(address + "/figures/\(third)/confirm", form: ["token": "forged"]).status == 403)
+        #expect(try fetch(address + "/figures/\(third)/reject", form: ["token": token, "reason": " "]).status == 400)
+        #expect(try cli.sql("SELECT status FROM figures WHERE id = \(third)") == "extracted")
+    }
+
+    @Test("SIGTERM stops the server cleanly; a missing archive is refused before serving, and not created")
+    func lifecycle() throws {
+        let (server, _) = try startServer()
+        kill(server.pid, SIGTERM)
+        let result = try server.wait()
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let missing = try cli.run("serve", "--db", "missing.sqlite", "--port", "0")
+        #expect(missing.exitCode == 2)
+        #expect(missing.stderr.contains("missing.sqlite"))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("missing.sqlite")))
+    }
+}
