@@ -23,6 +23,8 @@ struct ArchivePages {
     let operatorName: String
     /// Proves a form came from these pages (see `ArchiveServer`).
     let token: String
+    /// False when the server was started with --read-only: no decision forms.
+    let writable: Bool
 
     static let pageSize = 50
 
@@ -134,7 +136,7 @@ struct ArchivePages {
             [
                 "label": fact.label, "id": fact.id, "status": fact.status, "summary": fact.summary,
                 "exactText": fact.exactText, "start": fact.start, "end": fact.end,
-                "reviewable": fact.kind != "mention" && fact.status == "extracted",
+                "reviewable": writable && fact.kind != "mention" && fact.status == "extracted",
                 "path": fact.kind == "figure" ? "figures" : "quotes", "token": token, "back": "/documents/\(id)",
             ]
         }
@@ -150,7 +152,7 @@ struct ArchivePages {
             "document",
             [
                 "title": document.title ?? "Document \(id)", "language": document.language ?? "", "body": body,
-                "facts": facts, "operator": operatorName,
+                "facts": facts, "operator": operatorName, "writable": writable,
                 "provenance": provenance.compactMap { name, value in value.map { ["name": name, "value": $0] } },
             ])
         return layout(document.title ?? "Document \(id)", current: "Documents", content: content)

@@ -6,30 +6,46 @@ import Logging
 /// `dossier serve`: the archive's pages over HTTP, and review decisions taken through the same
 /// DossierKit calls as the command line, so `dossier history` shows them with the operator's name.
 ///
-/// Each request opens the archive for itself (SQLite in WAL mode lets imports, checks and backups go
-/// on meanwhile). Forms carry a token made when the server starts: a page from another site cannot
-/// post a decision to the archive, since it cannot read the token.
+/// Reads open the archive read-only per request (SQLite in WAL mode lets imports, checks and
+/// backups go on meanwhile); decisions go one at a time through `ArchiveWriter`. Forms carry a token
+/// made when the server starts, so a page from another site cannot post a decision; a server
+/// reachable beyond this machine also asks for the access token once and keeps it in a cookie.
 public struct ArchiveServer: Sendable {
     public struct Configuration: Sendable {
         public var archivePath: String
         public var host: String
         public var port: Int
         public var operatorName: String
+        /// Needed by anyone who opens the pages; nil on loopback, where it is not asked for.
+        public var accessToken: String?
+        public var readOnly: Bool
 
-        public init(archivePath: String, host: String, port: Int, operatorName: String) {
+        public init(
+            archivePath: String, host: String, port: Int, operatorName: String, accessToken: String? = nil,
+            readOnly: Bool = false
+        ) {
             self.archivePath = archivePath
             self.host = host
             self.port = port
             self.operatorName = operatorName
+            self.accessToken = accessToken
+            self.readOnly = readOnly
         }
     }
 
+    /// Hosts that only this machine reaches; any other needs an access token.
+    public static func isLoopback(_ host: String) -> Bool {
+        ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.")
+    }
+
     let configuration: Configuration
-    let token: String
+    let formToken: String
+    let writer: ArchiveWriter
 
     public init(configuration: Configuration) {
         self.configuration = configuration
-        token = (0..<4).map { _ in String(UInt64.random(in: .min ... .max), radix: 16) }.joined()
+        formToken = Self.randomToken()
+        writer = ArchiveWriter(path: configuration.archivePath, operatorName: configuration.operatorName)
     }
 
     /// Serves until SIGINT or SIGTERM, then finishes the requests under way and returns.
@@ -40,8 +56,7 @@ public struct ArchiveServer: Sendable {
             router: router(),
             configuration: .init(address: .hostname(host, port: configuration.port), serverName: "Dossier"),
             onServerRunning: { channel in
-                let port = channel.localAddress?.port ?? 0
-                onReady("http://\(host.contains(":") ? "[\(host)]" : host):\(port)")
+                onReady("http://\(host.contains(":") ? "[\(host)]" : host):\(channel.localAddress?.port ?? 0)")
             },
             logger: Self.quietLogger())
         try await app.runService()
@@ -49,109 +64,135 @@ public struct ArchiveServer: Sendable {
 
     func router() -> Router<BasicRequestContext> {
         let router = Router()
-        router.get("/") { _, _ in try page { try $0.overview() } }
+        if let accessToken = configuration.accessToken {
+            router.add(middleware: AccessTokenMiddleware(token: accessToken, frame: frame))
+        }
+        router.get("/static/:file") { _, context in
+            guard let name = context.parameters.get("file"), let file = StaticAssets.files[name] else {
+                return notFound("No such file.").asResponse()
+            }
+            return Response(
+                status: .ok, headers: [.contentType: file.contentType, .cacheControl: "max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: file.text)))
+        }
+        router.get("/") { _, _ in page { try $0.overview() } }
         router.get("/documents") { request, _ in
             // A form sent by GET writes spaces as +: read the query as a form, not as bare parameters.
-            let query = Self.formValues(request.uri.query ?? "")
-            let text: (String) -> String? = { name in
-                query[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
-            }
-            let number = text("page").flatMap(Int.init).map { max($0, 1) } ?? 1
-            return try page {
-                try $0.documents(query: text("q"), publisher: text("publisher"), language: text("language"), page: number)
+            let query = FormFields(request.uri.query ?? "")
+            let number = query.text("page").flatMap(Int.init).map { max($0, 1) } ?? 1
+            return page {
+                try $0.documents(
+                    query: query.text("q"), publisher: query.text("publisher"), language: query.text("language"), page: number)
             }
         }
         router.get("/documents/:id") { _, context in
             guard let id = context.parameters.get("id", as: Int64.self) else { return notFound("No such document.") }
-            return try page { try $0.document(id: id) }
+            return page { try $0.document(id: id) }
         }
-        router.get("/review") { _, _ in try page { try $0.reviewQueue() } }
-        for kind in ["figures", "quotes"] {
-            router.post("/\(kind)/:id/confirm") { request, context in
-                try await decide(request, context, kind: kind) { archive, id, _ in
-                    if kind == "figures" {
-                        try FigureCuration(archive: archive, operatorName: configuration.operatorName).confirm([id])
-                    } else {
-                        try QuoteCuration(archive: archive, operatorName: configuration.operatorName).confirm([id])
-                    }
-                }
-            }
-            router.post("/\(kind)/:id/reject") { request, context in
-                try await decide(request, context, kind: kind) { archive, id, form in
-                    let reason = form["reason"]?.trimmingCharacters(in: .whitespaces) ?? ""
-                    guard !reason.isEmpty else { throw UsageError("a rejection needs a reason") }
-                    if kind == "figures" {
-                        try FigureCuration(archive: archive, operatorName: configuration.operatorName).reject(id, reason: reason)
-                    } else {
-                        try QuoteCuration(archive: archive, operatorName: configuration.operatorName).reject(id, reason: reason)
-                    }
-                }
-            }
-        }
+        router.get("/review") { _, _ in page { try $0.reviewQueue() } }
+        if !configuration.readOnly { addDecisions(to: router) }
         return router
     }
 
-    /// Renders a page from the archive opened for reading; a usage error (an unknown id) is a 404.
-    func page(_ build: (ArchivePages) throws -> String) throws -> HTMLResponse {
+    /// The routes that change the archive: none of them exists with --read-only.
+    func addDecisions(to router: Router<BasicRequestContext>) {
+        for kind in ["figures", "quotes"] {
+            router.post("/\(kind)/:id/confirm") { request, context in
+                try await decide(request, context, kind: kind) { curation, id, form in
+                    try curation.confirm(kind, id, expecting: form.status("expected"))
+                }
+            }
+            router.post("/\(kind)/:id/reject") { request, context in
+                try await decide(request, context, kind: kind) { curation, id, form in
+                    guard let reason = form.text("reason") else { throw UsageError("a rejection needs a reason") }
+                    try curation.reject(kind, id, reason: reason, expecting: form.status("expected"))
+                }
+            }
+        }
+    }
+
+    /// Renders a page from the archive opened for reading: an unknown id is a 404, a locked archive
+    /// a 503 with a hint to retry, and nothing a request does crashes the server.
+    func page(_ build: (ArchivePages) throws -> String) -> HTMLResponse {
         do {
             let archive = try Archive.open(path: configuration.archivePath, access: .read)
             return HTMLResponse(html: try build(pages(archive)))
-        } catch let failure as UsageError {
-            return notFound(failure.message)
+        } catch {
+            return failurePage(error)
+        }
+    }
+
+    /// `refusal` is what a usage error means here: an unknown id on a page (404), a request that
+    /// cannot be done as asked for a decision (400).
+    func failurePage(_ error: any Error, refusal: HTTPResponse.Status = .notFound) -> HTMLResponse {
+        switch error {
+        case let failure as UsageError:
+            return HTMLResponse(
+                html: frame.message(refusal == .notFound ? "Not found" : "Not done", failure.message), status: refusal)
+        case let conflict as DecisionConflict:
+            return HTMLResponse(html: frame.message("Decided meanwhile", conflict.description), status: .conflict)
+        case let error as DatabaseError where error.resultCode == 5 || error.resultCode == 6:
+            var busy = HTMLResponse(
+                html: frame.message(
+                    "Busy", "The archive is locked by another process (an import, a backup); try again in a few seconds."),
+                status: .serviceUnavailable)
+            busy.retryAfterSeconds = 5
+            return busy
+        default:
+            return HTMLResponse(html: frame.message("Something went wrong", "\(error)"), status: .internalServerError)
         }
     }
 
     var frame: PageLayout { PageLayout(archiveName: (configuration.archivePath as NSString).lastPathComponent) }
 
     func pages(_ archive: Archive) -> ArchivePages {
-        ArchivePages(archive: archive, frame: frame, operatorName: configuration.operatorName, token: token)
+        ArchivePages(
+            archive: archive, frame: frame, operatorName: configuration.operatorName, token: formToken,
+            writable: !configuration.readOnly)
     }
 
     func notFound(_ text: String) -> HTMLResponse {
         HTMLResponse(html: frame.message("Not found", text), status: .notFound)
     }
 
-    /// A decision posted from a page: checks the form's token, applies it, and goes back to the page.
+    /// A decision posted from a page: checks the form's token, applies it through the writer, and
+    /// goes back to the page it came from.
     func decide(
         _ request: Request, _ context: BasicRequestContext, kind: String,
-        _ apply: @escaping (Archive, Int64, [String: String]) throws -> Void
+        _ apply: @escaping @Sendable (FactDecisions, Int64, FormFields) throws -> Void
     ) async throws -> Response {
-        let buffer = try await request.body.collect(upTo: 64 * 1024)
-        let form = Self.formValues(String(buffer: buffer))
-        guard form["token"] == token else {
-            return try HTMLResponse(
+        let form = FormFields(String(buffer: try await request.body.collect(upTo: 64 * 1024)))
+        guard form.text("token") == formToken else {
+            return HTMLResponse(
                 html: frame.message("Refused", "This form did not come from this server's pages; reload the page."),
                 status: .forbidden
-            ).response(from: request, context: context)
+            ).asResponse()
         }
         guard let id = context.parameters.get("id", as: Int64.self) else {
-            return try notFound("No such \(kind.dropLast()).").response(from: request, context: context)
+            return notFound("No such \(kind.dropLast()).").asResponse()
         }
         do {
-            let archive = try Archive.open(path: configuration.archivePath, access: .write)
-            try apply(archive, id, form)
-        } catch let failure as UsageError {
-            return try HTMLResponse(html: frame.message("Not done", failure.message), status: .badRequest)
-                .response(from: request, context: context)
+            try await writer.perform { try apply($0, id, form) }
+        } catch {
+            return failurePage(error, refusal: .badRequest).asResponse()
         }
-        let back = form["back"].flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/"
+        let back = form.text("back").flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/"
         return Response.redirect(to: back, type: .normal)
     }
 
-    /// `application/x-www-form-urlencoded` fields; a repeated name keeps its first value.
-    static func formValues(_ body: String) -> [String: String] {
-        var components = URLComponents()
-        components.percentEncodedQuery = body.replacingOccurrences(of: "+", with: "%20")
-        var values: [String: String] = [:]
-        for item in components.queryItems ?? [] where values[item.name] == nil {
-            values[item.name] = item.value ?? ""
-        }
-        return values
+    static func randomToken() -> String {
+        (0..<4).map { _ in String(UInt64.random(in: .min ... .max), radix: 16) }.joined()
     }
 
     static func quietLogger() -> Logger {
         var logger = Logger(label: "dossier.serve")
         logger.logLevel = .warning
         return logger
+    }
+}
+
+extension HTMLResponse {
+    func asResponse() -> Response {
+        response()
     }
 }

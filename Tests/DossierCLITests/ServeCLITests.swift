@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// `dossier serve` run as a user runs it, and read over HTTP with curl.
@@ -23,8 +24,8 @@ struct ServeCLITests {
     }
 
     /// Starts the server on a free port and returns it with its address, read from what it prints.
-    func startServer() throws -> (CLIRunner.Running, String) {
-        let server = try cli.start(["serve", "--port", "0"])
+    func startServer(_ extra: [String] = []) throws -> (CLIRunner.Running, String) {
+        let server = try cli.start(["serve", "--port", "0"] + extra)
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
             let printed = server.outputSoFar()
@@ -37,9 +38,9 @@ struct ServeCLITests {
         throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "the server printed no address"])
     }
 
-    /// Status code and body of a request made with curl.
-    func fetch(_ url: String, form: [String: String]? = nil) throws -> (status: Int, body: String) {
-        var arguments = ["-s", "-o", "-", "-w", "\n%{http_code}", url]
+    /// Status code and body of a request made with curl (`extra`: more curl options, e.g. a cookie).
+    func fetch(_ url: String, form: [String: String]? = nil, extra: [String] = []) throws -> (status: Int, body: String) {
+        var arguments = ["-s", "-o", "-", "-w", "\n%{http_code}", url] + extra
         if let form {
             arguments += ["-X", "POST"]
             for (name, value) in form { arguments += ["--data-urlencode", "\(name)=\(value)"] }
@@ -118,5 +119,56 @@ struct ServeCLITests {
         #expect(missing.exitCode == 2)
         #expect(missing.stderr.contains("missing.sqlite"))
         #expect(!FileManager.default.fileExists(atPath: cli.path("missing.sqlite")))
+    }
+
+    @Test("two reviewers confirming one fact at once: one decides, the other is told so (409), and the log holds one decision")
+    func concurrentDecisions() throws {
+        let (server, address) = try startServer()
+        defer { kill(server.pid, SIGKILL) }
+        let page = try fetch(address + "/documents/1").body
+        let token = try #require(page.firstMatch(of: /name="token" value="([0-9a-f]+)"/).map { String($0.output.1) })
+        let figure = try cli.sql("SELECT min(id) FROM figures WHERE document_id = 1")
+        let statuses = Mutex<[Int]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            let status = (try? fetch(address + "/figures/\(figure)/confirm", form: ["token": token, "expected": "extracted"]))?
+                .status
+            statuses.withLock { $0.append(status ?? 0) }
+        }
+        #expect(statuses.withLock { $0.sorted() } == [303, 409])
+        #expect(try cli.sql("SELECT count(*) FROM events WHERE action = 'confirm' AND entity_id = \(figure)") == "1")
+    }
+
+    @Test("pages load no inline script and say so in their Content-Security-Policy; --read-only offers and takes no decision")
+    func securityHeadersAndReadOnly() throws {
+        let (server, address) = try startServer(["--read-only"])
+        defer { kill(server.pid, SIGKILL) }
+        let headers = try cli.runProgram("/usr/bin/curl", ["-s", "-D", "-", "-o", "/dev/null", address + "/documents/1"]).stdout
+        #expect(headers.lowercased().contains("content-security-policy: default-src 'none'; style-src 'self'; script-src 'self'"))
+        let page = try fetch(address + "/documents/1").body
+        #expect(page.contains("<script src=\"/static/review.js\" defer></script>"))
+        #expect(page.components(separatedBy: "<script").count == 2, "one script, loaded from the server")
+        #expect(!page.contains("action=\"/figures/"), "no decision forms")
+        #expect(try fetch(address + "/static/review.js").status == 200)
+        let figure = try cli.sql("SELECT min(id) FROM figures")
+        #expect(try fetch(address + "/figures/\(figure)/confirm", form: ["token": "x"]).status == 404)
+        #expect(try cli.sql("SELECT status FROM figures WHERE id = \(figure)") == "extracted")
+    }
+
+    @Test("an access token: required beyond loopback, asked once, kept in an HttpOnly SameSite=Strict cookie")
+    func accessToken() throws {
+        let exposed = try cli.run("serve", "--host", "0.0.0.0", "--port", "0")
+        #expect(exposed.exitCode == 2)
+        #expect(exposed.stderr.contains("--token"))
+        let secret = "a-long-enough-access-token-123"
+        let (server, address) = try startServer(["--token", secret])
+        defer { kill(server.pid, SIGKILL) }
+        #expect(try fetch(address + "/").status == 303, "sent to sign in")
+        #expect(try fetch(address + "/login", form: ["token": "wrong"]).status == 403)
+        let signIn = try cli.runProgram(
+            "/usr/bin/curl", ["-s", "-D", "-", "-o", "/dev/null", "--data-urlencode", "token=\(secret)", address + "/login"]
+        ).stdout
+        #expect(signIn.contains("HttpOnly") && signIn.contains("SameSite=Strict"), "\(signIn)")
+        #expect(try fetch(address + "/", extra: ["-b", "dossier_access=\(secret)"]).status == 200)
+        #expect(try fetch(address + "/", extra: ["-b", "dossier_access=wrong"]).status == 303)
     }
 }

@@ -30,10 +30,13 @@ public struct FigureCuration {
     }
 
     /// Confirms every figure given, or none of them when one id is unknown.
-    public func confirm(_ ids: [Int64]) throws {
+    /// `expecting`, when given, is the status the decision was taken on: a fact found at another
+    /// status is a `DecisionConflict`, and nothing is changed.
+    public func confirm(_ ids: [Int64], expecting: FactStatus? = nil) throws {
         try archive.connection.writeTransaction {
             for id in ids {
                 let old = try figure(id)
+                try DecisionConflict.check("figure", id, expected: expecting, found: old.status)
                 var new = old
                 new.status = .confirmed
                 try archive.figures.update(new, reason: nil)
@@ -42,9 +45,10 @@ public struct FigureCuration {
         }
     }
 
-    public func reject(_ id: Int64, reason: String) throws {
+    public func reject(_ id: Int64, reason: String, expecting: FactStatus? = nil) throws {
         try archive.connection.writeTransaction {
             let old = try figure(id)
+            try DecisionConflict.check("figure", id, expected: expecting, found: old.status)
             var new = old
             new.status = .rejected
             try archive.figures.update(new, reason: reason)

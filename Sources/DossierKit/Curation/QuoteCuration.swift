@@ -15,10 +15,13 @@ public struct QuoteCuration {
         return quote
     }
 
-    public func confirm(_ ids: [Int64]) throws {
+    /// `expecting`, when given, is the status the decision was taken on: a fact found at another
+    /// status is a `DecisionConflict`, and nothing is changed.
+    public func confirm(_ ids: [Int64], expecting: FactStatus? = nil) throws {
         try archive.connection.writeTransaction {
             for id in ids {
                 let old = try quote(id)
+                try DecisionConflict.check("quote", id, expected: expecting, found: old.status)
                 var new = old
                 new.status = .confirmed
                 try archive.quotes.update(new, reason: nil)
@@ -27,9 +30,10 @@ public struct QuoteCuration {
         }
     }
 
-    public func reject(_ id: Int64, reason: String) throws {
+    public func reject(_ id: Int64, reason: String, expecting: FactStatus? = nil) throws {
         try archive.connection.writeTransaction {
             let old = try quote(id)
+            try DecisionConflict.check("quote", id, expected: expecting, found: old.status)
             var new = old
             new.status = .rejected
             try archive.quotes.update(new, reason: reason)

@@ -22,17 +22,46 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Port to listen on; 0 picks a free one.")
     var port = 8080
 
+    @Option(
+        help: ArgumentHelp(
+            "Access token people give once to open the pages; needed with any --host but loopback.", valueName: "token"))
+    var token: String?
+
+    @Option(help: ArgumentHelp("Read the access token from this file (its first line).", valueName: "path"))
+    var tokenFile: String?
+
+    @Flag(help: "Serve the pages without any way to change the archive.")
+    var readOnly = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        if token != nil, tokenFile != nil { throw ValidationError("give --token or --token-file, not both") }
+        if !ArchiveServer.isLoopback(host), token == nil, tokenFile == nil {
+            throw ValidationError(
+                "--host \(host) makes the archive reachable from other machines: give --token or --token-file too")
+        }
+    }
+
+    /// The access token, from the option or the file; nil on loopback without one.
+    func accessToken() throws -> String? {
+        guard let tokenFile else { return token }
+        guard let text = try? String(contentsOfFile: tokenFile, encoding: .utf8),
+            let line = text.split(whereSeparator: \.isNewline).first.map(String.init), line.count >= 16
+        else {
+            throw UsageError("\(tokenFile): cannot read a token of at least 16 characters from its first line")
+        }
+        return line
     }
 
     func run() async throws {
         // Opened once first, so a wrong path or an old schema is an error now, not on the first page.
         _ = try archive.open(.read)
         let server = ArchiveServer(
-            configuration: .init(archivePath: archive.path, host: host, port: port, operatorName: operatorOptions.resolved))
+            configuration: .init(
+                archivePath: archive.path, host: host, port: port, operatorName: operatorOptions.resolved,
+                accessToken: try accessToken(), readOnly: readOnly))
         try await server.run { address in
-            Console.output("Serving \(archive.path) at \(address) (Ctrl-C to stop)")
+            Console.output("Serving \(archive.path)\(readOnly ? " read-only" : "") at \(address) (Ctrl-C to stop)")
         }
     }
 }

@@ -1,0 +1,25 @@
+import DossierKit
+import Foundation
+
+/// The fields of an `application/x-www-form-urlencoded` body or query string, where a space may be
+/// written `+`; a repeated name keeps its first value.
+struct FormFields: Sendable {
+    private var values: [String: String] = [:]
+
+    init(_ encoded: String) {
+        var components = URLComponents()
+        components.percentEncodedQuery = encoded.replacingOccurrences(of: "+", with: "%20")
+        for item in components.queryItems ?? [] where values[item.name] == nil {
+            values[item.name] = item.value ?? ""
+        }
+    }
+
+    /// The field's value with its ends trimmed, nil when absent or blank.
+    func text(_ name: String) -> String? {
+        values[name].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    func status(_ name: String) -> FactStatus? {
+        text(name).flatMap(FactStatus.init(rawValue:))
+    }
+}

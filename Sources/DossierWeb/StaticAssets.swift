@@ -1,0 +1,95 @@
+/// The stylesheet and the keyboard-review script, served as files: the pages' Content-Security-Policy
+/// allows no inline script, and nothing is fetched from anywhere else, so the pages work offline.
+enum StaticAssets {
+    static let files: [String: (contentType: String, text: String)] = [
+        "dossier.css": ("text/css; charset=utf-8", stylesheet), "review.js": ("text/javascript; charset=utf-8", reviewScript),
+    ]
+
+    static let stylesheet = """
+        :root { --ink: #1d2430; --muted: #5b6472; --line: #d9dde3; --paper: #fbfbfa;
+          --figure: #fde68a; --quote: #bfdbfe; --person: #fbcfe8; --organisation: #bbf7d0; --operation: #ddd6fe; --date: #e5e7eb; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: var(--paper); }
+        header { display: flex; gap: 1.5rem; align-items: baseline; padding: .8rem 1.5rem; border-bottom: 1px solid var(--line); background: #fff; }
+        header .brand { font-weight: 700; letter-spacing: .02em; }
+        header nav a { margin-right: 1rem; color: var(--ink); text-decoration: none; }
+        header nav a[aria-current] { border-bottom: 2px solid var(--ink); }
+        header .archive { margin-left: auto; color: var(--muted); font-size: .9rem; }
+        main { max-width: 72rem; margin: 0 auto; padding: 1.5rem; }
+        h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 1rem; }
+        h2 { font-size: 1.15rem; margin: 2rem 0 .6rem; }
+        table { border-collapse: collapse; width: 100%; background: #fff; }
+        th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+        th { font-size: .85rem; color: var(--muted); font-weight: 600; }
+        td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        .nowrap { white-space: nowrap; }
+        .muted { color: var(--muted); }
+        form.search { display: flex; flex-wrap: wrap; gap: .5rem; margin-bottom: 1rem; }
+        form.search input, form.search select { padding: .4rem .5rem; border: 1px solid var(--line); border-radius: 4px; font: inherit; }
+        form.search input[name=q] { flex: 1 1 20rem; }
+        button { font: inherit; padding: .25rem .7rem; border: 1px solid var(--ink); border-radius: 4px; background: #fff; cursor: pointer; }
+        button.confirm { border-color: #166534; color: #166534; }
+        button.reject { border-color: #991b1b; color: #991b1b; }
+        mark { background: var(--figure); padding: 0 .1em; }
+        .results li { margin-bottom: 1rem; list-style: none; }
+        .results { padding: 0; }
+        .pager { display: flex; gap: 1rem; margin-top: 1rem; }
+        .layout { display: grid; grid-template-columns: minmax(0, 3fr) minmax(18rem, 2fr); gap: 2rem; }
+        @media (max-width: 60rem) { .layout { grid-template-columns: 1fr; } }
+        .body { white-space: pre-wrap; background: #fff; border: 1px solid var(--line); padding: 1.2rem 1.4rem; font-size: 1.02rem; }
+        .fact { border-radius: 2px; padding: 0 .1em; cursor: pointer; }
+        .fact sup { font-size: .65rem; font-weight: 700; margin-right: .15em; color: var(--ink); }
+        .fact.figure { background: var(--figure); border-bottom: 2px solid #b45309; }
+        .fact.quote { background: var(--quote); border-bottom: 2px dotted #1d4ed8; }
+        .fact.person { background: var(--person); border-bottom: 2px dashed #be185d; }
+        .fact.organisation { background: var(--organisation); border-bottom: 2px double #15803d; }
+        .fact.operation { background: var(--operation); border-bottom: 2px solid #6d28d9; }
+        .fact.date { background: var(--date); border-bottom: 1px solid #374151; }
+        .fact.rejected { text-decoration: line-through; opacity: .6; }
+        .fact.selected, li.selected { outline: 3px solid var(--ink); }
+        .legend span { display: inline-block; margin: 0 .6rem .4rem 0; font-size: .9rem; }
+        .facts { list-style: none; padding: 0; margin: 0; }
+        .facts li { border-bottom: 1px solid var(--line); padding: .5rem 0; }
+        .facts .label { font-weight: 700; margin-right: .4rem; }
+        .status { font-size: .8rem; border: 1px solid var(--line); border-radius: 3px; padding: 0 .3rem; }
+        .status.confirmed { border-color: #166534; color: #166534; }
+        .status.rejected { border-color: #991b1b; color: #991b1b; }
+        .actions { display: flex; gap: .4rem; margin-top: .3rem; flex-wrap: wrap; }
+        .actions input { font: inherit; padding: .2rem .4rem; border: 1px solid var(--line); border-radius: 4px; }
+        dl.provenance { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; font-size: .9rem; }
+        dl.provenance dt { color: var(--muted); }
+        dl.provenance dd { margin: 0; overflow-wrap: anywhere; }
+        .hint { font-size: .85rem; color: var(--muted); }
+        .progress td.number:last-child { font-weight: 600; }
+        @media print { header nav, .actions, form { display: none; } body { background: #fff; } }
+        """
+
+    /// j / k move between facts, c confirms the selected one, r goes to its reason; a click on a
+    /// marked fact in the text selects it in the list.
+    static let reviewScript = """
+        (function () {
+          const items = Array.from(document.querySelectorAll('.facts li'));
+          let index = -1;
+          function select(next) {
+            if (!items.length) return;
+            index = (next + items.length) % items.length;
+            document.querySelectorAll('.selected').forEach(e => e.classList.remove('selected'));
+            const item = items[index];
+            item.classList.add('selected');
+            const mark = document.querySelector('.body [data-label="' + item.dataset.label + '"]');
+            if (mark) { mark.classList.add('selected'); mark.scrollIntoView({block: 'center'}); }
+          }
+          document.querySelectorAll('.body .fact').forEach(mark => mark.addEventListener('click', () => {
+            const at = items.findIndex(i => i.dataset.label === mark.dataset.label);
+            if (at >= 0) { select(at); items[at].scrollIntoView({block: 'nearest'}); }
+          }));
+          document.addEventListener('keydown', event => {
+            if (event.target.tagName === 'INPUT') return;
+            if (event.key === 'j') select(index + 1);
+            else if (event.key === 'k') select(index - 1);
+            else if (event.key === 'c' && index >= 0) { const f = items[index].querySelector('form[action$="/confirm"]'); if (f) f.submit(); }
+            else if (event.key === 'r' && index >= 0) { const i = items[index].querySelector('input[name=reason]'); if (i) { event.preventDefault(); i.focus(); } }
+          });
+        })();
+        """
+}
