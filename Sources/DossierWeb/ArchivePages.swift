@@ -45,12 +45,42 @@ struct ArchivePages {
                 "superseded": Self.number(byStatus["superseded"] ?? 0), "left": Self.number(byStatus["extracted"] ?? 0),
             ]
         }
-        let report = try ReportBuilder(archive: archive).overview()
-        let sections: [[String: Any]] = report.sections.map { section in
+        let sections = Self.sections(try ReportBuilder(archive: archive).overview())
+        let content = PageTemplates.render(
+            "overview", ["archive": archiveName, "progress": progress, "sections": sections])
+        return layout("Overview", current: "Overview", content: content)
+    }
+
+    /// A report of DossierKit's (an operation, an organisation, a person, the conflicts) as a page.
+    func report(_ report: Report, current: String) -> String {
+        let content = PageTemplates.render(
+            "report", ["title": report.title, "subtitle": report.subtitle ?? "", "sections": Self.sections(report)])
+        return layout(report.title, current: current, content: content)
+    }
+
+    /// Operations, organisations or people, each linked to its page.
+    func entities(_ heading: String, path: String, _ rows: [(slug: String, name: String)]) -> String {
+        let entities = rows.map { ["name": $0.name, "slug": $0.slug, "link": "/\(path)/\($0.slug)"] }
+        return layout(
+            heading, current: heading, content: PageTemplates.render("entities", ["heading": heading, "entities": entities]))
+    }
+
+    func downloads() -> String {
+        let tables = ExportTable.allCases.map { ["name": $0.rawValue] }
+        return layout("Downloads", current: "Downloads", content: PageTemplates.render("downloads", ["tables": tables]))
+    }
+
+    static let unbrokenColumns: Set<String> = ["Span", "Published", "Action day", "Date", "Started", "Doc", "Batch"]
+
+    /// Report sections as the `sections` template reads them.
+    static func sections(_ report: Report) -> [[String: Any]] {
+        report.sections.map { section in
             var values: [String: Any] = ["heading": section.heading, "lines": section.lines]
             if let table = section.table {
                 let numeric = Set(table.numericColumns)
-                let cellClass: (Int) -> String = { numeric.contains($0) ? "number" : "" }
+                // Spans and dates read as one value: they never break across lines.
+                let unbroken = Set(table.columns.indices.filter { Self.unbrokenColumns.contains(table.columns[$0]) })
+                let cellClass: (Int) -> String = { numeric.contains($0) ? "number" : unbroken.contains($0) ? "nowrap" : "" }
                 values["table"] = [
                     "header": table.columns.enumerated().map { ["text": $0.element, "class": cellClass($0.offset)] },
                     "rows": table.rows.map { row in
@@ -58,11 +88,12 @@ struct ArchivePages {
                     },
                 ]
             }
+            if let timeline = section.timeline, !timeline.isEmpty {
+                values["hasTimeline"] = true
+                values["timeline"] = timeline.map { ["date": $0.date, "label": $0.label] }
+            }
             return values
         }
-        let content = PageTemplates.render(
-            "overview", ["archive": archiveName, "progress": progress, "sections": sections])
-        return layout("Overview", current: "Overview", content: content)
     }
 
     func documents(query: String?, publisher: String?, language: String?, page: Int) throws -> String {

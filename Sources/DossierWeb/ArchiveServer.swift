@@ -90,6 +90,37 @@ public struct ArchiveServer: Sendable {
             return page { try $0.document(id: id) }
         }
         router.get("/review") { _, _ in page { try $0.reviewQueue() } }
+        router.get("/operations") { _, _ in
+            page { pages in
+                try pages.entities("Operations", path: "operations", pages.archive.operations.list().map { ($0.slug, $0.name) })
+            }
+        }
+        router.get("/organisations") { _, _ in
+            page { pages in
+                try pages.entities(
+                    "Organisations", path: "organisations", pages.archive.organisations.list().map { ($0.slug, $0.name) })
+            }
+        }
+        router.get("/people") { _, _ in
+            page { pages in try pages.entities("People", path: "people", pages.archive.people.list().map { ($0.slug, $0.name) }) }
+        }
+        router.get("/operations/:slug") { _, context in
+            let slug = context.parameters.get("slug") ?? ""
+            return page { try $0.report(ReportBuilder(archive: $0.archive).operation(slug: slug), current: "Operations") }
+        }
+        router.get("/organisations/:slug") { _, context in
+            let slug = context.parameters.get("slug") ?? ""
+            return page { try $0.report(ReportBuilder(archive: $0.archive).organisation(slug: slug), current: "Organisations") }
+        }
+        router.get("/people/:slug") { _, context in
+            let slug = context.parameters.get("slug") ?? ""
+            return page { try $0.report(ReportBuilder(archive: $0.archive).person(slug: slug), current: "People") }
+        }
+        router.get("/conflicts") { _, _ in
+            page { try $0.report(ReportBuilder(archive: $0.archive).conflicts(), current: "Conflicts") }
+        }
+        router.get("/downloads") { _, _ in page { $0.downloads() } }
+        router.get("/downloads/:file") { _, context in download(context.parameters.get("file") ?? "") }
         if !configuration.readOnly { addDecisions(to: router) }
         return router
     }
@@ -140,6 +171,44 @@ public struct ArchiveServer: Sendable {
             return busy
         default:
             return HTMLResponse(html: frame.message("Something went wrong", "\(error)"), status: .internalServerError)
+        }
+    }
+
+    /// A table as CSV or a report as HTML, as `dossier export` and `dossier report` write them.
+    /// Names come from fixed lists, never from the file system.
+    func download(_ file: String) -> Response {
+        do {
+            let archive = try Archive.open(path: configuration.archivePath, access: .read)
+            var bytes: [UInt8] = []
+            let contentType: String
+            if file.hasSuffix(".csv"), let table = ExportTable(rawValue: String(file.dropLast(4))) {
+                try Exporter(archive: archive).export(table, options: Exporter.Options()) { bytes += $0 }
+                contentType = "text/csv; charset=utf-8"
+            } else if let report = try Self.report(named: file, in: archive) {
+                bytes = Array(HTMLReportRenderer().render(report).utf8)
+                contentType = "text/html; charset=utf-8"
+            } else {
+                return notFound("No such download.").asResponse()
+            }
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: contentType, .contentDisposition: "attachment; filename=\"\(file)\"",
+                    .cacheControl: "no-store",
+                ],
+                body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        } catch {
+            return failurePage(error).asResponse()
+        }
+    }
+
+    static func report(named file: String, in archive: Archive) throws -> Report? {
+        let builder = ReportBuilder(archive: archive)
+        switch file {
+        case "report-overview.html": return try builder.overview()
+        case "report-sources.html": return try builder.sources()
+        case "report-conflicts.html": return try builder.conflicts()
+        default: return nil
         }
     }
 

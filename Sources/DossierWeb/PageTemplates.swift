@@ -7,7 +7,8 @@ enum PageTemplates {
         var library = MustacheLibrary()
         for (name, text) in [
             ("layout", layout), ("overview", overview), ("documents", documents), ("document", document),
-            ("review", review), ("message", message), ("login", login),
+            ("review", review), ("message", message), ("login", login), ("sections", sections), ("report", report),
+            ("entities", entities), ("downloads", downloads),
         ] {
             // The templates are part of the program: one that does not parse is a bug, which every
             // test of a page finds (its page then reads "template NAME is missing").
@@ -38,6 +39,11 @@ enum PageTemplates {
         <a href="/"{{#isOverview}} aria-current="page"{{/isOverview}}>Overview</a>
         <a href="/documents"{{#isDocuments}} aria-current="page"{{/isDocuments}}>Documents</a>
         <a href="/review"{{#isReview}} aria-current="page"{{/isReview}}>Review queue</a>
+        <a href="/operations"{{#isOperations}} aria-current="page"{{/isOperations}}>Operations</a>
+        <a href="/organisations"{{#isOrganisations}} aria-current="page"{{/isOrganisations}}>Organisations</a>
+        <a href="/people"{{#isPeople}} aria-current="page"{{/isPeople}}>People</a>
+        <a href="/conflicts"{{#isConflicts}} aria-current="page"{{/isConflicts}}>Conflicts</a>
+        <a href="/downloads"{{#isDownloads}} aria-current="page"{{/isDownloads}}>Downloads</a>
         </nav>
         <span class="archive">{{archive}}</span>
         </header>
@@ -56,15 +62,7 @@ enum PageTemplates {
         {{#progress}}<tr><td>{{kind}}</td><td class="number">{{found}}</td><td class="number">{{confirmed}}</td><td class="number">{{rejected}}</td><td class="number">{{superseded}}</td><td class="number">{{left}}</td></tr>
         {{/progress}}
         </table>
-        {{#sections}}
-        <h2>{{heading}}</h2>
-        {{#lines}}<p>{{.}}</p>{{/lines}}
-        {{#table}}<table>
-        <tr>{{#header}}<th class="{{class}}">{{text}}</th>{{/header}}</tr>
-        {{#rows}}<tr>{{#cells}}<td class="{{class}}">{{text}}</td>{{/cells}}</tr>
-        {{/rows}}
-        </table>{{/table}}
-        {{/sections}}
+        {{> sections}}
         """
 
     static let documents = """
@@ -141,5 +139,46 @@ enum PageTemplates {
         <form method="post" action="/login"><input type="password" name="token" aria-label="Token" autofocus required>
         <button type="submit">Sign in</button></form>
         {{#refused}}<p>That token is not this server's.</p>{{/refused}}
+        """
+
+    /// A report's sections (DossierKit's `Report`): text, a table, a timeline.
+    static let sections = """
+        {{#sections}}
+        <h2>{{heading}}</h2>
+        {{#lines}}<p>{{.}}</p>{{/lines}}
+        {{#table}}<table>
+        <tr>{{#header}}<th class="{{class}}">{{text}}</th>{{/header}}</tr>
+        {{#rows}}<tr>{{#cells}}<td class="{{class}}">{{text}}</td>{{/cells}}</tr>
+        {{/rows}}
+        </table>{{/table}}
+        {{#hasTimeline}}<ol class="timeline">{{#timeline}}<li><span class="nowrap">{{date}}</span> {{label}}</li>{{/timeline}}</ol>{{/hasTimeline}}
+        {{/sections}}
+        """
+
+    static let report = """
+        <h1>{{title}}</h1>
+        {{#subtitle}}<p class="muted">{{subtitle}}</p>{{/subtitle}}
+        {{> sections}}
+        """
+
+    static let entities = """
+        <h1>{{heading}}</h1>
+        <table>
+        <tr><th>Name</th><th>Slug</th></tr>
+        {{#entities}}<tr><td><a href="{{link}}">{{name}}</a></td><td class="muted">{{slug}}</td></tr>
+        {{/entities}}
+        </table>
+        {{^entities}}<p>None recorded yet.</p>{{/entities}}
+        """
+
+    static let downloads = """
+        <h1>Downloads</h1>
+        <h2>Tables as CSV</h2>
+        <p class="muted">UTF-8, comma-separated, one header row; rejected facts left out. For a spreadsheet, open them as UTF-8 (see the README).</p>
+        <ul>{{#tables}}<li><a href="/downloads/{{name}}.csv" download>{{name}}.csv</a></li>{{/tables}}</ul>
+        <h2>Reports</h2>
+        <ul><li><a href="/downloads/report-overview.html" download>Overview (HTML)</a></li>
+        <li><a href="/downloads/report-sources.html" download>Sources (HTML)</a></li>
+        <li><a href="/downloads/report-conflicts.html" download>Conflicting figures (HTML)</a></li></ul>
         """
 }

@@ -171,4 +171,22 @@ struct ServeCLITests {
         #expect(try fetch(address + "/", extra: ["-b", "dossier_access=\(secret)"]).status == 200)
         #expect(try fetch(address + "/", extra: ["-b", "dossier_access=wrong"]).status == 303)
     }
+
+    @Test("operation, organisation and person pages, conflicts, and downloads that are the CLI's own exports and reports")
+    func entityPagesAndDownloads() throws {
+        let (server, address) = try startServer()
+        defer { kill(server.pid, SIGKILL) }
+        let operation = try fetch(address + "/operations/cumberland")
+        #expect(operation.status == 200 && operation.body.contains("Operation Cumberland"))
+        #expect(try fetch(address + "/operations").body.contains("href=\"/operations/cumberland\""))
+        #expect(try fetch(address + "/organisations/europol").status == 200)
+        #expect(try fetch(address + "/conflicts").status == 200)
+        #expect(try fetch(address + "/operations/no-such-operation").status == 404)
+        let csv = try fetch(address + "/downloads/figures.csv")
+        #expect(csv.status == 200)
+        #expect(csv.body == (try cli.run("export", "figures").stdout), "the same bytes as dossier export figures")
+        #expect(try fetch(address + "/downloads/report-overview.html").body.contains("<!DOCTYPE html>"))
+        #expect(try fetch(address + "/downloads/..%2F..%2Fetc%2Fpasswd").status == 404)
+        #expect(try fetch(address + "/downloads/nope.csv").status == 404)
+    }
 }

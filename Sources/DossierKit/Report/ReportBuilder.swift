@@ -10,7 +10,9 @@ public struct ReportBuilder {
     }
 
     public func overview() throws -> Report {
-        var report = Report(title: "Dossier archive", subtitle: archive.path)
+        // Named by its file: a report is read elsewhere, where the machine's path means nothing.
+        let fileName = archive.path.split(separator: "/").last.map(String.init) ?? archive.path
+        var report = Report(title: "Dossier archive", subtitle: fileName)
         let counts = try archive.stats.counts()
         report.sections.append(
             Report.Section(
