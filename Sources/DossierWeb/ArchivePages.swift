@@ -96,10 +96,39 @@ struct ArchivePages {
         }
     }
 
-    func documents(query: String?, publisher: String?, language: String?, page: Int) throws -> String {
-        var filter = ExportFilter()
-        filter.publisher = publisher
-        filter.language = language
+    /// What the documents page narrows to, as its form and its links carry it.
+    struct DocumentQuery {
+        var text: String?
+        var publisher: String?
+        var language: String?
+        var operation: String?
+        var since: String?
+        var until: String?
+        /// "waiting" or "reviewed".
+        var review: String?
+
+        var filter: ExportFilter {
+            var filter = ExportFilter()
+            filter.publisher = publisher
+            filter.language = language
+            filter.operation = operation
+            filter.since = since
+            filter.until = until
+            filter.waitingForReview = review == "waiting" ? true : review == "reviewed" ? false : nil
+            return filter
+        }
+
+        var items: [URLQueryItem] {
+            [
+                ("q", text), ("publisher", publisher), ("language", language), ("operation", operation), ("since", since),
+                ("until", until), ("review", review),
+            ].compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
+        }
+    }
+
+    func documents(_ request: DocumentQuery, page: Int) throws -> String {
+        let query = request.text
+        let filter = request.filter
         let offset = (page - 1) * Self.pageSize
         var rows: [[String: Any]] = []
         if let query {
@@ -129,10 +158,7 @@ struct ArchivePages {
         let hasMore = rows.last?["more"] != nil
         if hasMore { rows.removeLast() }
         func link(_ page: Int) -> String {
-            var items = [URLQueryItem(name: "page", value: String(page))]
-            if let query { items.append(URLQueryItem(name: "q", value: query)) }
-            if let publisher { items.append(URLQueryItem(name: "publisher", value: publisher)) }
-            if let language { items.append(URLQueryItem(name: "language", value: language)) }
+            let items = [URLQueryItem(name: "page", value: String(page))] + request.items
             var components = URLComponents()
             components.path = "/documents"
             components.queryItems = items
@@ -143,8 +169,13 @@ struct ArchivePages {
             rows.isEmpty
             ? (query == nil ? "No documents." : "Nothing matches.")
             : "\(query == nil ? "Documents" : "Matches, best first,") \(first)–\(offset + rows.count)."
+        let operations: [[String: Any]] = try archive.operations.list().map {
+            ["slug": $0.slug, "name": $0.name, "selected": $0.slug == request.operation]
+        }
         var values: [String: Any] = [
-            "documents": rows, "query": query ?? "", "publisher": publisher ?? "", "language": language ?? "",
+            "documents": rows, "query": query ?? "", "publisher": request.publisher ?? "",
+            "language": request.language ?? "", "since": request.since ?? "", "until": request.until ?? "",
+            "operations": operations, "waiting": request.review == "waiting", "reviewed": request.review == "reviewed",
             "summary": summary,
         ]
         if page > 1 { values["previous"] = link(page - 1) }

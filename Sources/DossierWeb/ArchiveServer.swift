@@ -80,10 +80,11 @@ public struct ArchiveServer: Sendable {
             // A form sent by GET writes spaces as +: read the query as a form, not as bare parameters.
             let query = FormFields(request.uri.query ?? "")
             let number = query.text("page").flatMap(Int.init).map { max($0, 1) } ?? 1
-            return page {
-                try $0.documents(
-                    query: query.text("q"), publisher: query.text("publisher"), language: query.text("language"), page: number)
-            }
+            let request = ArchivePages.DocumentQuery(
+                text: query.text("q"), publisher: query.text("publisher"), language: query.text("language"),
+                operation: query.text("operation"), since: query.text("since"), until: query.text("until"),
+                review: query.text("review"))
+            return page { try $0.documents(request, page: number) }
         }
         router.get("/documents/:id") { _, context in
             guard let id = context.parameters.get("id", as: Int64.self) else { return notFound("No such document.") }

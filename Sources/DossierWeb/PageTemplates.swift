@@ -71,6 +71,15 @@ enum PageTemplates {
         <input type="search" name="q" value="{{query}}" placeholder="Search the texts (accents and case ignored)" aria-label="Search">
         <input name="publisher" value="{{publisher}}" placeholder="Publisher" aria-label="Publisher">
         <input name="language" value="{{language}}" placeholder="Language (fr, en)" aria-label="Language" size="8">
+        <select name="operation" aria-label="Operation"><option value="">Any operation</option>
+        {{#operations}}<option value="{{slug}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/operations}}</select>
+        <input name="since" value="{{since}}" placeholder="Published from (2025-01)" aria-label="Published from" size="14">
+        <input name="until" value="{{until}}" placeholder="until (2025-12-31)" aria-label="Published until" size="14">
+        <select name="review" aria-label="Review state">
+        <option value="">Any review state</option>
+        <option value="waiting"{{#waiting}} selected{{/waiting}}>Facts left to review</option>
+        <option value="reviewed"{{#reviewed}} selected{{/reviewed}}>Nothing left to review</option>
+        </select>
         <button type="submit">Search</button>
         </form>
         <p class="muted">{{summary}}</p>

@@ -189,4 +189,22 @@ struct ServeCLITests {
         #expect(try fetch(address + "/downloads/..%2F..%2Fetc%2Fpasswd").status == 404)
         #expect(try fetch(address + "/downloads/nope.csv").status == 404)
     }
+
+    @Test("documents narrow by operation, publication dates and review state, in the list and in search")
+    func documentFilters() throws {
+        let (server, address) = try startServer()
+        defer { kill(server.pid, SIGKILL) }
+        let cumberland = try fetch(address + "/documents?operation=cumberland").body
+        #expect(cumberland.contains("href=\"/documents/1\"") && !cumberland.contains("href=\"/documents/2\""))
+        #expect(cumberland.contains("<option value=\"cumberland\" selected>"))
+        // Decide every figure and quote of document 3: it leaves the documents waiting for review.
+        let figures = try cli.sql("SELECT group_concat(id, ' ') FROM figures WHERE document_id = 3")
+        #expect(try cli.run(["figure", "confirm"] + figures.split(separator: " ").map(String.init)).exitCode == 0)
+        let waiting = try fetch(address + "/documents?review=waiting").body
+        #expect(!waiting.contains("href=\"/documents/3\"") && waiting.contains("href=\"/documents/1\""))
+        let reviewed = try fetch(address + "/documents?review=reviewed").body
+        #expect(reviewed.contains("href=\"/documents/3\"") && !reviewed.contains("href=\"/documents/1\""))
+        #expect(try fetch(address + "/documents?q=europol&review=reviewed").body.contains("href=\"/documents/3\""))
+        #expect(try fetch(address + "/documents?since=2030").body.contains("No documents."))
+    }
 }

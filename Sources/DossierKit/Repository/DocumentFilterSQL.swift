@@ -35,6 +35,15 @@ struct DocumentFilterSQL {
             )
             values.append(operation)
         }
+        if let waiting = filter.waitingForReview {
+            // Qualified even without an alias: inside the subquery a bare `id` would be the fact's.
+            let document = column.isEmpty ? "documents." : column
+            // Figures and quotes: the facts a person decides on (mentions have no review yet).
+            let undecided = ["figures", "quotes"].map {
+                "EXISTS (SELECT 1 FROM \($0) x WHERE x.document_id = \(document)id AND x.status = 'extracted')"
+            }.joined(separator: " OR ")
+            conditions.append(waiting ? "(\(undecided))" : "NOT (\(undecided))")
+        }
         if let organisation = filter.organisation {
             conditions.append(
                 "\(column)id IN (SELECT x.document_id FROM mentions x JOIN organisations y ON y.id = x.organisation_id WHERE y.slug = ? AND x.status <> 'rejected')"

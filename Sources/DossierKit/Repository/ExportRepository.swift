@@ -20,6 +20,8 @@ public struct ExportFilter: Sendable, Equatable {
     public var until: String?
     public var status: StatusFilter = .notRejected
     public var category: String?
+    /// Documents with facts still waiting for a decision (true), or with none left (false).
+    public var waitingForReview: Bool?
 
     public init() {}
 }

@@ -50,7 +50,7 @@ public enum SavedQueries {
                 """),
         Query(
             name: "documents_to_review", title: "Documents not yet reviewed",
-            description: "Documents with facts the machine extracted that nobody has confirmed or rejected yet.",
+            description: "Documents with figures or quotes the machine extracted that nobody has confirmed or rejected yet.",
             sql: """
                 SELECT d.id, d.title, d.publisher, d.published_on, d.imported_at,
                        (SELECT count(*) FROM figures f WHERE f.document_id = d.id AND f.status = 'extracted') AS figures,
@@ -59,7 +59,6 @@ public enum SavedQueries {
                 FROM documents d
                 WHERE EXISTS (SELECT 1 FROM figures f WHERE f.document_id = d.id AND f.status = 'extracted')
                    OR EXISTS (SELECT 1 FROM quotes q WHERE q.document_id = d.id AND q.status = 'extracted')
-                   OR EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = d.id AND m.status = 'extracted')
                 ORDER BY d.imported_at, d.id
                 """),
     ]
