@@ -131,6 +131,8 @@ struct ArchivePages {
         let filter = request.filter
         let offset = (page - 1) * Self.pageSize
         var rows: [[String: Any]] = []
+        // One row more than a page is asked for: it says whether there is a next page.
+        var hasMore = false
         if let query {
             let hits = try SearchRepository(connection: archive.connection).search(
                 query, filter: filter, limit: Self.pageSize + 1, offset: offset)
@@ -143,7 +145,7 @@ struct ArchivePages {
                         hit.snippet, open: SearchRepository.highlightOpen, close: SearchRepository.highlightClose),
                 ]
             }
-            rows.append(contentsOf: hits.count > Self.pageSize ? [["more": true]] : [])
+            hasMore = hits.count > Self.pageSize
         } else {
             let listed = try DocumentListRepository(connection: archive.connection)
                 .page(filter: filter, limit: Self.pageSize + 1, offset: offset)
@@ -153,10 +155,8 @@ struct ArchivePages {
                     "published": row.publishedOn ?? "date unknown", "language": row.language ?? "",
                 ]
             }
-            rows.append(contentsOf: listed.count > Self.pageSize ? [["more": true]] : [])
+            hasMore = listed.count > Self.pageSize
         }
-        let hasMore = rows.last?["more"] != nil
-        if hasMore { rows.removeLast() }
         func link(_ page: Int) -> String {
             let items = [URLQueryItem(name: "page", value: String(page))] + request.items
             var components = URLComponents()
@@ -190,7 +190,7 @@ struct ArchivePages {
         }
         let body = review.annotatedBody(
             open: { fact in
-                let kind = fact.kind == "mention" ? Self.mentionKind(fact.summary) : fact.kind
+                let kind = fact.entity ?? fact.kind
                 return "<span class=\"fact \(kind) \(fact.status)\" data-label=\"\(fact.label)\"><sup>\(fact.label)</sup>"
             },
             close: { _ in "</span>" }, text: HTMLText.escape)
@@ -229,12 +229,6 @@ struct ArchivePages {
             ]
         }
         return layout("Review queue", current: "Review", content: PageTemplates.render("review", ["documents": rows]))
-    }
-
-    /// A mention's kind, from the summary the review gives it ("person: Catherine De Bolle").
-    static func mentionKind(_ summary: String) -> String {
-        let kind = summary.prefix { $0 != ":" }
-        return ["person", "organisation", "operation", "date"].contains(String(kind)) ? String(kind) : "mention"
     }
 
     static func number(_ value: Int) -> String {

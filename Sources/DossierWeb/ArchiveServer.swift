@@ -69,7 +69,7 @@ public struct ArchiveServer: Sendable {
         }
         router.get("/static/:file") { _, context in
             guard let name = context.parameters.get("file"), let file = StaticAssets.files[name] else {
-                return notFound("No such file.").asResponse()
+                return notFound("No such file.").response()
             }
             return Response(
                 status: .ok, headers: [.contentType: file.contentType, .cacheControl: "max-age=3600"],
@@ -189,7 +189,7 @@ public struct ArchiveServer: Sendable {
                 bytes = Array(HTMLReportRenderer().render(report).utf8)
                 contentType = "text/html; charset=utf-8"
             } else {
-                return notFound("No such download.").asResponse()
+                return notFound("No such download.").response()
             }
             return Response(
                 status: .ok,
@@ -199,7 +199,7 @@ public struct ArchiveServer: Sendable {
                 ],
                 body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         } catch {
-            return failurePage(error).asResponse()
+            return failurePage(error).response()
         }
     }
 
@@ -236,15 +236,15 @@ public struct ArchiveServer: Sendable {
             return HTMLResponse(
                 html: frame.message("Refused", "This form did not come from this server's pages; reload the page."),
                 status: .forbidden
-            ).asResponse()
+            ).response()
         }
         guard let id = context.parameters.get("id", as: Int64.self) else {
-            return notFound("No such \(kind.dropLast()).").asResponse()
+            return notFound("No such \(kind.dropLast()).").response()
         }
         do {
             try await writer.perform { try apply($0, id, form) }
         } catch {
-            return failurePage(error, refusal: .badRequest).asResponse()
+            return failurePage(error, refusal: .badRequest).response()
         }
         let back = form.text("back").flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/"
         return Response.redirect(to: back, type: .normal)
@@ -258,11 +258,5 @@ public struct ArchiveServer: Sendable {
         var logger = Logger(label: "dossier.serve")
         logger.logLevel = .warning
         return logger
-    }
-}
-
-extension HTMLResponse {
-    func asResponse() -> Response {
-        response()
     }
 }

@@ -68,13 +68,13 @@ enum PageTemplates {
     static let documents = """
         <h1>Documents</h1>
         <form class="search" method="get" action="/documents">
-        <input type="search" name="q" value="{{query}}" placeholder="Search the texts (accents and case ignored)" aria-label="Search">
+        <input type="search" name="q" value="{{query}}" placeholder="Search the texts" aria-label="Search">
         <input name="publisher" value="{{publisher}}" placeholder="Publisher" aria-label="Publisher">
         <input name="language" value="{{language}}" placeholder="Language (fr, en)" aria-label="Language" size="8">
         <select name="operation" aria-label="Operation"><option value="">Any operation</option>
         {{#operations}}<option value="{{slug}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/operations}}</select>
-        <input name="since" value="{{since}}" placeholder="Published from (2025-01)" aria-label="Published from" size="14">
-        <input name="until" value="{{until}}" placeholder="until (2025-12-31)" aria-label="Published until" size="14">
+        <input name="since" value="{{since}}" placeholder="From 2025-01" aria-label="Published from" size="12">
+        <input name="until" value="{{until}}" placeholder="Until 2025-12" aria-label="Published until" size="12">
         <select name="review" aria-label="Review state">
         <option value="">Any review state</option>
         <option value="waiting"{{#waiting}} selected{{/waiting}}>Facts left to review</option>
@@ -84,7 +84,7 @@ enum PageTemplates {
         </form>
         <p class="muted">{{summary}}</p>
         <ul class="results">
-        {{#documents}}<li><a href="/documents/{{id}}">{{title}}</a> <span class="muted nowrap">#{{id}} · {{publisher}} · {{published}} · {{language}}</span>
+        {{#documents}}<li><a href="/documents/{{id}}">{{title}}</a> <span class="muted nowrap">#{{id}} · {{publisher}} · {{published}}{{#language}} · {{language}}{{/language}}</span>
         {{#snippet}}<div>{{{snippet}}}</div>{{/snippet}}</li>
         {{/documents}}
         </ul>

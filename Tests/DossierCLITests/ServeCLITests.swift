@@ -64,6 +64,7 @@ struct ServeCLITests {
         let document = try fetch(address + "/documents/2")
         #expect(document.status == 200)
         #expect(document.body.contains("class=\"fact figure extracted\" data-label=\"F1\""))
+        #expect(document.body.contains("class=\"fact organisation extracted\""), "a mention marked by its entity's kind")
         #expect(document.body.contains("SHA-256 (text)"))
         #expect(try fetch(address + "/review").body.contains("/documents/1"))
         #expect(try fetch(address + "/documents/999").status == 404)

@@ -26,6 +26,8 @@ public struct Review: Sendable, Codable, Equatable {
         public var exactText: String
         public var status: String
         public var summary: String
+        /// For a mention: person, organisation, operation or date.
+        public var entity: String?
     }
 
     public var documentID: Int64
@@ -114,18 +116,19 @@ public struct ReviewBuilder {
             try archive.operations.list().compactMap { operation in operation.id.map { ($0, operation.name) } },
             uniquingKeysWith: { a, _ in a })
         for (index, mention) in try archive.mentions.list(documentID: documentID).filter({ keep($0.status) }).enumerated() {
-            let name: String =
+            let (entity, name): (String, String) =
                 switch mention.entity {
-                case .person(let id): "person: \(people[id] ?? "#\(id)")"
-                case .organisation(let id): "organisation: \(organisations[id] ?? "#\(id)")"
-                case .operation(let id): "operation: \(operations[id] ?? "#\(id)")"
-                case .date(let iso): "date: \(iso)"
+                case .person(let id): ("person", people[id] ?? "#\(id)")
+                case .organisation(let id): ("organisation", organisations[id] ?? "#\(id)")
+                case .operation(let id): ("operation", operations[id] ?? "#\(id)")
+                case .date(let iso): ("date", iso)
                 }
             facts.append(
                 Review.Fact(
                     label: "M\(index + 1)", kind: "mention", id: mention.id ?? 0, start: mention.span.start,
                     end: mention.span.end,
-                    exactText: mention.span.exactText, status: mention.status.rawValue, summary: name))
+                    exactText: mention.span.exactText, status: mention.status.rawValue, summary: "\(entity): \(name)",
+                    entity: entity))
         }
         facts.sort { ($0.start, $1.end) < ($1.start, $0.end) }
         if let kinds { facts.removeAll { fact in !kinds.contains { $0.rawValue == fact.kind } } }

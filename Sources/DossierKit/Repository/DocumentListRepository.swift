@@ -42,8 +42,7 @@ public struct DocumentListRepository {
 
     /// The review queue: the saved query archivists run in Datasette, a page at a time.
     public func waitingForReview(limit: Int, offset: Int) throws -> [Waiting] {
-        let query = SavedQueries.all.first { $0.name == "documents_to_review" }?.sql ?? ""
-        return try connection.query("SELECT * FROM (\(query)) LIMIT ? OFFSET ?", [limit, offset]) {
+        try connection.query("SELECT * FROM (\(SavedQueries.documentsToReview.sql)) LIMIT ? OFFSET ?", [limit, offset]) {
             Waiting(
                 id: $0.int64(0), title: $0.optionalString(1), publisher: $0.optionalString(2),
                 publishedOn: $0.optionalString(3), figures: Int($0.int64(5)), quotes: Int($0.int64(6)),

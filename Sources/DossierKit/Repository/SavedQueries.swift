@@ -48,18 +48,21 @@ public enum SavedQueries {
                 WHERE (s.operation_id, s.category, s.unit) IN (SELECT operation_id, category, unit FROM disputed)
                 ORDER BY o.slug, f.category, f.value, d.published_on, f.id
                 """),
-        Query(
-            name: "documents_to_review", title: "Documents not yet reviewed",
-            description: "Documents with figures or quotes the machine extracted that nobody has confirmed or rejected yet.",
-            sql: """
-                SELECT d.id, d.title, d.publisher, d.published_on, d.imported_at,
-                       (SELECT count(*) FROM figures f WHERE f.document_id = d.id AND f.status = 'extracted') AS figures,
-                       (SELECT count(*) FROM quotes q WHERE q.document_id = d.id AND q.status = 'extracted') AS quotes,
-                       (SELECT count(*) FROM mentions m WHERE m.document_id = d.id AND m.status = 'extracted') AS mentions
-                FROM documents d
-                WHERE EXISTS (SELECT 1 FROM figures f WHERE f.document_id = d.id AND f.status = 'extracted')
-                   OR EXISTS (SELECT 1 FROM quotes q WHERE q.document_id = d.id AND q.status = 'extracted')
-                ORDER BY d.imported_at, d.id
-                """),
+        documentsToReview,
     ]
+
+    /// Documents with figures or quotes nobody has decided on: the review queue of `dossier serve`.
+    public static let documentsToReview = Query(
+        name: "documents_to_review", title: "Documents not yet reviewed",
+        description: "Documents with figures or quotes the machine extracted that nobody has confirmed or rejected yet.",
+        sql: """
+            SELECT d.id, d.title, d.publisher, d.published_on, d.imported_at,
+                   (SELECT count(*) FROM figures f WHERE f.document_id = d.id AND f.status = 'extracted') AS figures,
+                   (SELECT count(*) FROM quotes q WHERE q.document_id = d.id AND q.status = 'extracted') AS quotes,
+                   (SELECT count(*) FROM mentions m WHERE m.document_id = d.id AND m.status = 'extracted') AS mentions
+            FROM documents d
+            WHERE EXISTS (SELECT 1 FROM figures f WHERE f.document_id = d.id AND f.status = 'extracted')
+               OR EXISTS (SELECT 1 FROM quotes q WHERE q.document_id = d.id AND q.status = 'extracted')
+            ORDER BY d.imported_at, d.id
+            """)
 }
