@@ -25,6 +25,8 @@ struct ArchivePages {
     let token: String
     /// False when the server was started with --read-only: no decision forms.
     let writable: Bool
+    /// How values and categories read, in the reader's language.
+    let wording: FactWording
 
     static let pageSize = 50
 
@@ -52,10 +54,22 @@ struct ArchivePages {
     }
 
     /// A report of DossierKit's (an operation, an organisation, a person, the conflicts) as a page.
-    func report(_ report: Report, current: String) -> String {
-        let content = PageTemplates.render(
-            "report", ["title": report.title, "subtitle": report.subtitle ?? "", "sections": Self.sections(report)])
-        return layout(report.title, current: current, content: content)
+    /// `mergeable`, on a person's or organisation's page, offers to merge it into another of its kind.
+    func report(_ report: Report, current: String, mergeable: (path: String, slug: String)? = nil) throws -> String {
+        var values: [String: Any] = ["title": report.title, "subtitle": report.subtitle ?? "", "sections": Self.sections(report)]
+        if writable, let mergeable {
+            let others: [(slug: String, name: String)] =
+                mergeable.path == "people"
+                ? try archive.people.list().map { ($0.slug, $0.name) }
+                : try archive.organisations.list().map { ($0.slug, $0.name) }
+            values["merge"] = [
+                "path": mergeable.path, "slug": mergeable.slug, "name": report.title,
+                "choices": others.filter { $0.slug != mergeable.slug }.map { ["slug": $0.slug, "name": $0.name] },
+            ]
+            values["token"] = token
+            values["back"] = "/\(mergeable.path)/\(mergeable.slug)"
+        }
+        return layout(report.title, current: current, content: PageTemplates.render("report", values))
     }
 
     /// Operations, organisations or people, each linked to its page.
@@ -194,13 +208,26 @@ struct ArchivePages {
                 return "<span class=\"fact \(kind) \(fact.status)\" data-label=\"\(fact.label)\"><sup>\(fact.label)</sup>"
             },
             close: { _ in "</span>" }, text: HTMLText.escape)
+        let figures = Dictionary(
+            try archive.figures.list(documentID: id).map { ($0.id ?? 0, $0) }, uniquingKeysWith: { a, _ in a })
+        let quotes = Dictionary(try archive.quotes.list(documentID: id).map { ($0.id ?? 0, $0) }, uniquingKeysWith: { a, _ in a })
+        let speakers = try SpeakerChoices(archive: archive)
         let facts: [[String: Any]] = review.facts.map { fact in
-            [
+            var values: [String: Any] = [
                 "label": fact.label, "id": fact.id, "status": fact.status, "summary": fact.summary,
                 "exactText": fact.exactText, "start": fact.start, "end": fact.end,
                 "reviewable": writable && fact.kind != "mention" && fact.status == "extracted",
-                "path": fact.kind == "figure" ? "figures" : "quotes", "token": token, "back": "/documents/\(id)",
+                "path": fact.kind == "figure" ? "figures" : "quotes",
             ]
+            let correctable = writable && fact.status != FactStatus.superseded.rawValue
+            if fact.kind == "figure", let figure = figures[fact.id] {
+                values["summary"] = figureSummary(figure)
+                if correctable { values["figure"] = figureFields(figure) }
+            }
+            if fact.kind == "quote", correctable, let quote = quotes[fact.id] {
+                values["quote"] = ["speaker": speakers.slug(of: quote) ?? ""]
+            }
+            return values
         }
         let provenance: [(String, String?)] = [
             ("Document", "#\(id)"), ("Publisher", document.publisher), ("Author", document.author), ("URL", document.url),
@@ -213,12 +240,40 @@ struct ArchivePages {
         let content = PageTemplates.render(
             "document",
             [
-                "title": document.title ?? "Document \(id)", "language": document.language ?? "", "body": body,
-                "facts": facts, "operator": operatorName, "writable": writable,
+                "id": id, "title": document.title ?? "Document \(id)", "language": document.language ?? "", "body": body,
+                "facts": facts, "operator": operatorName, "writable": writable, "token": token, "back": "/documents/\(id)",
+                "categories": FactWording.categories.map { ["slug": $0, "words": wording.category($0)] },
+                "speakers": speakers.choices.map { ["slug": $0.slug, "label": $0.label] }, "units": Self.units,
                 "provenance": provenance.compactMap { name, value in value.map { ["name": name, "value": $0] } },
             ])
         return layout(document.title ?? "Document \(id)", current: "Documents", content: content)
     }
+
+    /// A figure as the reader says it: value with its unit, category, what it counts.
+    func figureSummary(_ figure: Figure) -> String {
+        let value = wording.value(
+            figure.value, valueMax: figure.valueMax, unit: figure.unit, approximate: figure.approximate, bound: figure.bound)
+        return ([value, figure.category.map(wording.category)] + [figure.counts]).compactMap { $0 }.joined(separator: " · ")
+    }
+
+    /// The correction form's fields, filled with the figure as it stands.
+    func figureFields(_ figure: Figure) -> [String: Any] {
+        let bounds: [(String, String)] = [("none", "exact"), ("at_least", "at least"), ("at_most", "at most")]
+        return [
+            "value": NumberText.format(figure.value), "valueMax": figure.valueMax.map(NumberText.format) ?? "",
+            "unit": figure.unit, "approximate": figure.approximate,
+            "categories":
+                (FactWording.categories + [figure.category].compactMap { $0 }.filter { !FactWording.categories.contains($0) })
+                .map { ["slug": $0, "words": wording.category($0), "selected": $0 == figure.category] },
+            "bounds": bounds.map { ["value": $0.0, "words": $0.1, "selected": $0.0 == (figure.bound ?? "none")] },
+        ]
+    }
+
+    /// Units offered when a figure is corrected or added; any other can be typed.
+    static let units = [
+        "count", "percent", "fraction", "currency:EUR", "currency:USD", "currency:GBP", "duration:day", "duration:month",
+        "duration:year", "age:year", "data:TB",
+    ]
 
     func reviewQueue() throws -> String {
         let waiting = try DocumentListRepository(connection: archive.connection).waitingForReview(limit: 200, offset: 0)

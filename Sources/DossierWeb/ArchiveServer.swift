@@ -19,11 +19,14 @@ public struct ArchiveServer: Sendable {
         /// Needed by anyone who opens the pages; nil on loopback, where it is not asked for.
         public var accessToken: String?
         public var readOnly: Bool
+        /// The language of values and categories on every page; nil follows each browser's.
+        public var language: FactWording.Language?
 
         public init(
             archivePath: String, host: String, port: Int, operatorName: String, accessToken: String? = nil,
-            readOnly: Bool = false
+            readOnly: Bool = false, language: FactWording.Language? = nil
         ) {
+            self.language = language
             self.archivePath = archivePath
             self.host = host
             self.port = port
@@ -75,52 +78,63 @@ public struct ArchiveServer: Sendable {
                 status: .ok, headers: [.contentType: file.contentType, .cacheControl: "max-age=3600"],
                 body: .init(byteBuffer: ByteBuffer(string: file.text)))
         }
-        router.get("/") { _, _ in page { try $0.overview() } }
+        router.get("/") { request, _ in page(request) { try $0.overview() } }
         router.get("/documents") { request, _ in
             // A form sent by GET writes spaces as +: read the query as a form, not as bare parameters.
             let query = FormFields(request.uri.query ?? "")
             let number = query.text("page").flatMap(Int.init).map { max($0, 1) } ?? 1
-            let request = ArchivePages.DocumentQuery(
+            let documentQuery = ArchivePages.DocumentQuery(
                 text: query.text("q"), publisher: query.text("publisher"), language: query.text("language"),
                 operation: query.text("operation"), since: query.text("since"), until: query.text("until"),
                 review: query.text("review"))
-            return page { try $0.documents(request, page: number) }
+            return page(request) { try $0.documents(documentQuery, page: number) }
         }
-        router.get("/documents/:id") { _, context in
+        router.get("/documents/:id") { request, context in
             guard let id = context.parameters.get("id", as: Int64.self) else { return notFound("No such document.") }
-            return page { try $0.document(id: id) }
+            return page(request) { try $0.document(id: id) }
         }
-        router.get("/review") { _, _ in page { try $0.reviewQueue() } }
-        router.get("/operations") { _, _ in
-            page { pages in
+        router.get("/review") { request, _ in page(request) { try $0.reviewQueue() } }
+        router.get("/operations") { request, _ in
+            page(request) { pages in
                 try pages.entities("Operations", path: "operations", pages.archive.operations.list().map { ($0.slug, $0.name) })
             }
         }
-        router.get("/organisations") { _, _ in
-            page { pages in
+        router.get("/organisations") { request, _ in
+            page(request) { pages in
                 try pages.entities(
                     "Organisations", path: "organisations", pages.archive.organisations.list().map { ($0.slug, $0.name) })
             }
         }
-        router.get("/people") { _, _ in
-            page { pages in try pages.entities("People", path: "people", pages.archive.people.list().map { ($0.slug, $0.name) }) }
+        router.get("/people") { request, _ in
+            page(request) { pages in
+                try pages.entities("People", path: "people", pages.archive.people.list().map { ($0.slug, $0.name) })
+            }
         }
-        router.get("/operations/:slug") { _, context in
+        router.get("/operations/:slug") { request, context in
             let slug = context.parameters.get("slug") ?? ""
-            return page { try $0.report(ReportBuilder(archive: $0.archive).operation(slug: slug), current: "Operations") }
+            return page(request) {
+                try $0.report(ReportBuilder(archive: $0.archive).operation(slug: slug), current: "Operations")
+            }
         }
-        router.get("/organisations/:slug") { _, context in
+        router.get("/organisations/:slug") { request, context in
             let slug = context.parameters.get("slug") ?? ""
-            return page { try $0.report(ReportBuilder(archive: $0.archive).organisation(slug: slug), current: "Organisations") }
+            return page(request) {
+                try $0.report(
+                    ReportBuilder(archive: $0.archive).organisation(slug: slug), current: "Organisations",
+                    mergeable: ("organisations", slug))
+            }
         }
-        router.get("/people/:slug") { _, context in
+        router.get("/people/:slug") { request, context in
             let slug = context.parameters.get("slug") ?? ""
-            return page { try $0.report(ReportBuilder(archive: $0.archive).person(slug: slug), current: "People") }
+            return page(request) {
+                try $0.report(
+                    ReportBuilder(archive: $0.archive).person(slug: slug), current: "People", mergeable: ("people", slug))
+            }
         }
-        router.get("/conflicts") { _, _ in
-            page { try $0.report(ReportBuilder(archive: $0.archive).conflicts(), current: "Conflicts") }
+        router.get("/conflicts") { request, _ in
+            page(request) { try $0.report(ReportBuilder(archive: $0.archive).conflicts(), current: "Conflicts") }
         }
-        router.get("/downloads") { _, _ in page { $0.downloads() } }
+        router.get("/downloads") { request, _ in page(request) { $0.downloads() } }
         router.get("/downloads/:file") { _, context in download(context.parameters.get("file") ?? "") }
         if !configuration.readOnly { addDecisions(to: router) }
         return router
@@ -130,14 +144,36 @@ public struct ArchiveServer: Sendable {
     func addDecisions(to router: Router<BasicRequestContext>) {
         for kind in ["figures", "quotes"] {
             router.post("/\(kind)/:id/confirm") { request, context in
-                try await decide(request, context, kind: kind) { curation, id, form in
-                    try curation.confirm(kind, id, expecting: form.status("expected"))
+                try await decide(request, context, id: kind) { decisions, id, form in
+                    try decisions.confirm(kind, id, expecting: form.status("expected"))
                 }
             }
             router.post("/\(kind)/:id/reject") { request, context in
-                try await decide(request, context, kind: kind) { curation, id, form in
+                try await decide(request, context, id: kind) { decisions, id, form in
                     guard let reason = form.text("reason") else { throw UsageError("a rejection needs a reason") }
-                    try curation.reject(kind, id, reason: reason, expecting: form.status("expected"))
+                    try decisions.reject(kind, id, reason: reason, expecting: form.status("expected"))
+                }
+            }
+            router.post("/documents/:id/\(kind)") { request, context in
+                try await decide(request, context, id: "document") { decisions, id, form in
+                    try decisions.add(kind, documentID: id, form)
+                }
+            }
+        }
+        router.post("/figures/:id/correct") { request, context in
+            try await decide(request, context, id: "figures") { decisions, id, form in try decisions.correctFigure(id, form) }
+        }
+        router.post("/quotes/:id/speaker") { request, context in
+            try await decide(request, context, id: "quotes") { decisions, id, form in try decisions.attributeQuote(id, form) }
+        }
+        router.post("/undo") { request, _ in
+            try await decide(request) { decisions, _ in "/documents/\(try decisions.undo().documentID)" }
+        }
+        for path in ["people", "organisations"] {
+            router.post("/\(path)/:slug/merge") { request, context in
+                let source = context.parameters.get("slug") ?? ""
+                return try await decide(request) { decisions, form in
+                    "/\(path)/\(try decisions.merge(path, source, form))"
                 }
             }
         }
@@ -145,10 +181,10 @@ public struct ArchiveServer: Sendable {
 
     /// Renders a page from the archive opened for reading: an unknown id is a 404, a locked archive
     /// a 503 with a hint to retry, and nothing a request does crashes the server.
-    func page(_ build: (ArchivePages) throws -> String) -> HTMLResponse {
+    func page(_ request: Request, _ build: (ArchivePages) throws -> String) -> HTMLResponse {
         do {
             let archive = try Archive.open(path: configuration.archivePath, access: .read)
-            return HTMLResponse(html: try build(pages(archive)))
+            return HTMLResponse(html: try build(pages(archive, wording: wording(for: request))))
         } catch {
             return failurePage(error)
         }
@@ -215,21 +251,40 @@ public struct ArchiveServer: Sendable {
 
     var frame: PageLayout { PageLayout(archiveName: (configuration.archivePath as NSString).lastPathComponent) }
 
-    func pages(_ archive: Archive) -> ArchivePages {
+    func pages(_ archive: Archive, wording: FactWording) -> ArchivePages {
         ArchivePages(
             archive: archive, frame: frame, operatorName: configuration.operatorName, token: formToken,
-            writable: !configuration.readOnly)
+            writable: !configuration.readOnly, wording: wording)
+    }
+
+    /// Values and categories in the language --lang chose, else the browser's (`Accept-Language`).
+    func wording(for request: Request) -> FactWording {
+        FactWording(configuration.language ?? FactWording.Language(acceptLanguage: request.headers[.acceptLanguage]))
     }
 
     func notFound(_ text: String) -> HTMLResponse {
         HTMLResponse(html: frame.message("Not found", text), status: .notFound)
     }
 
-    /// A decision posted from a page: checks the form's token, applies it through the writer, and
-    /// goes back to the page it came from.
+    /// A decision on the fact or document whose id is in the route (`id` names it for a 404).
     func decide(
-        _ request: Request, _ context: BasicRequestContext, kind: String,
-        _ apply: @escaping @Sendable (FactDecisions, Int64, FormFields) throws -> Void
+        _ request: Request, _ context: BasicRequestContext, id name: String,
+        _ apply: @escaping @Sendable (ReviewDecisions, Int64, FormFields) throws -> Void
+    ) async throws -> Response {
+        guard let id = context.parameters.get("id", as: Int64.self) else {
+            return notFound("No such \(name.hasSuffix("s") ? String(name.dropLast()) : name).").response()
+        }
+        return try await decide(request) { decisions, form in
+            try apply(decisions, id, form)
+            return nil
+        }
+    }
+
+    /// A decision posted from a page: checks the form's token, applies it through the writer, and
+    /// goes where the decision says (a merged person's page, the undone fact's document) or back to
+    /// the page it came from.
+    func decide(
+        _ request: Request, _ apply: @escaping @Sendable (ReviewDecisions, FormFields) throws -> String?
     ) async throws -> Response {
         let form = FormFields(String(buffer: try await request.body.collect(upTo: 64 * 1024)))
         guard form.text("token") == formToken else {
@@ -238,16 +293,14 @@ public struct ArchiveServer: Sendable {
                 status: .forbidden
             ).response()
         }
-        guard let id = context.parameters.get("id", as: Int64.self) else {
-            return notFound("No such \(kind.dropLast()).").response()
-        }
+        let destination: String?
         do {
-            try await writer.perform { try apply($0, id, form) }
+            destination = try await writer.perform { try apply($0, form) }
         } catch {
             return failurePage(error, refusal: .badRequest).response()
         }
         let back = form.text("back").flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/"
-        return Response.redirect(to: back, type: .normal)
+        return Response.redirect(to: destination ?? back, type: .normal)
     }
 
     static func randomToken() -> String {

@@ -12,30 +12,8 @@ actor ArchiveWriter {
         self.operatorName = operatorName
     }
 
-    func perform(_ body: @Sendable (FactDecisions) throws -> Void) throws {
+    func perform<Result: Sendable>(_ body: @Sendable (ReviewDecisions) throws -> Result) throws -> Result {
         let archive = try Archive.open(path: path, access: .write)
-        try body(FactDecisions(archive: archive, operatorName: operatorName))
-    }
-}
-
-/// The decisions the pages offer, by the route's kind of fact ("figures", "quotes").
-struct FactDecisions {
-    let archive: Archive
-    let operatorName: String
-
-    func confirm(_ kind: String, _ id: Int64, expecting: FactStatus?) throws {
-        if kind == "figures" {
-            try FigureCuration(archive: archive, operatorName: operatorName).confirm([id], expecting: expecting)
-        } else {
-            try QuoteCuration(archive: archive, operatorName: operatorName).confirm([id], expecting: expecting)
-        }
-    }
-
-    func reject(_ kind: String, _ id: Int64, reason: String, expecting: FactStatus?) throws {
-        if kind == "figures" {
-            try FigureCuration(archive: archive, operatorName: operatorName).reject(id, reason: reason, expecting: expecting)
-        } else {
-            try QuoteCuration(archive: archive, operatorName: operatorName).reject(id, reason: reason, expecting: expecting)
-        }
+        return try body(ReviewDecisions(archive: archive, operatorName: operatorName))
     }
 }

@@ -19,6 +19,11 @@ struct FormFields: Sendable {
         values[name].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The field's value exactly as sent (a selection's words keep their spaces), nil when absent or empty.
+    func rawText(_ name: String) -> String? {
+        values[name].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     func status(_ name: String) -> FactStatus? {
         text(name).flatMap(FactStatus.init(rawValue:))
     }

@@ -15,6 +15,10 @@ enum HTMLText {
         case ">": "&gt;"
         case "\"": "&quot;"
         case "'": "&#39;"
+        // A browser turns a raw carriage return into a line feed while it reads the page; written as
+        // a reference it stays itself, so the page's text counts the same code points as the body
+        // (a selection's offsets on the document page depend on it).
+        case "\r": "&#13;"
         default: String(scalar)
         }
     }

@@ -8,7 +8,8 @@ enum PageTemplates {
         for (name, text) in [
             ("layout", layout), ("overview", overview), ("documents", documents), ("document", document),
             ("review", review), ("message", message), ("login", login), ("sections", sections), ("report", report),
-            ("entities", entities), ("downloads", downloads),
+            ("entities", entities), ("downloads", downloads), ("formFields", formFields),
+            ("selectionFields", selectionFields),
         ] {
             // The templates are part of the program: one that does not parse is a bug, which every
             // test of a page finds (its page then reads "template NAME is missing").
@@ -91,9 +92,15 @@ enum PageTemplates {
         <div class="pager">{{#previous}}<a href="{{previous}}">← Previous</a>{{/previous}}{{#next}}<a href="{{next}}">Next →</a>{{/next}}</div>
         """
 
+    /// The hidden fields every form of a page carries: the server's form token and the page to go back to.
+    static let formFields = """
+        <input type="hidden" name="token" value="{{token}}"><input type="hidden" name="back" value="{{back}}">
+        """
+
     static let document = """
         <h1>{{title}}</h1>
-        {{#writable}}<p class="hint">Keys: j / k next and previous fact, c confirm, r reject (with a reason). Decisions are recorded as {{operator}}.</p>{{/writable}}
+        {{#writable}}<div class="hint"><span>Keys: <kbd>j</kbd> <kbd>k</kbd> next and previous fact, <kbd>c</kbd> confirm, <kbd>r</kbd> reject with a reason, <kbd>e</kbd> correct, <kbd>u</kbd> undo your last decision. Select words in the text to add a figure or a quote. Decisions are recorded as {{operator}}.</span>
+        <form method="post" action="/undo" class="undo">{{> formFields}}<button type="submit">Undo my last decision</button></form></div>{{/writable}}
         {{^writable}}<p class="hint">Read-only: this server takes no decisions.</p>{{/writable}}
         <div class="legend" aria-label="Legend">
         <span class="fact figure"><sup>F</sup>figure</span><span class="fact quote"><sup>Q</sup>quote</span>
@@ -101,7 +108,20 @@ enum PageTemplates {
         <span class="fact operation"><sup>M</sup>operation</span><span class="fact date"><sup>M</sup>date</span>
         </div>
         <div class="layout">
+        <div>
         <article class="body" lang="{{language}}">{{{body}}}</article>
+        {{#writable}}<section class="selection" id="selection" hidden aria-label="Add a fact from the selection">
+        <p>Selected: “<span id="selection-text"></span>” <span class="nowrap muted" id="selection-span"></span> <span class="muted">(Esc closes)</span></p>
+        <form method="post" action="/documents/{{id}}/figures" class="add add-figure">{{> formFields}}{{> selectionFields}}
+        <input name="value" placeholder="Value" aria-label="Value (the number selected when left empty)" size="10">
+        <input name="unit" list="units" placeholder="Unit: count" aria-label="Unit" size="12">
+        <select name="category" aria-label="Category"><option value="">No category</option>{{#categories}}<option value="{{slug}}">{{words}}</option>{{/categories}}</select>
+        <button type="submit">Add as figure (f)</button></form>
+        <form method="post" action="/documents/{{id}}/quotes" class="add add-quote">{{> formFields}}{{> selectionFields}}
+        <input name="speaker" list="speakers" placeholder="Who said it" aria-label="Speaker" required size="24">
+        <button type="submit">Add as quote (q)</button></form>
+        </section>{{/writable}}
+        </div>
         <aside>
         <h2>Facts</h2>
         <ol class="facts">
@@ -109,9 +129,24 @@ enum PageTemplates {
         <span class="label">{{label}}</span><span class="status {{status}}">{{status}}</span>
         <div>{{summary}}</div><div class="muted">“{{exactText}}” <span class="nowrap">[{{start}}–{{end}}]</span></div>
         {{#reviewable}}<div class="actions">
-        <form method="post" action="/{{path}}/{{id}}/confirm"><input type="hidden" name="token" value="{{token}}"><input type="hidden" name="back" value="{{back}}"><input type="hidden" name="expected" value="{{status}}"><button class="confirm" type="submit">Confirm</button></form>
-        <form method="post" action="/{{path}}/{{id}}/reject"><input type="hidden" name="token" value="{{token}}"><input type="hidden" name="back" value="{{back}}"><input type="hidden" name="expected" value="{{status}}"><input name="reason" placeholder="Reason" required aria-label="Reason"><button class="reject" type="submit">Reject</button></form>
+        <form method="post" action="/{{path}}/{{id}}/confirm">{{> formFields}}<input type="hidden" name="expected" value="{{status}}"><button class="confirm" type="submit">Confirm</button></form>
+        <form method="post" action="/{{path}}/{{id}}/reject">{{> formFields}}<input type="hidden" name="expected" value="{{status}}"><input name="reason" placeholder="Reason" required aria-label="Reason"><button class="reject" type="submit">Reject</button></form>
         </div>{{/reviewable}}
+        {{#figure}}<details class="correct"><summary>Correct</summary>
+        <form method="post" action="/figures/{{id}}/correct" class="fields">{{> formFields}}<input type="hidden" name="has_approximate" value="1">
+        <label>Value <input name="value" value="{{value}}" size="10" required></label>
+        <label>Up to <input name="value_max" value="{{valueMax}}" size="10"></label>
+        <label>Unit <input name="unit" list="units" value="{{unit}}" size="12"></label>
+        <label>Category <select name="category"><option value="">No category</option>{{#categories}}<option value="{{slug}}"{{#selected}} selected{{/selected}}>{{words}}</option>{{/categories}}</select></label>
+        <label>Bound <select name="bound">{{#bounds}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{words}}</option>{{/bounds}}</select></label>
+        <label><input type="checkbox" name="approximate"{{#approximate}} checked{{/approximate}}> approximate</label>
+        <label>Reason <input name="reason" size="16"></label>
+        <button type="submit">Save correction</button></form></details>{{/figure}}
+        {{#quote}}<details class="correct"><summary>Speaker</summary>
+        <form method="post" action="/quotes/{{id}}/speaker" class="fields">{{> formFields}}
+        <label>Said by <input name="speaker" list="speakers" value="{{speaker}}" required size="24"></label>
+        <label>Reason <input name="reason" size="16"></label>
+        <button type="submit">Save speaker</button></form></details>{{/quote}}
         </li>
         {{/facts}}
         </ol>
@@ -122,7 +157,13 @@ enum PageTemplates {
         </dl>
         </aside>
         </div>
+        {{#writable}}<datalist id="speakers">{{#speakers}}<option value="{{slug}}">{{label}}</option>{{/speakers}}</datalist>
+        <datalist id="units">{{#units}}<option value="{{.}}"></option>{{/units}}</datalist>{{/writable}}
         <script src="/static/review.js" defer></script>
+        """
+
+    static let selectionFields = """
+        <input type="hidden" name="start"><input type="hidden" name="end"><input type="hidden" name="text">
         """
 
     static let review = """
@@ -167,6 +208,13 @@ enum PageTemplates {
     static let report = """
         <h1>{{title}}</h1>
         {{#subtitle}}<p class="muted">{{subtitle}}</p>{{/subtitle}}
+        {{#merge}}<details class="merge"><summary>Merge into another entry (the same {{path}} recorded twice)</summary>
+        <form method="post" action="/{{path}}/{{slug}}/merge" class="fields">{{> formFields}}
+        <label>Same as <input name="into" list="merge-targets" required size="28"></label>
+        <label>Reason <input name="reason" size="20"></label><button type="submit">Merge</button></form>
+        <datalist id="merge-targets">{{#choices}}<option value="{{slug}}">{{name}}</option>{{/choices}}</datalist>
+        <p class="muted">Every fact and alias of {{name}} moves to the entry chosen, and {{name}} stays as one of its aliases. The merge is recorded in the history.</p>
+        </details>{{/merge}}
         {{> sections}}
         """
 

@@ -61,6 +61,15 @@ enum StaticAssets {
         dl.provenance dd { margin: 0; overflow-wrap: anywhere; }
         .hint { font-size: .85rem; color: var(--muted); }
         .progress td.number:last-child { font-weight: 600; }
+        .hint { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; }
+        kbd { font: .8rem ui-monospace, monospace; border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 3px; padding: 0 .3rem; background: #fff; }
+        .selection { position: fixed; bottom: 1rem; left: 50%; transform: translateX(-50%); width: min(60rem, calc(100% - 2rem)); z-index: 2; padding: .8rem 1rem; background: #fff; border: 2px solid var(--ink); border-radius: 4px; box-shadow: 0 4px 18px rgba(0,0,0,.18); }
+        .selection p { margin: 0 0 .5rem; }
+        .selection form { display: flex; flex-wrap: wrap; gap: .4rem; margin-bottom: .4rem; }
+        .selection input, .selection select, .fields input, .fields select { font: inherit; font-size: .9rem; padding: .2rem .4rem; border: 1px solid var(--line); border-radius: 4px; }
+        details.correct { margin-top: .3rem; }
+        details.correct summary { cursor: pointer; color: var(--muted); font-size: .9rem; }
+        .fields { display: flex; flex-wrap: wrap; gap: .3rem .6rem; margin-top: .4rem; font-size: .9rem; }
         @media print { header nav, .actions, form { display: none; } body { background: #fff; } }
         """
 
@@ -69,6 +78,8 @@ enum StaticAssets {
     static let reviewScript = """
         (function () {
           const items = Array.from(document.querySelectorAll('.facts li'));
+          const body = document.querySelector('.body');
+          const panel = document.getElementById('selection');
           let index = -1;
           function select(next) {
             if (!items.length) return;
@@ -79,16 +90,75 @@ enum StaticAssets {
             const mark = document.querySelector('.body [data-label="' + item.dataset.label + '"]');
             if (mark) { mark.classList.add('selected'); mark.scrollIntoView({block: 'center'}); }
           }
+          function submit(selector) {
+            if (index < 0) return;
+            const form = items[index].querySelector(selector);
+            if (form) form.submit();
+          }
+          function focusIn(selector) {
+            const field = document.querySelector(selector);
+            if (field) field.focus();
+          }
+          // The text of a range as the archive stores it: the labels drawn before each fact are not part of it.
+          function storedText(range) {
+            const copy = range.cloneContents();
+            copy.querySelectorAll('sup').forEach(label => label.remove());
+            return copy.textContent;
+          }
+          // Offsets count Unicode code points, as the archive's spans do ([...text] walks code points).
+          function codePoints(text) { return [...text].length; }
+          document.addEventListener('selectionchange', () => {
+            if (!panel) return;
+            const selection = window.getSelection();
+            if (!selection.rangeCount || selection.isCollapsed) return;
+            const range = selection.getRangeAt(0);
+            if (!body.contains(range.startContainer) || !body.contains(range.endContainer)) return;
+            const before = document.createRange();
+            before.setStart(body, 0);
+            before.setEnd(range.startContainer, range.startOffset);
+            const text = storedText(range);
+            if (!text.trim()) return;
+            const start = codePoints(storedText(before));
+            const end = start + codePoints(text);
+            panel.querySelectorAll('form').forEach(form => {
+              form.elements.start.value = start;
+              form.elements.end.value = end;
+              form.elements.text.value = text;
+            });
+            document.getElementById('selection-text').textContent = text;
+            document.getElementById('selection-span').textContent = '[' + start + '–' + end + ']';
+            panel.hidden = false;
+          });
           document.querySelectorAll('.body .fact').forEach(mark => mark.addEventListener('click', () => {
             const at = items.findIndex(i => i.dataset.label === mark.dataset.label);
             if (at >= 0) { select(at); items[at].scrollIntoView({block: 'nearest'}); }
           }));
           document.addEventListener('keydown', event => {
-            if (event.target.tagName === 'INPUT') return;
-            if (event.key === 'j') select(index + 1);
+            if (['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'SUMMARY'].includes(event.target.tagName)) {
+              if (event.key === 'Escape') event.target.blur();
+              return;
+            }
+            if (event.ctrlKey || event.metaKey || event.altKey) return;
+            if (event.key === 'Escape' && panel) panel.hidden = true;
+            else if (event.key === 'j') select(index + 1);
             else if (event.key === 'k') select(index - 1);
-            else if (event.key === 'c' && index >= 0) { const f = items[index].querySelector('form[action$="/confirm"]'); if (f) f.submit(); }
-            else if (event.key === 'r' && index >= 0) { const i = items[index].querySelector('input[name=reason]'); if (i) { event.preventDefault(); i.focus(); } }
+            else if (event.key === 'c') submit('form[action$="/confirm"]');
+            else if (event.key === 'r' && index >= 0) {
+              const reason = items[index].querySelector('input[name=reason]');
+              if (reason) { event.preventDefault(); reason.focus(); }
+            } else if (event.key === 'e' && index >= 0) {
+              const details = items[index].querySelector('details');
+              if (details) {
+                event.preventDefault();
+                details.open = true;
+                const field = details.querySelector('input:not([type=hidden]), select');
+                if (field) field.focus();
+              }
+            } else if (event.key === 'u') {
+              const undo = document.querySelector('form.undo');
+              if (undo) undo.submit();
+            } else if (event.key === 'f' && panel && !panel.hidden) { event.preventDefault(); focusIn('.add-figure input[name=value]'); }
+            else if (event.key === 'q' && panel && !panel.hidden) { event.preventDefault(); focusIn('.add-quote input[name=speaker]'); }
           });
         })();
         """

@@ -17,7 +17,7 @@ struct Dossier: AsyncParsableCommand {
             InitCommand.self, MigrateCommand.self, SeedCommand.self, ImportCommand.self, StatsCommand.self,
             ExportCommand.self, ReportCommand.self, SearchCommand.self, EvalCommand.self,
             CheckCommand.self, BackupCommand.self, RestoreCommand.self, ReviewCommand.self, FigureCommand.self, QuoteCommand.self,
-            DocumentCommand.self, HistoryCommand.self, ReextractCommand.self,
+            UndoCommand.self, DocumentCommand.self, HistoryCommand.self, ReextractCommand.self,
             OperationCommand.self, OrganisationCommand.self, PersonCommand.self, DatasetteMetadataCommand.self,
             ServeCommand.self,
         ]

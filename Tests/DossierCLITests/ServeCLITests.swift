@@ -23,96 +23,70 @@ struct ServeCLITests {
         #expect(imported.exitCode == 0, "\(imported.stderr)")
     }
 
-    /// Starts the server on a free port and returns it with its address, read from what it prints.
-    func startServer(_ extra: [String] = []) throws -> (CLIRunner.Running, String) {
-        let server = try cli.start(["serve", "--port", "0"] + extra)
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline {
-            let printed = server.outputSoFar()
-            if let range = printed.range(of: #"http://127\.0\.0\.1:\d+"#, options: .regularExpression) {
-                return (server, String(printed[range]))
-            }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        kill(server.pid, SIGKILL)
-        throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "the server printed no address"])
-    }
-
-    /// Status code and body of a request made with curl (`extra`: more curl options, e.g. a cookie).
-    func fetch(_ url: String, form: [String: String]? = nil, extra: [String] = []) throws -> (status: Int, body: String) {
-        var arguments = ["-s", "-o", "-", "-w", "\n%{http_code}", url] + extra
-        if let form {
-            arguments += ["-X", "POST"]
-            for (name, value) in form { arguments += ["--data-urlencode", "\(name)=\(value)"] }
-        }
-        let result = try cli.runProgram("/usr/bin/curl", arguments)
-        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-        return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
-    }
-
     @Test("pages: overview, search with highlighted matches, a document with its facts in place, the review queue")
     func pages() throws {
-        let (server, address) = try startServer()
+        let (server, address) = try cli.startServer()
         defer { kill(server.pid, SIGKILL) }
-        let overview = try fetch(address + "/")
+        let overview = try cli.fetch(address + "/")
         #expect(overview.status == 200)
         #expect(overview.body.contains("Review progress"))
         #expect(overview.body.contains("dossier.sqlite") && !overview.body.contains(cli.directory.path), "named by file name")
-        let search = try fetch(address + "/documents?q=arretes")
+        let search = try cli.fetch(address + "/documents?q=arretes")
         #expect(search.status == 200)
         #expect(search.body.contains("<mark>arrêtés</mark>"), "accent-insensitive, matches highlighted")
-        let document = try fetch(address + "/documents/2")
+        let document = try cli.fetch(address + "/documents/2")
         #expect(document.status == 200)
         #expect(document.body.contains("class=\"fact figure extracted\" data-label=\"F1\""))
         #expect(document.body.contains("class=\"fact organisation extracted\""), "a mention marked by its entity's kind")
         #expect(document.body.contains("SHA-256 (text)"))
-        #expect(try fetch(address + "/review").body.contains("/documents/1"))
-        #expect(try fetch(address + "/documents/999").status == 404)
+        #expect(try cli.fetch(address + "/review").body.contains("/documents/1"))
+        #expect(try cli.fetch(address + "/documents/999").status == 404)
     }
 
     @Test("a document's text and title are shown as text, never run as HTML")
     func escaping() throws {
-        let (server, address) = try startServer()
+        let (server, address) = try cli.startServer()
         defer { kill(server.pid, SIGKILL) }
-        let page = try fetch(address + "/documents/3").body
+        let page = try cli.fetch(address + "/documents/3").body
         #expect(page.contains("&lt;script&gt;alert(&#39;body&#39;)&lt;/script&gt;"))
         #expect(page.contains("&lt;img src=x onerror=alert("))
         #expect(!page.contains("<script>alert") && !page.contains("<img src=x"))
-        let list = try fetch(address + "/documents").body
+        let list = try cli.fetch(address + "/documents").body
         #expect(!list.contains("<script>alert('title')"))
     }
 
     @Test(
         "confirm and reject go through the library, land in the history under the operator; a form without the token is refused")
     func decisions() throws {
-        let (server, address) = try startServer()
+        let (server, address) = try cli.startServer()
         defer { kill(server.pid, SIGKILL) }
-        let page = try fetch(address + "/documents/1").body
+        let page = try cli.fetch(address + "/documents/1").body
         let token = try #require(
             page.firstMatch(of: /name="token" value="([0-9a-f]+)"/).map { String($0.output.1) })
         let figures = try cli.sql("SELECT group_concat(id) FROM figures WHERE document_id = 1").split(separator: ",")
         let (first, second, third) = (String(figures[0]), String(figures[1]), String(figures[2]))
 
-        let confirmed = try fetch(address + "/figures/\(first)/confirm", form: ["token": token, "back": "/documents/1"])
+        let confirmed = try cli.fetch(address + "/figures/\(first)/confirm", form: ["token": token, "back": "/documents/1"])
         #expect(confirmed.status == 303)
         #expect(try cli.sql("SELECT status FROM figures WHERE id = \(first)") == "confirmed")
         let history = try cli.run("history", "figure", first)
         #expect(history.stdout.contains("cli-test") && history.stdout.contains("confirm"), "\(history.stdout)")
 
-        let rejected = try fetch(address + "/figures/\(second)/reject", form: ["token": token, "reason": "a year, not a count"])
+        let rejected = try cli.fetch(
+            address + "/figures/\(second)/reject", form: ["token": token, "reason": "a year, not a count"])
         #expect(rejected.status == 303)
         #expect(
             try cli.sql("SELECT status || '|' || status_reason FROM figures WHERE id = \(second)")
                 == "rejected|a year, not a count")
 
-        #expect(try fetch(address + "/figures/\(third)/confirm", form: ["token": "forged"]).status == 403)
-        #expect(try fetch(address + "/figures/\(third)/reject", form: ["token": token, "reason": " "]).status == 400)
+        #expect(try cli.fetch(address + "/figures/\(third)/confirm", form: ["token": "forged"]).status == 403)
+        #expect(try cli.fetch(address + "/figures/\(third)/reject", form: ["token": token, "reason": " "]).status == 400)
         #expect(try cli.sql("SELECT status FROM figures WHERE id = \(third)") == "extracted")
     }
 
     @Test("SIGTERM stops the server cleanly; a missing archive is refused before serving, and not created")
     func lifecycle() throws {
-        let (server, _) = try startServer()
+        let (server, _) = try cli.startServer()
         kill(server.pid, SIGTERM)
         let result = try server.wait()
         #expect(result.exitCode == 0, "\(result.stderr)")
@@ -124,14 +98,15 @@ struct ServeCLITests {
 
     @Test("two reviewers confirming one fact at once: one decides, the other is told so (409), and the log holds one decision")
     func concurrentDecisions() throws {
-        let (server, address) = try startServer()
+        let (server, address) = try cli.startServer()
         defer { kill(server.pid, SIGKILL) }
-        let page = try fetch(address + "/documents/1").body
+        let page = try cli.fetch(address + "/documents/1").body
         let token = try #require(page.firstMatch(of: /name="token" value="([0-9a-f]+)"/).map { String($0.output.1) })
         let figure = try cli.sql("SELECT min(id) FROM figures WHERE document_id = 1")
         let statuses = Mutex<[Int]>([])
         DispatchQueue.concurrentPerform(iterations: 2) { _ in
-            let status = (try? fetch(address + "/figures/\(figure)/confirm", form: ["token": token, "expected": "extracted"]))?
+            let status =
+                (try? cli.fetch(address + "/figures/\(figure)/confirm", form: ["token": token, "expected": "extracted"]))?
                 .status
             statuses.withLock { $0.append(status ?? 0) }
         }
@@ -141,17 +116,17 @@ struct ServeCLITests {
 
     @Test("pages load no inline script and say so in their Content-Security-Policy; --read-only offers and takes no decision")
     func securityHeadersAndReadOnly() throws {
-        let (server, address) = try startServer(["--read-only"])
+        let (server, address) = try cli.startServer(["--read-only"])
         defer { kill(server.pid, SIGKILL) }
         let headers = try cli.runProgram("/usr/bin/curl", ["-s", "-D", "-", "-o", "/dev/null", address + "/documents/1"]).stdout
         #expect(headers.lowercased().contains("content-security-policy: default-src 'none'; style-src 'self'; script-src 'self'"))
-        let page = try fetch(address + "/documents/1").body
+        let page = try cli.fetch(address + "/documents/1").body
         #expect(page.contains("<script src=\"/static/review.js\" defer></script>"))
         #expect(page.components(separatedBy: "<script").count == 2, "one script, loaded from the server")
         #expect(!page.contains("action=\"/figures/"), "no decision forms")
-        #expect(try fetch(address + "/static/review.js").status == 200)
+        #expect(try cli.fetch(address + "/static/review.js").status == 200)
         let figure = try cli.sql("SELECT min(id) FROM figures")
-        #expect(try fetch(address + "/figures/\(figure)/confirm", form: ["token": "x"]).status == 404)
+        #expect(try cli.fetch(address + "/figures/\(figure)/confirm", form: ["token": "x"]).status == 404)
         #expect(try cli.sql("SELECT status FROM figures WHERE id = \(figure)") == "extracted")
     }
 
@@ -161,51 +136,51 @@ struct ServeCLITests {
         #expect(exposed.exitCode == 2)
         #expect(exposed.stderr.contains("--token"))
         let secret = "a-long-enough-access-token-123"
-        let (server, address) = try startServer(["--token", secret])
+        let (server, address) = try cli.startServer(["--token", secret])
         defer { kill(server.pid, SIGKILL) }
-        #expect(try fetch(address + "/").status == 303, "sent to sign in")
-        #expect(try fetch(address + "/login", form: ["token": "wrong"]).status == 403)
+        #expect(try cli.fetch(address + "/").status == 303, "sent to sign in")
+        #expect(try cli.fetch(address + "/login", form: ["token": "wrong"]).status == 403)
         let signIn = try cli.runProgram(
             "/usr/bin/curl", ["-s", "-D", "-", "-o", "/dev/null", "--data-urlencode", "token=\(secret)", address + "/login"]
         ).stdout
         #expect(signIn.contains("HttpOnly") && signIn.contains("SameSite=Strict"), "\(signIn)")
-        #expect(try fetch(address + "/", extra: ["-b", "dossier_access=\(secret)"]).status == 200)
-        #expect(try fetch(address + "/", extra: ["-b", "dossier_access=wrong"]).status == 303)
+        #expect(try cli.fetch(address + "/", extra: ["-b", "dossier_access=\(secret)"]).status == 200)
+        #expect(try cli.fetch(address + "/", extra: ["-b", "dossier_access=wrong"]).status == 303)
     }
 
     @Test("operation, organisation and person pages, conflicts, and downloads that are the CLI's own exports and reports")
     func entityPagesAndDownloads() throws {
-        let (server, address) = try startServer()
+        let (server, address) = try cli.startServer()
         defer { kill(server.pid, SIGKILL) }
-        let operation = try fetch(address + "/operations/cumberland")
+        let operation = try cli.fetch(address + "/operations/cumberland")
         #expect(operation.status == 200 && operation.body.contains("Operation Cumberland"))
-        #expect(try fetch(address + "/operations").body.contains("href=\"/operations/cumberland\""))
-        #expect(try fetch(address + "/organisations/europol").status == 200)
-        #expect(try fetch(address + "/conflicts").status == 200)
-        #expect(try fetch(address + "/operations/no-such-operation").status == 404)
-        let csv = try fetch(address + "/downloads/figures.csv")
+        #expect(try cli.fetch(address + "/operations").body.contains("href=\"/operations/cumberland\""))
+        #expect(try cli.fetch(address + "/organisations/europol").status == 200)
+        #expect(try cli.fetch(address + "/conflicts").status == 200)
+        #expect(try cli.fetch(address + "/operations/no-such-operation").status == 404)
+        let csv = try cli.fetch(address + "/downloads/figures.csv")
         #expect(csv.status == 200)
         #expect(csv.body == (try cli.run("export", "figures").stdout), "the same bytes as dossier export figures")
-        #expect(try fetch(address + "/downloads/report-overview.html").body.contains("<!DOCTYPE html>"))
-        #expect(try fetch(address + "/downloads/..%2F..%2Fetc%2Fpasswd").status == 404)
-        #expect(try fetch(address + "/downloads/nope.csv").status == 404)
+        #expect(try cli.fetch(address + "/downloads/report-overview.html").body.contains("<!DOCTYPE html>"))
+        #expect(try cli.fetch(address + "/downloads/..%2F..%2Fetc%2Fpasswd").status == 404)
+        #expect(try cli.fetch(address + "/downloads/nope.csv").status == 404)
     }
 
     @Test("documents narrow by operation, publication dates and review state, in the list and in search")
     func documentFilters() throws {
-        let (server, address) = try startServer()
+        let (server, address) = try cli.startServer()
         defer { kill(server.pid, SIGKILL) }
-        let cumberland = try fetch(address + "/documents?operation=cumberland").body
+        let cumberland = try cli.fetch(address + "/documents?operation=cumberland").body
         #expect(cumberland.contains("href=\"/documents/1\"") && !cumberland.contains("href=\"/documents/2\""))
         #expect(cumberland.contains("<option value=\"cumberland\" selected>"))
         // Decide every figure and quote of document 3: it leaves the documents waiting for review.
         let figures = try cli.sql("SELECT group_concat(id, ' ') FROM figures WHERE document_id = 3")
         #expect(try cli.run(["figure", "confirm"] + figures.split(separator: " ").map(String.init)).exitCode == 0)
-        let waiting = try fetch(address + "/documents?review=waiting").body
+        let waiting = try cli.fetch(address + "/documents?review=waiting").body
         #expect(!waiting.contains("href=\"/documents/3\"") && waiting.contains("href=\"/documents/1\""))
-        let reviewed = try fetch(address + "/documents?review=reviewed").body
+        let reviewed = try cli.fetch(address + "/documents?review=reviewed").body
         #expect(reviewed.contains("href=\"/documents/3\"") && !reviewed.contains("href=\"/documents/1\""))
-        #expect(try fetch(address + "/documents?q=europol&review=reviewed").body.contains("href=\"/documents/3\""))
-        #expect(try fetch(address + "/documents?since=2030").body.contains("No documents."))
+        #expect(try cli.fetch(address + "/documents?q=europol&review=reviewed").body.contains("href=\"/documents/3\""))
+        #expect(try cli.fetch(address + "/documents?since=2030").body.contains("No documents."))
     }
 }

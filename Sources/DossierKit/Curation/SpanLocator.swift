@@ -1,8 +1,12 @@
 /// How an archivist points at text in a document when adding a fact by hand: a code point span,
-/// or the exact words (with which occurrence, when they appear more than once).
+/// or the exact words (with which occurrence, when they appear more than once), or a span a reader
+/// selected on a page together with the words they saw there.
 public enum SpanLocator: Sendable, Equatable {
     case span(start: Int, end: Int)
     case text(String, occurrence: Int?)
+    /// Refused when the body holds other words at that span: the page was out of date, or the
+    /// browser counted differently, and a fact must never point at text nobody saw.
+    case selection(start: Int, end: Int, text: String)
 
     /// The span in `body`, checked against the text that is really there.
     public func resolve(in body: String, documentID: Int64) throws -> SourceSpan {
@@ -13,6 +17,14 @@ public enum SpanLocator: Sendable, Equatable {
                 throw UsageError("span \(start):\(end) is outside document \(documentID), which has \(scalars.count) characters")
             }
             return SourceSpan(start: start, end: end, exactText: String(String.UnicodeScalarView(scalars[start..<end])))
+        case .selection(let start, let end, let text):
+            let span = try SpanLocator.span(start: start, end: end).resolve(in: body, documentID: documentID)
+            guard span.exactText == text else {
+                throw UsageError(
+                    "the selection \"\(text)\" is not the text at \(start)–\(end) of document \(documentID) "
+                        + "(\"\(span.exactText)\"); reload the page and select again")
+            }
+            return span
         case .text(let text, let occurrence):
             let needle = Array(text.unicodeScalars)
             guard !needle.isEmpty else { throw UsageError("--text is empty") }

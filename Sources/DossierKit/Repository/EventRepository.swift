@@ -41,17 +41,37 @@ public struct EventRepository {
         try connection.queryFirst("SELECT sha256 FROM events ORDER BY id DESC LIMIT 1") { $0.optionalString(0) } ?? nil
     }
 
+    static let selectEvent =
+        "SELECT id, occurred_at, operator, action, entity_type, entity_id, batch_id, old_json, new_json, reason FROM events"
+
     public func list(entityType: String, entityID: Int64) throws -> [Event] {
         try connection.query(
+            "\(Self.selectEvent) WHERE entity_type = ? AND entity_id = ? ORDER BY id", [entityType, entityID], Self.event)
+    }
+
+    /// `operatorName`'s newest decision (one of `actions`) on a fact of `entityTypes` that is still
+    /// the last word on that fact: nothing was recorded on the fact after it, by anyone.
+    public func latestStandingDecision(operatorName: String, entityTypes: [String], actions: [String]) throws -> Event? {
+        let types = Array(repeating: "?", count: entityTypes.count).joined(separator: ", ")
+        let verbs = Array(repeating: "?", count: actions.count).joined(separator: ", ")
+        let values: [any SQLBindable] = [operatorName] + entityTypes + actions
+        return try connection.queryFirst(
             """
-            SELECT id, occurred_at, operator, action, entity_type, entity_id, batch_id, old_json, new_json, reason
-            FROM events WHERE entity_type = ? AND entity_id = ? ORDER BY id
-            """, [entityType, entityID]
-        ) {
-            Event(
-                id: $0.int64(0), occurredAt: $0.string(1), operatorName: $0.string(2), action: $0.string(3),
-                entityType: $0.optionalString(4), entityID: $0.optionalInt64(5), batchID: $0.optionalInt64(6),
-                oldJSON: $0.optionalString(7), newJSON: $0.optionalString(8), reason: $0.optionalString(9))
-        }
+            SELECT e.id, e.occurred_at, e.operator, e.action, e.entity_type, e.entity_id, e.batch_id, e.old_json, e.new_json,
+                e.reason
+            FROM events e
+            WHERE e.operator = ? AND e.entity_type IN (\(types)) AND e.action IN (\(verbs))
+              AND NOT EXISTS (
+                SELECT 1 FROM events later
+                WHERE later.entity_type = e.entity_type AND later.entity_id = e.entity_id AND later.id > e.id)
+            ORDER BY e.id DESC LIMIT 1
+            """, values, Self.event)
+    }
+
+    static func event(_ row: Statement) -> Event {
+        Event(
+            id: row.int64(0), occurredAt: row.string(1), operatorName: row.string(2), action: row.string(3),
+            entityType: row.optionalString(4), entityID: row.optionalInt64(5), batchID: row.optionalInt64(6),
+            oldJSON: row.optionalString(7), newJSON: row.optionalString(8), reason: row.optionalString(9))
     }
 }

@@ -33,6 +33,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Serve the pages without any way to change the archive.")
     var readOnly = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Language of values and categories on the pages (en or fr); by default each browser's.", valueName: "language"))
+    var lang: FactWording.Language?
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         if token != nil, tokenFile != nil { throw ValidationError("give --token or --token-file, not both") }
@@ -59,7 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
         let server = ArchiveServer(
             configuration: .init(
                 archivePath: archive.path, host: host, port: port, operatorName: operatorOptions.resolved,
-                accessToken: try accessToken(), readOnly: readOnly))
+                accessToken: try accessToken(), readOnly: readOnly, language: lang))
         try await server.run { address in
             Console.output("Serving \(archive.path)\(readOnly ? " read-only" : "") at \(address) (Ctrl-C to stop)")
         }

@@ -1,0 +1,4 @@
+import ArgumentParser
+import DossierKit
+
+extension FactWording.Language: ExpressibleByArgument {}
