@@ -30,6 +30,9 @@ struct ArchivePages {
 
     static let pageSize = 50
 
+    /// DossierKit's reports, in the reader's language.
+    var reports: ReportBuilder { ReportBuilder(archive: archive, language: wording.language) }
+
     var archiveName: String { frame.archiveName }
 
     func layout(_ title: String, current: String, content: String) -> String {
@@ -47,7 +50,7 @@ struct ArchivePages {
                 "superseded": Self.number(byStatus["superseded"] ?? 0), "left": Self.number(byStatus["extracted"] ?? 0),
             ]
         }
-        let sections = Self.sections(try ReportBuilder(archive: archive).overview())
+        let sections = Self.sections(try reports.overview())
         let content = PageTemplates.render(
             "overview", ["archive": archiveName, "progress": progress, "sections": sections])
         return layout("Overview", current: "Overview", content: content)
@@ -84,23 +87,33 @@ struct ArchivePages {
         return layout("Downloads", current: "Downloads", content: PageTemplates.render("downloads", ["tables": tables]))
     }
 
-    static let unbrokenColumns: Set<String> = ["Span", "Published", "Action day", "Date", "Started", "Doc", "Batch"]
-
-    /// Report sections as the `sections` template reads them.
+    /// Report sections as the `sections` template reads them; charts are the HTML report's own SVG.
     static func sections(_ report: Report) -> [[String: Any]] {
-        report.sections.map { section in
+        let wording = FactWording(report.language)
+        return report.sections.map { section in
             var values: [String: Any] = ["heading": section.heading, "lines": section.lines]
             if let table = section.table {
                 let numeric = Set(table.numericColumns)
                 // Spans and dates read as one value: they never break across lines.
-                let unbroken = Set(table.columns.indices.filter { Self.unbrokenColumns.contains(table.columns[$0]) })
+                let unbroken = Set(table.unbrokenColumns)
                 let cellClass: (Int) -> String = { numeric.contains($0) ? "number" : unbroken.contains($0) ? "nowrap" : "" }
+                let shown = table.shownColumns
                 values["table"] = [
-                    "header": table.columns.enumerated().map { ["text": $0.element, "class": cellClass($0.offset)] },
-                    "rows": table.rows.map { row in
-                        ["cells": row.enumerated().map { ["text": $0.element, "class": cellClass($0.offset)] }]
+                    "header": shown.map { ["text": table.columns[$0], "class": cellClass($0)] },
+                    "span": shown.count,
+                    "groups": table.groups.map { group in
+                        var values: [String: Any] = [
+                            "rows": group.rows.map { row in
+                                ["cells": row.indices.map { ["text": row[$0], "class": cellClass(shown[$0])] }]
+                            }
+                        ]
+                        values["groupHeading"] = group.heading
+                        return values
                     },
                 ]
+            }
+            if !section.charts.isEmpty {
+                values["charts"] = section.charts.map { HTMLReportRenderer().chart($0, wording: wording) }
             }
             if let timeline = section.timeline, !timeline.isEmpty {
                 values["hasTimeline"] = true

@@ -113,14 +113,14 @@ public struct ArchiveServer: Sendable {
         router.get("/operations/:slug") { request, context in
             let slug = context.parameters.get("slug") ?? ""
             return page(request) {
-                try $0.report(ReportBuilder(archive: $0.archive).operation(slug: slug), current: "Operations")
+                try $0.report($0.reports.operation(slug: slug), current: "Operations")
             }
         }
         router.get("/organisations/:slug") { request, context in
             let slug = context.parameters.get("slug") ?? ""
             return page(request) {
                 try $0.report(
-                    ReportBuilder(archive: $0.archive).organisation(slug: slug), current: "Organisations",
+                    $0.reports.organisation(slug: slug), current: "Organisations",
                     mergeable: ("organisations", slug))
             }
         }
@@ -128,14 +128,14 @@ public struct ArchiveServer: Sendable {
             let slug = context.parameters.get("slug") ?? ""
             return page(request) {
                 try $0.report(
-                    ReportBuilder(archive: $0.archive).person(slug: slug), current: "People", mergeable: ("people", slug))
+                    $0.reports.person(slug: slug), current: "People", mergeable: ("people", slug))
             }
         }
         router.get("/conflicts") { request, _ in
-            page(request) { try $0.report(ReportBuilder(archive: $0.archive).conflicts(), current: "Conflicts") }
+            page(request) { try $0.report($0.reports.conflicts(), current: "Conflicts") }
         }
         router.get("/downloads") { request, _ in page(request) { $0.downloads() } }
-        router.get("/downloads/:file") { _, context in download(context.parameters.get("file") ?? "") }
+        router.get("/downloads/:file") { request, context in download(context.parameters.get("file") ?? "", for: request) }
         if !configuration.readOnly { addDecisions(to: router) }
         return router
     }
@@ -213,7 +213,7 @@ public struct ArchiveServer: Sendable {
 
     /// A table as CSV or a report as HTML, as `dossier export` and `dossier report` write them.
     /// Names come from fixed lists, never from the file system.
-    func download(_ file: String) -> Response {
+    func download(_ file: String, for request: Request) -> Response {
         do {
             let archive = try Archive.open(path: configuration.archivePath, access: .read)
             var bytes: [UInt8] = []
@@ -221,7 +221,9 @@ public struct ArchiveServer: Sendable {
             if file.hasSuffix(".csv"), let table = ExportTable(rawValue: String(file.dropLast(4))) {
                 try Exporter(archive: archive).export(table, options: Exporter.Options()) { bytes += $0 }
                 contentType = "text/csv; charset=utf-8"
-            } else if let report = try Self.report(named: file, in: archive) {
+            } else if let report = try Self.report(
+                named: file, from: ReportBuilder(archive: archive, language: wording(for: request).language))
+            {
                 bytes = Array(HTMLReportRenderer().render(report).utf8)
                 contentType = "text/html; charset=utf-8"
             } else {
@@ -239,8 +241,7 @@ public struct ArchiveServer: Sendable {
         }
     }
 
-    static func report(named file: String, in archive: Archive) throws -> Report? {
-        let builder = ReportBuilder(archive: archive)
+    static func report(named file: String, from builder: ReportBuilder) throws -> Report? {
         switch file {
         case "report-overview.html": return try builder.overview()
         case "report-sources.html": return try builder.sources()

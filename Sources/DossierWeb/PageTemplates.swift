@@ -196,10 +196,12 @@ enum PageTemplates {
         {{#sections}}
         <h2>{{heading}}</h2>
         {{#lines}}<p>{{.}}</p>{{/lines}}
+        {{#charts}}<div class="chart">{{{.}}}</div>{{/charts}}
         {{#table}}<table>
         <tr>{{#header}}<th class="{{class}}">{{text}}</th>{{/header}}</tr>
+        {{#groups}}{{#groupHeading}}<tr class="group"><th colspan="{{span}}">{{groupHeading}}</th></tr>{{/groupHeading}}
         {{#rows}}<tr>{{#cells}}<td class="{{class}}">{{text}}</td>{{/cells}}</tr>
-        {{/rows}}
+        {{/rows}}{{/groups}}
         </table>{{/table}}
         {{#hasTimeline}}<ol class="timeline">{{#timeline}}<li><span class="nowrap">{{date}}</span> {{label}}</li>{{/timeline}}</ol>{{/hasTimeline}}
         {{/sections}}

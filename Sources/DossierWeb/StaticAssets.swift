@@ -61,6 +61,12 @@ enum StaticAssets {
         dl.provenance dd { margin: 0; overflow-wrap: anywhere; }
         .hint { font-size: .85rem; color: var(--muted); }
         .progress td.number:last-child { font-weight: 600; }
+        tr.group th { background: #f3f4f6; color: var(--ink); font-size: .9rem; }
+        .chart { display: inline-block; margin: .4rem 2rem .4rem 0; vertical-align: top; }
+        .chart figure { margin: 0; }
+        .chart figcaption { font-weight: 600; font-size: .9rem; }
+        .chart svg text { font: 12px system-ui, sans-serif; fill: var(--ink); }
+        .chart svg .tick { font-size: 10px; fill: var(--muted); }
         .hint { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; }
         kbd { font: .8rem ui-monospace, monospace; border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 3px; padding: 0 .3rem; background: #fff; }
         .selection { position: fixed; bottom: 1rem; left: 50%; transform: translateX(-50%); width: min(60rem, calc(100% - 2rem)); z-index: 2; padding: .8rem 1rem; background: #fff; border: 2px solid var(--ink); border-radius: 4px; box-shadow: 0 4px 18px rgba(0,0,0,.18); }

@@ -91,14 +91,37 @@ struct ReportCLITests {
         #expect(rows.count == 7)
         let span = try #require(columns.firstIndex(of: "Span"))
         let asWritten = try #require(columns.firstIndex(of: "As written"))
+        // Figures come under their source ("#1 Title · Publisher · date"), each with its span "[321–344]".
+        let source = try #require(table?["group_column"] as? Int)
+        #expect(columns[source] == "Source")
         for row in rows {
-            // "#1 [321–344]" must point at the text shown in the row.
+            let document = try #require(Int(row[source].dropFirst().prefix { $0.isNumber }))
             let numbers = row[span].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-            #expect(numbers.count == 3)
+            #expect(numbers.count == 2)
             let text = try cli.sql(
-                "SELECT substr(body, \(numbers[1] + 1), \(numbers[2] - numbers[1])) FROM documents WHERE id = \(numbers[0])")
+                "SELECT substr(body, \(numbers[0] + 1), \(numbers[1] - numbers[0])) FROM documents WHERE id = \(document)")
             #expect(text == row[asWritten])
         }
+    }
+
+    @Test("values and categories in words in the reader's language, one chart per kind of quantity, A4 pages numbered")
+    func forPeople() throws {
+        let french = try cli.run("report", "operation", "cumberland", "--lang", "fr").stdout
+        #expect(french.contains("suspects identifiés") && french.contains("à vérifier") && french.contains("environ 28\u{202F}000"))
+        #expect(!french.contains("suspects_identified"), "never a bare code")
+        let report =
+            try JSONSerialization.jsonObject(
+                with: Data(try cli.run("report", "operation", "cumberland", "--json").stdout.utf8)) as? [String: Any]
+        let figures = (report?["sections"] as? [[String: Any]])?.first { $0["heading"] as? String == "Figures" }
+        let charts = figures?["charts"] as? [[String: Any]] ?? []
+        let titles = charts.compactMap { $0["title"] as? String }
+        #expect(titles.contains("People") && titles.contains("Reports and cases"), "\(titles)")
+        let people = charts.first { $0["title"] as? String == "People" }?["bars"] as? [[String: Any]] ?? []
+        #expect(!people.contains { $0["label"] as? String == "tips received" }, "28,000 tips never share a scale with 25 arrests")
+        let html = try cli.run("report", "operation", "cumberland", "--format", "html").stdout
+        #expect(html.contains("@page { size: A4") && html.contains("counter(page)"))
+        #expect(!html.contains("section { break-inside: avoid-page"), "a long section no longer leaves page one blank")
+        #expect(try cli.run("report", "--lang", "de").exitCode == 2)
     }
 
     @Test("conflicting figures are shown side by side with their sources")
@@ -119,7 +142,7 @@ struct ReportCLITests {
         let result = try cli.run("report")
         #expect(result.exitCode == 0)
         #expect(result.stdout.contains("Operation Cumberland"))
-        #expect(result.stdout.contains("273 suspects_identified"))
+        #expect(result.stdout.contains("273 suspects identified"), "categories in words, never as codes")
         #expect(result.stdout.contains("Never verified"))
     }
 

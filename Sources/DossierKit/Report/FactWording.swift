@@ -32,32 +32,38 @@ public struct FactWording: Sendable {
 
     // MARK: Categories
 
-    /// Every category the extraction lexicon assigns, in its order, with its English and French words.
-    static let categoryWords: [(slug: String, en: String, fr: String)] = [
-        ("suspects_arrested", "suspects arrested", "suspects interpellés"),
-        ("suspects_identified", "suspects identified", "suspects identifiés"),
-        ("offenders_identified", "offenders identified", "auteurs identifiés"),
-        ("offenders_convicted", "offenders convicted", "auteurs condamnés"),
-        ("arrests", "arrests", "interpellations"),
-        ("suspects", "suspects", "suspects"),
-        ("house_searches", "house searches", "perquisitions"),
-        ("devices_seized", "devices seized", "appareils saisis"),
-        ("devices", "devices", "appareils"),
-        ("victims_identified", "victims identified", "victimes identifiées"),
-        ("children_safeguarded", "children safeguarded", "enfants mis en sécurité"),
-        ("victims", "victims", "victimes"),
-        ("children", "children", "enfants"),
-        ("tips_received", "tips received", "renseignements reçus"),
-        ("urls", "web addresses", "adresses web"),
-        ("websites", "websites", "sites web"),
-        ("accounts", "accounts", "comptes"),
-        ("images_videos", "images and videos", "images et vidéos"),
-        ("data_seized", "data seized", "données saisies"),
-        ("countries", "countries", "pays"),
-        ("agencies", "agencies", "services"),
-        ("cases", "cases", "affaires"),
-        ("reports", "reports", "signalements"),
-        ("abuse_share", "share of abuse", "part des abus"),
+    /// The kinds of quantity categories count: figures of one family share a chart and its scale.
+    public enum Family: String, Sendable, CaseIterable {
+        case people, seizures, online, reports, cooperation, share
+    }
+
+    /// Every category the extraction lexicon assigns, in its order, with its English and French
+    /// words and its family.
+    static let categoryWords: [(slug: String, en: String, fr: String, family: Family)] = [
+        ("suspects_arrested", "suspects arrested", "suspects interpellés", .people),
+        ("suspects_identified", "suspects identified", "suspects identifiés", .people),
+        ("offenders_identified", "offenders identified", "auteurs identifiés", .people),
+        ("offenders_convicted", "offenders convicted", "auteurs condamnés", .people),
+        ("arrests", "arrests", "interpellations", .people),
+        ("suspects", "suspects", "suspects", .people),
+        ("house_searches", "house searches", "perquisitions", .seizures),
+        ("devices_seized", "devices seized", "appareils saisis", .seizures),
+        ("devices", "devices", "appareils", .seizures),
+        ("victims_identified", "victims identified", "victimes identifiées", .people),
+        ("children_safeguarded", "children safeguarded", "enfants mis en sécurité", .people),
+        ("victims", "victims", "victimes", .people),
+        ("children", "children", "enfants", .people),
+        ("tips_received", "tips received", "renseignements reçus", .reports),
+        ("urls", "web addresses", "adresses web", .online),
+        ("websites", "websites", "sites web", .online),
+        ("accounts", "accounts", "comptes", .online),
+        ("images_videos", "images and videos", "images et vidéos", .online),
+        ("data_seized", "data seized", "données saisies", .seizures),
+        ("countries", "countries", "pays", .cooperation),
+        ("agencies", "agencies", "services", .cooperation),
+        ("cases", "cases", "affaires", .reports),
+        ("reports", "reports", "signalements", .reports),
+        ("abuse_share", "share of abuse", "part des abus", .share),
     ]
 
     /// The category slugs, in the lexicon's order: the choices a correction form offers.
@@ -68,6 +74,32 @@ public struct FactWording: Sendable {
         guard let slug else { return language == .fr ? "sans catégorie" : "uncategorised" }
         if let words = Self.categoryWords.first(where: { $0.slug == slug }) { return language == .fr ? words.fr : words.en }
         return slug.replacingOccurrences(of: "_", with: " ")
+    }
+
+    /// The family a category belongs to; nil for a category the lexicon does not know.
+    public static func family(of category: String) -> Family? {
+        categoryWords.first { $0.slug == category }?.family
+    }
+
+    /// A family's name, as a chart's title.
+    public func title(of family: Family) -> String {
+        switch family {
+        case .people: language == .fr ? "Personnes" : "People"
+        case .seizures: language == .fr ? "Perquisitions et saisies" : "Searches and seizures"
+        case .online: language == .fr ? "Contenus en ligne" : "Online material"
+        case .reports: language == .fr ? "Signalements et affaires" : "Reports and cases"
+        case .cooperation: language == .fr ? "Coopération" : "Cooperation"
+        case .share: language == .fr ? "Proportions" : "Shares"
+        }
+    }
+
+    /// A fact's review status as a reader says it.
+    public func status(_ status: String) -> String {
+        let words: [String: (en: String, fr: String)] = [
+            "extracted": ("to review", "à vérifier"), "confirmed": ("confirmed", "confirmé"), "rejected": ("rejected", "rejeté"),
+            "superseded": ("superseded", "remplacé"),
+        ]
+        return words[status].map { language == .fr ? $0.fr : $0.en } ?? status
     }
 
     // MARK: Numbers and units

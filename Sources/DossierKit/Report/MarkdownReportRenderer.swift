@@ -9,13 +9,14 @@ public struct MarkdownReportRenderer {
             lines += ["", "## \(escape(section.heading))"]
             if !section.lines.isEmpty { lines += [""] + section.lines.map { "- \(escape($0))" } }
             if let table = section.table { lines += [""] + render(table) }
-            if let chart = section.chart {
+            for chart in section.charts {
+                let wording = FactWording(report.language)
                 lines +=
                     ["", "**\(escape(chart.title))**", ""]
                     + render(
                         Report.Table(
-                            columns: ["Category", "Value"], rows: chart.bars.map { [$0.label, NumberText.format($0.value)] },
-                            numericColumns: [1]))
+                            columns: ["Category", "Value"],
+                            rows: chart.bars.map { [$0.label, $0.text ?? wording.number($0.value)] }, numericColumns: [1]))
             }
             if let timeline = section.timeline, !timeline.isEmpty {
                 lines += ["", "**Timeline**", ""] + timeline.map { "- \(escape($0.date)): \(escape($0.label))" }
@@ -26,11 +27,19 @@ public struct MarkdownReportRenderer {
 
     private func render(_ table: Report.Table) -> [String] {
         guard !table.rows.isEmpty else { return ["_None._"] }
-        let header = "| " + table.columns.map(cell).joined(separator: " | ") + " |"
+        let shown = table.shownColumns
+        let header = "| " + shown.map { cell(table.columns[$0]) }.joined(separator: " | ") + " |"
         let rule =
-            "|" + table.columns.indices.map { table.numericColumns.contains($0) ? " ---: " : " --- " }.joined(separator: "|")
-            + "|"
-        return [header, rule] + table.rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }
+            "|" + shown.map { table.numericColumns.contains($0) ? " ---: " : " --- " }.joined(separator: "|") + "|"
+        var lines = [header, rule]
+        for group in table.groups {
+            // A pipe table has no spanning rows: a group's heading is a row of its own, in bold.
+            if let heading = group.heading {
+                lines.append("| **" + cell(heading) + "** |" + String(repeating: " |", count: shown.count - 1))
+            }
+            lines += group.rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }
+        }
+        return lines
     }
 
     private func cell(_ text: String) -> String {

@@ -3,16 +3,24 @@
 public struct ReportBuilder {
     let archive: Archive
     let repository: ReportRepository
+    /// Values, categories and statuses in the reader's language.
+    let wording: FactWording
 
-    public init(archive: Archive) {
+    public init(archive: Archive, language: FactWording.Language = .en) {
         self.archive = archive
         self.repository = ReportRepository(connection: archive.connection)
+        self.wording = FactWording(language)
+    }
+
+    /// A report in the builder's language.
+    func report(_ title: String, subtitle: String?) -> Report {
+        Report(title: title, subtitle: subtitle, language: wording.language)
     }
 
     public func overview() throws -> Report {
         // Named by its file: a report is read elsewhere, where the machine's path means nothing.
         let fileName = archive.path.split(separator: "/").last.map(String.init) ?? archive.path
-        var report = Report(title: "Dossier archive", subtitle: fileName)
+        var report = report("Dossier archive", subtitle: fileName)
         let counts = try archive.stats.counts()
         report.sections.append(
             Report.Section(
@@ -41,14 +49,14 @@ public struct ReportBuilder {
                                 "#\($0.id)", $0.startedAt, $0.operatorName, $0.status, "\($0.seen)", "\($0.imported)",
                                 "\($0.duplicates)", "\($0.failed)",
                             ]
-                        }, numericColumns: [4, 5, 6, 7])))
+                        }, numericColumns: [4, 5, 6, 7], unbrokenColumns: [1])))
         var operationRows: [[String]] = []
         for operation in try archive.operations.list() {
             let headline = try headlineFigures(try repository.figures(operationID: operation.id ?? 0))
             operationRows.append([
                 operation.name, operation.actionDay ?? "",
                 String(try archive.operations.documentIDs(operationID: operation.id ?? 0).count),
-                headline.map { "\(FigureText.value($0)) \($0.category ?? "")" }.joined(separator: "; "),
+                headline.map { "\(value($0)) \(wording.category($0.category))" }.joined(separator: "; "),
             ])
         }
         report.sections.append(
@@ -59,15 +67,19 @@ public struct ReportBuilder {
                     ? nil
                     : Report.Table(
                         columns: ["Operation", "Action day", "Documents", "Headline figures"], rows: operationRows,
-                        numericColumns: [2])))
+                        numericColumns: [2], unbrokenColumns: [1])))
         return report
     }
 
     /// The first figure of each category, in source order: what the operation's reports lead with.
+    /// Uncategorised numbers (a year, a phone number, a count of nothing in particular) are noise in a
+    /// headline; they stay in the detail table.
     private func headlineFigures(_ figures: [ReportRepository.FigureRow]) throws -> [ReportRepository.FigureRow] {
         var seen = Set<String>()
         return figures.filter { figure in
-            guard let category = figure.category, figure.unit == "count" || figure.unit.hasPrefix("currency") else {
+            guard let category = figure.category, figure.unit == "count" || figure.unit.hasPrefix("currency"),
+                Self.standing.contains(figure.status)
+            else {
                 return false
             }
             return seen.insert(category).inserted
@@ -78,7 +90,7 @@ public struct ReportBuilder {
         guard let operation = try archive.operations.find(slug: slug), let id = operation.id else {
             throw UsageError("no operation with slug '\(slug)'; see `dossier operation list`")
         }
-        var report = Report(title: operation.name, subtitle: "Operation report")
+        var report = report(operation.name, subtitle: "Operation report")
         report.sections.append(
             Report.Section(
                 heading: "Summary",
@@ -94,7 +106,7 @@ public struct ReportBuilder {
                 table: sourceTable(documents),
                 timeline: documents.map { Report.TimelineEntry(date: $0.publishedOn ?? "undated", label: $0.label) }))
         let figures = try repository.figures(operationID: id)
-        report.sections.append(figureSection(figures, heading: "Figures", chartTitle: "Figures by category"))
+        report.sections.append(figureSection(figures, heading: "Figures"))
         report.sections.append(quoteSection(try repository.quotes(operationID: id)))
         let organisations = try repository.entities(.organisation, inOperation: id)
         let people = try repository.entities(.person, inOperation: id)
@@ -112,7 +124,7 @@ public struct ReportBuilder {
         guard let organisation = try archive.organisations.find(slug: slug), let id = organisation.id else {
             throw UsageError("no organisation with slug '\(slug)'; see `dossier org list`")
         }
-        var report = Report(title: organisation.name, subtitle: "Organisation report")
+        var report = report(organisation.name, subtitle: "Organisation report")
         report.sections.append(
             Report.Section(
                 heading: "Names",
@@ -143,7 +155,7 @@ public struct ReportBuilder {
         guard let person = try archive.people.find(slug: slug), let id = person.id else {
             throw UsageError("no person with slug '\(slug)'; see `dossier person list`")
         }
-        var report = Report(title: person.name, subtitle: "Person report")
+        var report = report(person.name, subtitle: "Person report")
         report.sections.append(
             Report.Section(
                 heading: "Roles",
@@ -169,7 +181,7 @@ public struct ReportBuilder {
             ])
         }
         return Report(
-            title: "Sources", subtitle: "Every document with its provenance and the facts it gave",
+            title: "Sources", subtitle: "Every document with its provenance and the facts it gave", language: wording.language,
             sections: [
                 Report.Section(
                     heading: "Documents",
@@ -178,14 +190,14 @@ public struct ReportBuilder {
                             "Doc", "Title", "Publisher", "Published", "Lang", "Kind", "URL", "SHA-256", "Batch", "Figures",
                             "Quotes", "Mentions",
                         ],
-                        rows: rows, numericColumns: [9, 10, 11]))
+                        rows: rows, numericColumns: [9, 10, 11], unbrokenColumns: [0, 3, 7, 8]))
             ])
     }
 
     public func conflicts() throws -> Report {
         let figures = try repository.conflictingFigures()
-        var report = Report(
-            title: "Conflicting figures",
+        var report = report(
+            "Conflicting figures",
             subtitle: "The same operation and category reported with different values, side by side for review")
         if figures.isEmpty {
             report.sections.append(
@@ -194,7 +206,7 @@ public struct ReportBuilder {
         }
         var groups: [(key: String, rows: [ReportRepository.FigureRow])] = []
         for figure in figures {
-            let key = "\(figure.operation ?? "") · \(figure.category ?? "")"
+            let key = "\(figure.operation ?? "") · \(wording.category(figure.category))"
             if groups.last?.key == key {
                 groups[groups.count - 1].rows.append(figure)
             } else {
@@ -203,46 +215,92 @@ public struct ReportBuilder {
         }
         for group in groups {
             report.sections.append(
-                Report.Section(heading: group.key, table: figureTable(group.rows)))
+                Report.Section(heading: group.key, table: figureTable(group.rows, bySource: false)))
         }
         return report
     }
 
     // MARK: Shared sections
 
+    /// The statuses of facts a headline or a chart may show: confirmed, or extracted and not yet
+    /// decided on; never superseded ones.
+    static let standing: Set<String> = ["confirmed", "extracted"]
+
     private func sourceTable(_ documents: [ReportRepository.SourceRef]) -> Report.Table {
         Report.Table(
             columns: ["Doc", "Title", "Publisher", "Published"],
-            rows: documents.map { ["#\($0.documentID)", $0.label, $0.publisher ?? "", $0.publishedOn ?? ""] })
+            rows: documents.map { ["#\($0.documentID)", $0.label, $0.publisher ?? "", $0.publishedOn ?? ""] },
+            unbrokenColumns: [0, 3])
     }
 
-    private func figureTable(_ figures: [ReportRepository.FigureRow]) -> Report.Table {
-        Report.Table(
-            columns: ["Value", "Category", "As written", "Source", "Publisher", "Published", "Span", "Status"],
+    /// How a fact's source heads its group: number, title, publisher, date.
+    private func sourceHeading(_ source: ReportRepository.SourceRef) -> String {
+        (["#\(source.documentID) \(source.label)"] + [source.publisher, source.publishedOn].compactMap { $0 })
+            .joined(separator: " · ")
+    }
+
+    private func value(_ figure: ReportRepository.FigureRow) -> String {
+        wording.value(
+            figure.value, valueMax: figure.valueMax, unit: figure.unit, approximate: figure.approximate, bound: figure.bound)
+    }
+
+    /// Figures under their source (`bySource`), or each with its source beside it, for conflicts,
+    /// where every row comes from another document.
+    private func figureTable(_ figures: [ReportRepository.FigureRow], bySource: Bool = true) -> Report.Table {
+        if bySource {
+            return Report.Table(
+                columns: ["Source", "Value", "Category", "As written", "Span", "Status"],
+                rows: figures.map {
+                    [
+                        sourceHeading($0.source), value($0), wording.category($0.category), $0.exactText,
+                        "[\($0.charStart)–\($0.charEnd)]", wording.status($0.status),
+                    ]
+                }, numericColumns: [1], unbrokenColumns: [4], groupColumn: 0)
+        }
+        return Report.Table(
+            columns: ["Value", "Category", "As written", "Source", "Published", "Span", "Status"],
             rows: figures.map {
                 [
-                    FigureText.value($0), $0.category ?? "", $0.exactText, $0.source.label, $0.source.publisher ?? "",
-                    $0.source.publishedOn ?? "", "#\($0.source.documentID) [\($0.charStart)–\($0.charEnd)]", $0.status,
+                    value($0), wording.category($0.category), $0.exactText,
+                    [$0.source.label, $0.source.publisher].compactMap { $0 }.joined(separator: " · "),
+                    $0.source.publishedOn ?? "",
+                    "#\($0.source.documentID) [\($0.charStart)–\($0.charEnd)]", wording.status($0.status),
                 ]
-            }, numericColumns: [0])
+            }, numericColumns: [0], unbrokenColumns: [4, 5])
     }
 
-    private func figureSection(_ figures: [ReportRepository.FigureRow], heading: String, chartTitle: String) -> Report.Section {
-        var totals: [(String, Double)] = []
-        for figure in figures where figure.unit == "count" {
-            guard let category = figure.category else { continue }
-            if let index = totals.firstIndex(where: { $0.0 == category }) {
-                totals[index].1 = max(totals[index].1, figure.value)
+    /// The figures, and a chart per family of categories (people, seizures, money…), each counting
+    /// the largest figure given for each category.
+    private func figureSection(_ figures: [ReportRepository.FigureRow], heading: String) -> Report.Section {
+        var charts: [(key: String, chart: Report.BarChart)] = []
+        func add(_ key: String, title: String, unit: String?, bar: Report.BarChart.Bar) {
+            if !charts.contains(where: { $0.key == key }) {
+                charts.append((key, Report.BarChart(title: title, unit: unit, bars: [])))
+            }
+            let index = charts.firstIndex { $0.key == key } ?? 0
+            if let existing = charts[index].chart.bars.firstIndex(where: { $0.label == bar.label }) {
+                if bar.value > charts[index].chart.bars[existing].value { charts[index].chart.bars[existing] = bar }
             } else {
-                totals.append((category, figure.value))
+                charts[index].chart.bars.append(bar)
+            }
+        }
+        for figure in figures where figure.valueMax == nil && Self.standing.contains(figure.status) {
+            guard let category = figure.category else { continue }
+            let bar = Report.BarChart.Bar(label: wording.category(category), value: figure.value, text: value(figure))
+            if figure.unit == "count", let family = FactWording.family(of: category), family != .share {
+                add(family.rawValue, title: wording.title(of: family), unit: nil, bar: bar)
+            } else if figure.unit.hasPrefix("currency:") {
+                let code = String(figure.unit.dropFirst("currency:".count))
+                add(
+                    figure.unit, title: wording.language == .fr ? "Montants (\(code))" : "Amounts (\(code))", unit: code, bar: bar
+                )
             }
         }
         return Report.Section(
             heading: heading,
             lines: figures.isEmpty ? ["No figures recorded."] : [],
             table: figures.isEmpty ? nil : figureTable(figures),
-            chart: totals.isEmpty
-                ? nil : Report.BarChart(title: chartTitle, bars: totals.map { Report.BarChart.Bar(label: $0.0, value: $0.1) }))
+            charts: charts.map(\.chart))
     }
 
     private func quoteSection(_ quotes: [ReportRepository.QuoteRow]) -> Report.Section {
@@ -252,33 +310,12 @@ public struct ReportBuilder {
             table: quotes.isEmpty
                 ? nil
                 : Report.Table(
-                    columns: ["Speaker", "Role", "Quote", "Source", "Published", "Span"],
+                    columns: ["Source", "Speaker", "Role", "Quote", "Span", "Status"],
                     rows: quotes.map {
                         [
-                            $0.speaker ?? "unattributed", $0.speakerRole ?? "", $0.text, $0.source.label,
-                            $0.source.publishedOn ?? "",
-                            "#\($0.source.documentID) [\($0.charStart)–\($0.charEnd)]",
+                            sourceHeading($0.source), $0.speaker ?? "unattributed", $0.speakerRole ?? "", $0.text,
+                            "[\($0.charStart)–\($0.charEnd)]", wording.status($0.status),
                         ]
-                    }))
-    }
-}
-
-/// How a figure's value reads in a report: qualifier, number, unit.
-enum FigureText {
-    static func value(_ figure: ReportRepository.FigureRow) -> String {
-        var text = NumberText.format(figure.value)
-        if let maximum = figure.valueMax { text += "–" + NumberText.format(maximum) }
-        switch figure.unit {
-        case "count": break
-        case "percent": text += " %"
-        default: text += " " + figure.unit
-        }
-        if figure.approximate { text = "≈ " + text }
-        switch figure.bound {
-        case "at_least": text = "≥ " + text
-        case "at_most": text = "≤ " + text
-        default: break
-        }
-        return text
+                    }, unbrokenColumns: [4], groupColumn: 0))
     }
 }

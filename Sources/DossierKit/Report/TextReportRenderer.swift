@@ -13,16 +13,18 @@ public struct TextReportRenderer {
             lines += ["", section.heading, String(repeating: "-", count: min(width, section.heading.count))]
             lines += section.lines
             if let table = section.table { lines += render(table) }
-            if let chart = section.chart { lines += [""] + render(chart) }
+            for chart in section.charts { lines += [""] + render(chart, wording: FactWording(report.language)) }
         }
         return lines.joined(separator: "\n")
     }
 
     func render(_ table: Report.Table) -> [String] {
         guard !table.rows.isEmpty else { return ["(none)"] }
-        let cells = table.rows.map { $0.map(Self.singleLine) }
-        var widths = table.columns.indices.map { column in
-            ([table.columns[column]] + cells.map { column < $0.count ? $0[column] : "" }).map(\.count).max() ?? 0
+        let shown = table.shownColumns
+        let groups = table.groups.map { group in (heading: group.heading, rows: group.rows.map { $0.map(Self.singleLine) }) }
+        let cells = groups.flatMap(\.rows)
+        var widths = shown.indices.map { column in
+            ([table.columns[shown[column]]] + cells.map { column < $0.count ? $0[column] : "" }).map(\.count).max() ?? 0
         }
         let separator = 2
         while widths.reduce(0, +) + separator * (widths.count - 1) > width {
@@ -31,26 +33,34 @@ public struct TextReportRenderer {
         }
         func line(_ row: [String]) -> String {
             row.indices.map { index -> String in
+                let numeric = table.numericColumns.contains(shown[index])
                 let cell = Self.truncate(row[index], to: widths[index])
                 let padding = String(repeating: " ", count: max(0, widths[index] - cell.count))
-                if index == row.count - 1 && !table.numericColumns.contains(index) { return cell }
-                return table.numericColumns.contains(index) ? padding + cell : cell + padding
+                if index == row.count - 1 && !numeric { return cell }
+                return numeric ? padding + cell : cell + padding
             }.joined(separator: String(repeating: " ", count: separator))
         }
-        return [line(table.columns), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
-            + cells.map(line)
+        var lines = [
+            line(shown.map { table.columns[$0] }), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "),
+        ]
+        for group in groups {
+            if let heading = group.heading { lines.append(Self.truncate("▸ " + Self.singleLine(heading), to: width)) }
+            lines += group.rows.map(line)
+        }
+        return lines
     }
 
-    func render(_ chart: Report.BarChart) -> [String] {
+    func render(_ chart: Report.BarChart, wording: FactWording) -> [String] {
         let maximum = chart.bars.map(\.value).max() ?? 0
         let labelWidth = min(30, chart.bars.map(\.label.count).max() ?? 0)
-        let barWidth = max(10, width - labelWidth - 16)
+        let barWidth = max(10, width - labelWidth - 24)
         return [chart.title]
             + chart.bars.map { bar in
                 let length = maximum > 0 ? Int((bar.value / maximum * Double(barWidth)).rounded()) : 0
                 let label = Self.truncate(bar.label, to: labelWidth)
                 return label + String(repeating: " ", count: labelWidth - label.count) + "  "
-                    + String(repeating: "█", count: max(bar.value > 0 ? 1 : 0, length)) + " " + NumberText.format(bar.value)
+                    + String(repeating: "█", count: max(bar.value > 0 ? 1 : 0, length)) + " "
+                    + (bar.text ?? wording.number(bar.value))
             }
     }
 

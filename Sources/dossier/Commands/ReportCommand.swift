@@ -41,6 +41,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Same as --format json.")
     var json = false
 
+    @Option(help: ArgumentHelp("Language of values, categories and statuses: en or fr.", valueName: "language"))
+    var lang: FactWording.Language = .en
+
     @Option(name: [.short, .long], help: OutputOptions.fileHelp)
     var output: String = "-"
 
@@ -55,7 +58,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let builder = ReportBuilder(archive: try archive.open(.read))
+        let builder = ReportBuilder(archive: try archive.open(.read), language: lang)
         let report: Report
         switch subject {
         case .overview: report = try builder.overview()
