@@ -107,7 +107,8 @@ struct ReportCLITests {
     @Test("values and categories in words in the reader's language, one chart per kind of quantity, A4 pages numbered")
     func forPeople() throws {
         let french = try cli.run("report", "operation", "cumberland", "--lang", "fr").stdout
-        #expect(french.contains("suspects identifiés") && french.contains("à vérifier") && french.contains("environ 28\u{202F}000"))
+        #expect(
+            french.contains("suspects identifiés") && french.contains("à vérifier") && french.contains("environ 28\u{202F}000"))
         #expect(!french.contains("suspects_identified"), "never a bare code")
         let report =
             try JSONSerialization.jsonObject(
