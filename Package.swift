@@ -49,6 +49,14 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // libxml2's HTML parser for saved web pages (issue 18): tolerant of broken markup, and it never
+        // fetches anything.
+        .systemLibrary(
+            name: "LibXML2",
+            path: "Sources/LibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         // Host tool and plugin that turn Migrations/*.sql and Seeds/*.json into Swift source,
         // so the installed binary needs no files beside it and those folders stay the only copy.
         .executableTarget(name: "EmbedResourcesTool", path: "Sources/EmbedResourcesTool"),
@@ -63,6 +71,7 @@ let package = Package(
             dependencies: [
                 "SQLite",
                 "OpenSSLCrypto",
+                "LibXML2",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
