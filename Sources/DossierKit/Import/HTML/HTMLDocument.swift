@@ -13,6 +13,8 @@ public enum HTMLDocument {
     /// Elements deeper than this make the page refused: no real page comes close, and a page that
     /// does is built to exhaust whoever walks it.
     public static let maximumDepth = 512
+    /// libxml2's own nesting limit without `XML_PARSE_HUGE` (`xmlParserMaxDepth`).
+    static let libxml2Depth = 256
     /// Start tags above this number make the page refused before libxml2 builds anything: each costs
     /// libxml2 about 150 bytes of tree, so this bounds its memory whatever the file size.
     public static let maximumTags = 400_000
@@ -47,13 +49,22 @@ public enum HTMLDocument {
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
                 | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NODEFDTD.rawValue | HTML_PARSE_COMPACT.rawValue
                 | HTML_PARSE_IGNORE_ENC.rawValue)
+        guard let context = htmlNewParserCtxt() else { throw Refusal(reason: "could not be read: out of memory") }
+        defer { htmlFreeParserCtxt(context) }
         let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, encoding, options)
+                htmlCtxtReadMemory(context, chars.baseAddress, Int32(clamping: chars.count), nil, encoding, options)
             }
         }
         guard let document else { throw Refusal(reason: "could not be read as HTML (in \(encoding))") }
         defer { xmlFreeDoc(document) }
+        // In recovery mode libxml2 stops at its nesting limit and returns what it has: a page cut short.
+        if let error = xmlCtxtGetLastError(context), let message = error.pointee.message,
+            String(cString: message).contains("Excessive depth")
+        {
+            throw Refusal(
+                reason: "nests HTML elements deeper than libxml2's limit of \(libxml2Depth); Dossier refuses such pages")
+        }
         guard let top = xmlDocGetRootElement(document) else { throw Refusal(reason: "holds no HTML elements") }
         var jsonLD: [String] = []
         let root = try copy(top, jsonLD: &jsonLD)
