@@ -12,10 +12,12 @@ public enum SourceFormat: String, Sendable, Codable, CaseIterable {
     /// The format a file is read as: a PDF by its signature whatever its name, a page or an e-mail
     /// by its extension, anything else as text (where media signatures are refused).
     static func of(fileName: String?, bytes: [UInt8]) -> SourceFormat {
+        if bytes.starts(with: Array("%PDF-".utf8)) { return .pdf }
         guard let fileName, let dot = fileName.lastIndex(of: ".") else { return .text }
         switch fileName[fileName.index(after: dot)...].lowercased() {
         case "html", "htm", "xhtml": return .html
         case "eml": return .email
+        case "pdf": return .pdf
         default: return .text
         }
     }

@@ -17,7 +17,9 @@ public struct SourceReaders: Sendable {
             return try WebPageReader().read(bytes, file: file, declaredEncoding: declaredEncoding?.rawValue)
         case .email:
             return try EmailReader().read(bytes, file: file)
-        case .pdf, .text:
+        case .pdf:
+            return try PDFReader().read(bytes, file: file)
+        case .text:
             throw ImportFailure(file: file, "cannot be read as \(format.rawValue) yet")
         }
     }
