@@ -24,6 +24,8 @@ let package = Package(
         .executable(name: "FuzzImportDecoding", targets: ["FuzzImportDecoding"]),
         .executable(name: "FuzzFactExtractor", targets: ["FuzzFactExtractor"]),
         .executable(name: "FuzzCSVRoundTrip", targets: ["FuzzCSVRoundTrip"]),
+        .executable(name: "FuzzHTMLReader", targets: ["FuzzHTMLReader"]),
+        .executable(name: "FuzzMIMEReader", targets: ["FuzzMIMEReader"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -117,6 +119,12 @@ let package = Package(
             swiftSettings: fuzzSwiftSettings, linkerSettings: fuzzLinkerSettings),
         .executableTarget(
             name: "FuzzCSVRoundTrip", dependencies: ["DossierKit", "FuzzSupport"], path: "Sources/FuzzCSVRoundTrip",
+            swiftSettings: fuzzSwiftSettings, linkerSettings: fuzzLinkerSettings),
+        .executableTarget(
+            name: "FuzzHTMLReader", dependencies: ["DossierKit", "FuzzSupport"], path: "Sources/FuzzHTMLReader",
+            swiftSettings: fuzzSwiftSettings, linkerSettings: fuzzLinkerSettings),
+        .executableTarget(
+            name: "FuzzMIMEReader", dependencies: ["DossierKit", "FuzzSupport"], path: "Sources/FuzzMIMEReader",
             swiftSettings: fuzzSwiftSettings, linkerSettings: fuzzLinkerSettings),
         .testTarget(
             name: "DossierKitTests",
