@@ -41,7 +41,7 @@ public final class HTMLElement {
     }
 
     /// Class and id together, lower-cased, for the hints that tell content from boilerplate.
-    lazy var classAndID: String = ((attributes["class"] ?? "") + " " + (attributes["id"] ?? "")).lowercased()
+    lazy var classAndIDBytes: [UInt8] = Keywords.lowercased((attributes["class"] ?? "") + " " + (attributes["id"] ?? ""))
 
     /// Hidden from readers: the `hidden` attribute, `aria-hidden="true"` or an inline `display: none`.
     var isHidden: Bool {
