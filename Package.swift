@@ -10,7 +10,9 @@ import PackageDescription
 let fuzzerLibrary = Context.environment["DOSSIER_FUZZ"].flatMap { $0.isEmpty ? nil : $0 }
 let fuzzSwiftSettings: [SwiftSetting] =
     fuzzerLibrary == nil ? [] : [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("FUZZING")]
-let fuzzLinkerSettings: [LinkerSetting] = fuzzerLibrary.map { [.unsafeFlags(["-sanitize=address", $0])] } ?? []
+// libFuzzer is C++: its library needs the C++ standard library, which nothing else links now
+// (found in issue 18: every fuzz target, FuzzImportDecoding too, failed to link without it).
+let fuzzLinkerSettings: [LinkerSetting] = fuzzerLibrary.map { [.unsafeFlags(["-sanitize=address", $0, "-lstdc++"])] } ?? []
 
 let package = Package(
     name: "Dossier",

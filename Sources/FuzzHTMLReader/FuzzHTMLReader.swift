@@ -13,7 +13,8 @@ public func fuzzHTMLReader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 
         FuzzReplay.require(!page.body.contains("\n\n\n"), "paragraphs are separated by more than one blank line")
         FuzzReplay.require(page.body.first?.isWhitespace == false, "the body starts with whitespace")
         FuzzReplay.require(page.body.last?.isWhitespace == false, "the body ends with whitespace")
-        FuzzReplay.require(MetadataChecks.holdRules(page.metadata), "page metadata breaks the metadata rules")
+        FuzzReplay.require(
+            MetadataChecks.holdRules(page.metadata), "page metadata breaks the metadata rules: \(page.metadata)")
     } catch is ImportFailure {
     } catch {
         FuzzReplay.require(false, "unexpected error: \(error)")

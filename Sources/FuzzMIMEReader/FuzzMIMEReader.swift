@@ -14,7 +14,8 @@ public func fuzzMIMEReader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 
         FuzzReplay.require(message.attachments.count < 200, "more attachments than the part limit allows")
         FuzzReplay.require(
             message.attachments.allSatisfy { $0.bytes <= bytes.count }, "an attachment decodes to more than the message")
-        FuzzReplay.require(MetadataChecks.holdRules(message.metadata), "message metadata breaks the metadata rules")
+        FuzzReplay.require(
+            MetadataChecks.holdRules(message.metadata), "message metadata breaks the metadata rules: \(message.metadata)")
     } catch is ImportFailure {
     } catch {
         FuzzReplay.require(false, "unexpected error: \(error)")

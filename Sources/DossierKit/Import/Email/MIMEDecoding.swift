@@ -157,7 +157,7 @@ enum EncodedWords {
                 rest = rest[start.upperBound...]
                 continue
             }
-            if previousWasEncoded && before.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }) {
+            if previousWasEncoded && before.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }) {
                 // Folding whitespace between two encoded words is not text.
             } else {
                 result += pendingSpace + before

@@ -5,11 +5,11 @@
 /// declaration in its first 4 KiB (as browsers look for it), then UTF-8 when the bytes are valid
 /// UTF-8, and windows-1252 otherwise (what browsers assume for legacy pages).
 enum HTMLCharset {
-    static func encoding(of bytes: [UInt8]) -> String {
+    static func encoding(of bytes: [UInt8], ignoringDeclaration: Bool = false) -> String {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return "UTF-8" }
         if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16LE" }
         if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
-        if let declared = declared(in: bytes.prefix(4096)) { return declared }
+        if !ignoringDeclaration, let declared = declared(in: bytes.prefix(4096)) { return declared }
         return String(validating: bytes, as: UTF8.self) != nil ? "UTF-8" : "windows-1252"
     }
 

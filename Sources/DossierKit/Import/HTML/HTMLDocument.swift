@@ -44,7 +44,10 @@ public enum HTMLDocument {
         if tags > maximumTags {
             throw Refusal(reason: "has more than \(maximumTags.formatted()) HTML tags; Dossier refuses pages this large")
         }
-        let encoding = declaredEncoding ?? HTMLCharset.encoding(of: bytes)
+        var encoding = declaredEncoding ?? HTMLCharset.encoding(of: bytes)
+        // A charset libxml2 does not know would be read as ISO-8859-1 without a word: read the page
+        // as if it declared none.
+        if !isKnown(encoding) { encoding = HTMLCharset.encoding(of: bytes, ignoringDeclaration: true) }
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
                 | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NODEFDTD.rawValue | HTML_PARSE_COMPACT.rawValue
@@ -69,6 +72,12 @@ public enum HTMLDocument {
         var jsonLD: [String] = []
         let root = try copy(top, jsonLD: &jsonLD)
         return Parsed(root: root, jsonLD: jsonLD, encoding: encoding.lowercased())
+    }
+
+    private static func isKnown(_ encoding: String) -> Bool {
+        guard let handler = xmlFindCharEncodingHandler(encoding) else { return false }
+        xmlCharEncCloseFunc(handler)
+        return true
     }
 
     /// How many `<` are followed by a letter: an upper bound on the elements libxml2 would create.

@@ -50,7 +50,7 @@ enum WebPageMetadata {
         let linked = LinkedData(parsed.jsonLD)
         let siteName = clean(meta["og:site_name"]) ?? linked.publisher ?? clean(meta["publisher"])
         var metadata = DocumentMetadata()
-        let titles: [String?] = [clean(meta["og:title"]), linked.headline, firstHeading, clean(titleText)]
+        let titles: [String?] = [clean(meta["og:title"]), linked.headline, clean(firstHeading), clean(titleText)]
         metadata.title = titles.lazy.compactMap { $0 }.first.map { withoutSiteSuffix($0, siteName: siteName) }
         let urls: [String?] = [canonical, meta["og:url"], linked.url]
         metadata.url = urls.lazy.compactMap { $0.flatMap(absoluteURL) }.first
