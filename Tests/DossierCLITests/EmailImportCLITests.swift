@@ -43,6 +43,7 @@ struct EmailImportCLITests {
         #expect(try cli.sql("SELECT original_sha256 FROM documents") == sha256(bytes))
         #expect(try cli.sql("SELECT count(*) FROM figures WHERE value = 36") == "1")
         #expect(try cli.sql("SELECT count(*) FROM quotes") == "1")
+        #expect(try cli.run("check", "--against-sources").exitCode == 0)
 
         let json = try cli.run("import", fixture("forwarded-release.eml"), "--json", "--db", cli.path("other.sqlite"))
         #expect(json.stdout.contains("\"file_name\" : \"communiqué-lantern.pdf\""), "\(json.stdout)")

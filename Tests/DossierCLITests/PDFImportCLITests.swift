@@ -79,6 +79,7 @@ struct PDFImportCLITests {
         let review = try cli.run("review", "1")
         #expect(review.stdout.contains("Text extracted from a PDF (pdf, lantern.pdf) by dossier-pdf-1 (poppler pdftotext)."))
         #expect(try cli.run("check").exitCode == 0)
+        #expect(try cli.run("check", "--against-sources").exitCode == 0)
     }
 
     @Test("--dry-run shows the PDF's text and metadata and writes nothing")

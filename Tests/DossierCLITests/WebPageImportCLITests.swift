@@ -51,6 +51,9 @@ struct WebPageImportCLITests {
         #expect(try cli.sql("SELECT count(*) FROM quotes") == "1")
         #expect(try cli.sql("SELECT count(*) FROM operations WHERE slug = 'lantern'") == "1")
         #expect(try cli.run("check").exitCode == 0)
+        // The original is extracted again and gives the stored text.
+        let againstSources = try cli.run("check", "--against-sources")
+        #expect(againstSources.exitCode == 0, "\(againstSources.stdout)")
     }
 
     @Test("options win over what the page says, which wins over inference")

@@ -73,8 +73,15 @@ public struct DocumentPreparer: Sendable {
 
     /// The body an import stores for a file's bytes, given the encoding it recorded: what
     /// `check --against-sources` compares with the stored body.
+    /// A page, a message or a PDF (by its name or, for a PDF, its bytes) is extracted again by the
+    /// current extractors: the same bytes then give the same text while the extractor is the same.
     public static func body(of bytes: [UInt8], recordedEncoding: String, file: String) throws -> String {
-        let decoder = SourceDecoder(declaredEncoding: SourceDecoder.LegacyEncoding(rawValue: recordedEncoding))
+        let declared = SourceDecoder.LegacyEncoding(rawValue: recordedEncoding)
+        let format = SourceFormat.of(fileName: file, bytes: bytes)
+        if format != .text {
+            return try SourceReaders(declaredEncoding: declared).read(format, bytes: bytes, file: file).body
+        }
+        let decoder = SourceDecoder(declaredEncoding: declared)
         return FrontMatter.split(try decoder.decode(bytes, file: file).body).body
     }
 
