@@ -10,7 +10,9 @@ import PackageDescription
 let fuzzerLibrary = Context.environment["DOSSIER_FUZZ"].flatMap { $0.isEmpty ? nil : $0 }
 let fuzzSwiftSettings: [SwiftSetting] =
     fuzzerLibrary == nil ? [] : [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("FUZZING")]
-let fuzzLinkerSettings: [LinkerSetting] = fuzzerLibrary.map { [.unsafeFlags(["-sanitize=address", $0])] } ?? []
+// libFuzzer is C++: its library needs the C++ standard library, which nothing else links now
+// (found in issue 18: every fuzz target, FuzzImportDecoding too, failed to link without it).
+let fuzzLinkerSettings: [LinkerSetting] = fuzzerLibrary.map { [.unsafeFlags(["-sanitize=address", $0, "-lstdc++"])] } ?? []
 
 let package = Package(
     name: "Dossier",
@@ -24,6 +26,8 @@ let package = Package(
         .executable(name: "FuzzImportDecoding", targets: ["FuzzImportDecoding"]),
         .executable(name: "FuzzFactExtractor", targets: ["FuzzFactExtractor"]),
         .executable(name: "FuzzCSVRoundTrip", targets: ["FuzzCSVRoundTrip"]),
+        .executable(name: "FuzzHTMLReader", targets: ["FuzzHTMLReader"]),
+        .executable(name: "FuzzMIMEReader", targets: ["FuzzMIMEReader"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -49,6 +53,14 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // libxml2's HTML parser for saved web pages (issue 18): tolerant of broken markup, and it never
+        // fetches anything.
+        .systemLibrary(
+            name: "LibXML2",
+            path: "Sources/LibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         // Host tool and plugin that turn Migrations/*.sql and Seeds/*.json into Swift source,
         // so the installed binary needs no files beside it and those folders stay the only copy.
         .executableTarget(name: "EmbedResourcesTool", path: "Sources/EmbedResourcesTool"),
@@ -63,6 +75,7 @@ let package = Package(
             dependencies: [
                 "SQLite",
                 "OpenSSLCrypto",
+                "LibXML2",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
@@ -108,6 +121,12 @@ let package = Package(
             swiftSettings: fuzzSwiftSettings, linkerSettings: fuzzLinkerSettings),
         .executableTarget(
             name: "FuzzCSVRoundTrip", dependencies: ["DossierKit", "FuzzSupport"], path: "Sources/FuzzCSVRoundTrip",
+            swiftSettings: fuzzSwiftSettings, linkerSettings: fuzzLinkerSettings),
+        .executableTarget(
+            name: "FuzzHTMLReader", dependencies: ["DossierKit", "FuzzSupport"], path: "Sources/FuzzHTMLReader",
+            swiftSettings: fuzzSwiftSettings, linkerSettings: fuzzLinkerSettings),
+        .executableTarget(
+            name: "FuzzMIMEReader", dependencies: ["DossierKit", "FuzzSupport"], path: "Sources/FuzzMIMEReader",
             swiftSettings: fuzzSwiftSettings, linkerSettings: fuzzLinkerSettings),
         .testTarget(
             name: "DossierKitTests",

@@ -2,10 +2,22 @@ import ArgumentParser
 import DossierKit
 import Foundation
 
-/// `dossier-bench`: measures Dossier against what SQLite and the system tools cost on this machine.
+/// `dossier-bench`: measures Dossier against what SQLite and the system tools cost on this machine
+/// (`archive`, the default), and its web-page extractor against a public benchmark and trafilatura
+/// (`article-extraction`).
 struct DossierBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier-bench",
+        abstract: "Measure Dossier: the archive's operations (default) or the extraction of web pages.",
+        subcommands: [ArchiveBenchmark.self, ArticleExtractionBenchmark.self],
+        defaultSubcommand: ArchiveBenchmark.self
+    )
+}
+
+/// Import, export, check and search against their floors.
+struct ArchiveBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "archive",
         abstract: "Measure import, export, check and search against their floors, and write BENCHMARKS.md.",
         discussion: "Example: Scripts/bench --sizes 1000,10000 --runs 3 --write BENCHMARKS.md"
     )

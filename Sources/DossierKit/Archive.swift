@@ -81,15 +81,25 @@ public final class Archive {
     /// computes them for every existing row in the same transaction, and seals the migration records.
     @discardableResult
     public static func migrate(_ connection: Connection) throws -> [Migration] {
-        try Migrator.builtIn().migrate(connection) { connection in
+        try Migrator.builtIn().migrate(connection) { connection, applied in
             let fixity = FixityRepository(connection: connection)
             if try fixity.needsFirstSeal() {
                 try ArchiveSealer(connection: connection).sealAll()
             } else if try fixity.isSealable() {
-                try ArchiveSealer(connection: connection).sealMigrationRecords()
+                let sealer = ArchiveSealer(connection: connection)
+                for migration in applied {
+                    guard let columns = addedSealedColumns[migration.version] else { continue }
+                    try sealer.resealAfterAdding(columns: columns.columns, to: columns.table)
+                }
+                try sealer.sealMigrationRecords()
             }
         }
     }
+
+    /// Columns a migration added to a sealed table: each row's digest covers them from then on.
+    private static let addedSealedColumns: [Int: (table: String, columns: Set<String>)] = [
+        11: ("documents", ["source_format", "extractor_version", "message_id"])
+    ]
 
     /// Every transaction of a writing connection updates the digests of what it changed before it
     /// commits: Dossier cannot change the archive without keeping it tamper-evident.

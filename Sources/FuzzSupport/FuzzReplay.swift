@@ -66,3 +66,15 @@ public enum FuzzReplay {
             "\(what) span [\(span.start), \(span.end)) holds \(text.debugDescription), not \(span.text.debugDescription)")
     }
 }
+
+/// The metadata rules every value Dossier stores must hold (README, Importing): checked on what a
+/// page or a message says about itself, which Dossier cleans rather than trusts.
+public enum MetadataChecks {
+    public static func holdRules(_ metadata: DocumentMetadata) -> Bool {
+        let texts = [metadata.title, metadata.publisher, metadata.author, metadata.url].compactMap { $0 }
+        guard texts.allSatisfy({ ControlCharacter.first(in: $0, multiline: true) == nil }) else { return false }
+        if let language = metadata.language, LanguageCode.normalized(language) != language { return false }
+        if let published = metadata.published, ISODate.dateValue(published) != published { return false }
+        return true
+    }
+}

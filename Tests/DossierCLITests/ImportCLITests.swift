@@ -185,7 +185,7 @@ struct ImportCLITests {
             ("nul.txt", Data("abc\u{0}def".utf8), "NUL byte at byte offset 3"),
             ("latin1.txt", Data([0x63, 0x61, 0x66, 0xE9, 0x0A]), "invalid UTF-8 at byte offset 3"),
             ("image.txt", Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]), "PNG image"),
-            ("scan.pdf", Data("%PDF-1.4\n".utf8), "PDF document"),
+            ("scan.pdf", Data("%PDF-1.4\n".utf8), "is not a readable PDF"),
             ("bundle.zip", Data([0x50, 0x4B, 0x03, 0x04, 0x0A, 0, 0, 0]), "ZIP archive"),
             ("clip.mp4", Data([0, 0, 0, 0x20] + Array("ftypisom".utf8) + [0, 0, 0, 0]), "MP4"),
             (

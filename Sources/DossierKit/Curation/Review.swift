@@ -34,6 +34,11 @@ public struct Review: Sendable, Codable, Equatable {
     public var title: String?
     public var publisher: String?
     public var publishedOn: String?
+    /// Where the text came from: text as received, or extracted from html, eml or pdf…
+    public var sourceFormat: SourceFormat = .text
+    /// …by this extractor.
+    public var extractorVersion: String?
+    public var fileName: String?
     public var body: String
     public var facts: [Fact]
 
@@ -134,6 +139,7 @@ public struct ReviewBuilder {
         if let kinds { facts.removeAll { fact in !kinds.contains { $0.rawValue == fact.kind } } }
         return Review(
             documentID: documentID, title: document.title, publisher: document.publisher, publishedOn: document.publishedOn,
+            sourceFormat: document.sourceFormat, extractorVersion: document.extractorVersion, fileName: document.fileName,
             body: document.body, facts: facts)
     }
 }

@@ -168,10 +168,12 @@ public struct Migrator: Sendable {
     /// the tables that point at it; `foreign_key_check` then proves nothing was left dangling before
     /// the transaction commits.
     ///
-    /// `finish` runs in the same transaction after the migrations, for work they need done in Swift
-    /// (computing digests SQL cannot), and before the foreign-key check.
+    /// `finish` runs in the same transaction after the migrations, with those just applied, for work
+    /// they need done in Swift (computing digests SQL cannot), and before the foreign-key check.
     @discardableResult
-    public func migrate(_ connection: Connection, finish: (Connection) throws -> Void = { _ in }) throws -> [Migration] {
+    public func migrate(_ connection: Connection, finish: (Connection, [Migration]) throws -> Void = { _, _ in }) throws
+        -> [Migration]
+    {
         try connection.withForeignKeysOff {
             try connection.writeTransaction {
                 try validate(connection)
@@ -189,7 +191,7 @@ public struct Migrator: Sendable {
                 for migration in pending {
                     try apply(migration, to: connection)
                 }
-                if !pending.isEmpty { try finish(connection) }
+                if !pending.isEmpty { try finish(connection, pending) }
                 if let last = pending.last, let violation = try connection.foreignKeyViolations(limit: 1).first {
                     throw MigrationError.foreignKeyViolation(version: last.version, name: last.name, violation: violation)
                 }

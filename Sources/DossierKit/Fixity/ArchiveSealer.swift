@@ -69,6 +69,34 @@ public struct ArchiveSealer {
         }
     }
 
+    /// Brings the digests of a sealed table to the columns a migration just added to it. A row whose
+    /// stored digest still proves its other columns gets the digest of the row as it now is; a row
+    /// whose digest no longer matches keeps it, so that `dossier check` still finds what was changed
+    /// before the migration, which a fresh seal would hide. The table's seal moves by the same amounts.
+    public func resealAfterAdding(columns: Set<String>, to tableName: String) throws {
+        guard let table = FixityRepository.sealedTables.first(where: { $0.name == tableName }) else { return }
+        let before = FixityRepository.SealedTable(
+            name: table.name, excluded: table.excluded.union(columns), dependents: table.dependents)
+        // Its own digest reader: a reader keeps the columns it digests per table once it has read a row.
+        let beforeFixity = FixityRepository(connection: fixity.connection)
+        var rows: [(id: Int64, digest: String)] = []
+        try fixity.forEachStoredDigest(of: table) { id, digest in
+            if let digest { rows.append((id, digest)) }
+        }
+        var seal = try fixity.seal(of: table.name) ?? FixityRepository.Seal(rowCount: 0, digest: DigestSum.zero.hex)
+        var sum = DigestSum(hex: seal.digest) ?? .zero
+        for row in rows {
+            guard try beforeFixity.computeDigest(of: before, id: row.id) == row.digest,
+                let now = try fixity.computeDigest(of: table, id: row.id), now != row.digest
+            else { continue }
+            try fixity.setDigest(now, of: table, id: row.id)
+            sum.subtract(row.digest)
+            sum.add(now)
+        }
+        seal.digest = sum.hex
+        try fixity.setSeal(seal, of: table.name)
+    }
+
     /// Computes every digest, the event chain and every seal from the archive as it is.
     public func sealAll() throws {
         try sealMigrationRecords()

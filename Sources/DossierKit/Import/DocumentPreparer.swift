@@ -6,23 +6,44 @@ public struct DocumentPreparer: Sendable {
     let decoder: SourceDecoder
     let extractor: FactExtractor
     let overrides: DocumentMetadata
+    let readers: SourceReaders
 
-    public init(decoder: SourceDecoder, extractor: FactExtractor, overrides: DocumentMetadata) {
+    public init(
+        decoder: SourceDecoder, extractor: FactExtractor, overrides: DocumentMetadata, readers: SourceReaders = SourceReaders()
+    ) {
         self.decoder = decoder
         self.extractor = extractor
         self.overrides = overrides
+        self.readers = readers
     }
 
     public func prepare(bytes: [UInt8], fileName: String?, sourcePath: String?, displayName: String) throws -> PreparedDocument {
-        let decoded = try decoder.decode(bytes, file: displayName)
-        let split = FrontMatter.split(decoded.body)
-        let declared =
-            try split.yaml.map { try FrontMatter.metadata(from: $0, file: displayName, firstLine: split.firstYAMLLine) }
-            ?? DocumentMetadata()
-        let body = split.body
-        guard !body.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) else {
-            throw ImportFailure(file: displayName, "has front matter but no text after it")
+        let format = SourceFormat.of(fileName: fileName, bytes: bytes)
+        let source: ExtractedSource
+        if format == .text {
+            let decoded = try decoder.decode(bytes, file: displayName)
+            let split = FrontMatter.split(decoded.body)
+            let declared =
+                try split.yaml.map { try FrontMatter.metadata(from: $0, file: displayName, firstLine: split.firstYAMLLine) }
+                ?? DocumentMetadata()
+            guard !split.body.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) else {
+                throw ImportFailure(file: displayName, "has front matter but no text after it")
+            }
+            source = ExtractedSource(
+                body: split.body, encoding: decoded.encoding, metadata: declared, format: .text, extractorVersion: "")
+        } else {
+            source = try readers.read(format, bytes: bytes, file: displayName)
         }
+        return try prepare(source, bytes: bytes, fileName: fileName, sourcePath: sourcePath, displayName: displayName)
+    }
+
+    /// What the file says about itself (front matter, a page's meta tags, a message's headers) ranks
+    /// under the options and over inference.
+    private func prepare(
+        _ source: ExtractedSource, bytes: [UInt8], fileName: String?, sourcePath: String?, displayName: String
+    ) throws -> PreparedDocument {
+        let declared = source.metadata
+        let body = source.body
         // Front matter's language is checked where it is read; options are checked here for callers
         // other than the command line, which refuses them before reading anything.
         if let language = overrides.language, LanguageCode.normalized(language) != language {
@@ -41,17 +62,26 @@ public struct DocumentPreparer: Sendable {
             sha256: SHA256Hex.of(body), originalSHA256: SHA256Hex.of(bytes),
             normalizedSHA256: SHA256Hex.of(Self.collapsingWhitespace(body)), body: body,
             title: metadata.title ?? Self.fallbackTitle(fileName: fileName, body: head),
-            fileName: fileName, sourcePath: sourcePath, sizeBytes: bytes.count, encoding: decoded.encoding,
+            fileName: fileName, sourcePath: sourcePath, sizeBytes: bytes.count, encoding: source.encoding,
             publisher: metadata.publisher, author: metadata.author, url: metadata.url, publishedOn: metadata.published,
             retrievedOn: metadata.retrieved, language: metadata.language, kind: metadata.kind ?? .pressRelease,
-            tags: metadata.tags ?? [], importedAt: Timestamp.now())
-        return PreparedDocument(document: document, metadata: metadata, declared: stated, extraction: extraction)
+            tags: metadata.tags ?? [], importedAt: Timestamp.now(), sourceFormat: source.format,
+            extractorVersion: source.format == .text ? nil : source.extractorVersion, messageID: source.messageID)
+        return PreparedDocument(
+            document: document, metadata: metadata, declared: stated, extraction: extraction, attachments: source.attachments)
     }
 
     /// The body an import stores for a file's bytes, given the encoding it recorded: what
     /// `check --against-sources` compares with the stored body.
+    /// A page, a message or a PDF (by its name or, for a PDF, its bytes) is extracted again by the
+    /// current extractors: the same bytes then give the same text while the extractor is the same.
     public static func body(of bytes: [UInt8], recordedEncoding: String, file: String) throws -> String {
-        let decoder = SourceDecoder(declaredEncoding: SourceDecoder.LegacyEncoding(rawValue: recordedEncoding))
+        let declared = SourceDecoder.LegacyEncoding(rawValue: recordedEncoding)
+        let format = SourceFormat.of(fileName: file, bytes: bytes)
+        if format != .text {
+            return try SourceReaders(declaredEncoding: declared).read(format, bytes: bytes, file: file).body
+        }
+        let decoder = SourceDecoder(declaredEncoding: declared)
         return FrontMatter.split(try decoder.decode(bytes, file: file).body).body
     }
 

@@ -19,6 +19,13 @@ public struct ImportResult: Sendable, Codable, Equatable {
     public var language: String?
     /// An earlier document whose text differs from this one only in whitespace.
     public var probableDuplicateOf: Int64?
+    /// What the text was taken from (text, html, eml, pdf) and by which extractor.
+    public var sourceFormat: SourceFormat?
+    public var extractorVersion: String?
+    /// An earlier document extracted from the very same bytes (by another extractor version).
+    public var sameSourceAs: Int64?
+    /// Parts of an e-mail that are not its text: listed here, never stored.
+    public var attachments: [ExtractedSource.Attachment]?
     public var figures: Int?
     public var quotes: Int?
     public var people: Int?

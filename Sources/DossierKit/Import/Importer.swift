@@ -17,7 +17,8 @@ public struct Importer {
         self.archive = archive
         self.options = options
         self.preparer = DocumentPreparer(
-            decoder: SourceDecoder(declaredEncoding: options.encoding), extractor: extractor, overrides: options.metadata)
+            decoder: SourceDecoder(declaredEncoding: options.encoding), extractor: extractor, overrides: options.metadata,
+            readers: SourceReaders(declaredEncoding: options.encoding))
     }
 
     /// Imports every input in order, reporting each result to `progress` as it is known.
@@ -149,6 +150,9 @@ public struct Importer {
         var result = ImportResult(
             file: file, outcome: .imported, sha256: prepared.document.sha256, title: prepared.document.title,
             language: prepared.document.language)
+        result.sourceFormat = prepared.document.sourceFormat
+        result.extractorVersion = prepared.document.extractorVersion
+        result.attachments = prepared.attachments.isEmpty ? nil : prepared.attachments
         let extraction = prepared.extraction
         result.figures = extraction.figures.count
         result.quotes = extraction.quotes.count
@@ -182,12 +186,17 @@ public struct Importer {
         }
         result.probableDuplicateOf = try archive.documents.id(
             normalizedSHA256: prepared.document.normalizedSHA256, excluding: prepared.document.sha256)
+        // The same page, message or PDF extracted before, by another extractor: its text differs.
+        if prepared.document.sourceFormat != .text {
+            result.sameSourceAs = try archive.documents.id(originalSHA256: prepared.document.originalSHA256)
+        }
         if options.dryRun { return result }
 
         let writer = FactWriter(archive: archive, afterFact: afterFact, upserted: transaction.upserted)
         // Taken out so that the closure below does not capture, and copy, the whole importer.
         let operatorName = options.operatorName
         let probableDuplicateOf = result.probableDuplicateOf
+        let sameSourceAs = result.sameSourceAs
         let documentID: Int64
         do {
             documentID = try archive.connection.savepoint {
@@ -195,6 +204,10 @@ public struct Importer {
                 if let original = probableDuplicateOf {
                     try archive.links.insert(
                         DocumentLink(documentID: written.documentID, relation: .probableDuplicateOf, targetDocumentID: original))
+                }
+                if let earlier = sameSourceAs {
+                    try archive.links.insert(
+                        DocumentLink(documentID: written.documentID, relation: .sameSourceAs, targetDocumentID: earlier))
                 }
                 try archive.events.record(
                     Event(

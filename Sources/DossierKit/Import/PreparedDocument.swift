@@ -7,4 +7,6 @@ public struct PreparedDocument: Sendable {
     /// is compared on.
     public var declared: DocumentMetadata
     public var extraction: Extraction
+    /// Parts of an e-mail that are not its text: listed in the import's result, never stored.
+    public var attachments: [ExtractedSource.Attachment] = []
 }

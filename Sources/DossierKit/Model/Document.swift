@@ -28,13 +28,20 @@ public struct Document: Sendable, Equatable, Codable {
     public var tags: [String]
     public var batchID: Int64?
     public var importedAt: String
+    /// What the text was taken from: text as received, or extracted from a page, an e-mail or a PDF.
+    public var sourceFormat: SourceFormat
+    /// The extractor that produced the text from `sourceFormat` (nil for text).
+    public var extractorVersion: String?
+    /// An e-mail's Message-ID.
+    public var messageID: String?
 
     public init(
         id: Int64? = nil, sha256: String, originalSHA256: String, normalizedSHA256: String, body: String,
         title: String? = nil, fileName: String? = nil, sourcePath: String? = nil, sizeBytes: Int,
         encoding: String = "utf-8", publisher: String? = nil, author: String? = nil, url: String? = nil,
         publishedOn: String? = nil, retrievedOn: String? = nil, language: String? = nil,
-        kind: Kind = .pressRelease, tags: [String] = [], batchID: Int64? = nil, importedAt: String
+        kind: Kind = .pressRelease, tags: [String] = [], batchID: Int64? = nil, importedAt: String,
+        sourceFormat: SourceFormat = .text, extractorVersion: String? = nil, messageID: String? = nil
     ) {
         self.id = id
         self.sha256 = sha256
@@ -56,5 +63,8 @@ public struct Document: Sendable, Equatable, Codable {
         self.tags = tags
         self.batchID = batchID
         self.importedAt = importedAt
+        self.sourceFormat = sourceFormat
+        self.extractorVersion = extractorVersion
+        self.messageID = messageID
     }
 }

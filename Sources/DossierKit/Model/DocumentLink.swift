@@ -5,6 +5,8 @@ public struct DocumentLink: Sendable, Equatable, Codable {
         case cites
         case derivedFrom = "derived_from"
         case probableDuplicateOf = "probable_duplicate_of"
+        /// Extracted from the same bytes as the target, by another extractor version.
+        case sameSourceAs = "same_source_as"
     }
 
     public var id: Int64?

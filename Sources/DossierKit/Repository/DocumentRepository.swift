@@ -10,7 +10,8 @@ public struct DocumentRepository {
 
     private static let columns = """
         id, sha256, original_sha256, normalized_sha256, body, title, file_name, source_path, size_bytes, encoding,
-        publisher, author, url, published_on, retrieved_on, language, kind, tags_json, batch_id, imported_at
+        publisher, author, url, published_on, retrieved_on, language, kind, tags_json, batch_id, imported_at,
+        source_format, extractor_version, message_id
         """
 
     /// When a new document enters the full-text index.
@@ -51,7 +52,8 @@ public struct DocumentRepository {
             Self.insertRowSQL, binding: document.sha256, document.originalSHA256, document.normalizedSHA256, document.body,
             document.title, document.fileName, document.sourcePath, document.sizeBytes, document.encoding, document.publisher,
             document.author, document.url, document.publishedOn, document.retrievedOn, document.language, document.kind.rawValue,
-            document.tags.isEmpty ? nil : try JSONText.encode(document.tags), document.batchID, document.importedAt)
+            document.tags.isEmpty ? nil : try JSONText.encode(document.tags), document.batchID, document.importedAt,
+            document.sourceFormat.rawValue, document.extractorVersion, document.messageID)
         return connection.lastInsertedRowID
     }
 
@@ -63,7 +65,7 @@ public struct DocumentRepository {
         try connection.queryFirst("SELECT \(Self.columns) FROM documents WHERE sha256 = ?", [sha256], Self.document)
     }
 
-    /// The id of a document with the same hash of the bytes as received, if any.
+    /// The earliest document with the same hash of the bytes as received, if any.
     public func id(originalSHA256: String) throws -> Int64? {
         try connection.scalarInt("SELECT id FROM documents WHERE original_sha256 = ? ORDER BY id LIMIT 1", [originalSHA256])
     }
@@ -98,7 +100,9 @@ public struct DocumentRepository {
             publishedOn: row.optionalString(13), retrievedOn: row.optionalString(14), language: row.optionalString(15),
             kind: Document.Kind(rawValue: row.string(16)) ?? .other,
             tags: row.optionalString(17).flatMap { JSONText.decode([String].self, from: $0) } ?? [],
-            batchID: row.optionalInt64(18), importedAt: row.string(19))
+            batchID: row.optionalInt64(18), importedAt: row.string(19),
+            sourceFormat: SourceFormat(rawValue: row.string(20)) ?? .text, extractorVersion: row.optionalString(21),
+            messageID: row.optionalString(22))
     }
 
     /// Corrects a document's metadata. The body and its hashes are never changed.
@@ -125,7 +129,7 @@ public struct DocumentRepository {
         """
         INSERT INTO documents (sha256, original_sha256, normalized_sha256, body, title, file_name, source_path,
             size_bytes, encoding, publisher, author, url, published_on, retrieved_on, language, kind, tags_json,
-            batch_id, imported_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            batch_id, imported_at, source_format, extractor_version, message_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
 }

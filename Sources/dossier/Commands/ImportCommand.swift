@@ -8,7 +8,7 @@ struct ImportCommand: ParsableCommand {
         abstract: "Import press releases and articles, with their provenance and extracted facts.",
         discussion: """
             PATH may be a file, a folder (read recursively, in byte order of names) or - for standard input.
-            Files are plain text or Markdown, optionally with YAML front matter (title, publisher, author, url, published, retrieved, language, kind, translation_of, cites, operation, tags). Options win over front matter, which wins over what is inferred from the text. Metadata may not hold control characters (a title may hold tabs and line feeds), and a language is an ISO 639-1 code such as fr or en.
+            Files are plain text or Markdown, optionally with YAML front matter (title, publisher, author, url, published, retrieved, language, kind, translation_of, cites, operation, tags); or saved web pages (.html, .htm, .xhtml), e-mails (.eml) and PDFs, whose text is extracted and stored without the file itself (--dry-run shows it). Options win over front matter or what the page, message or PDF says, which win over what is inferred from the text. Metadata may not hold control characters (a title may hold tabs and line feeds), and a language is an ISO 639-1 code such as fr or en.
             Exit code 1 when any file failed.
             A file whose text is archived already is a duplicate and is not stored again; if it declares other metadata, each difference is shown and recorded in the document's history, with the `dossier document set` command that applies it.
             Example: dossier import Seeds/documents --publisher Europol

@@ -51,6 +51,14 @@ struct ReviewCommand: ParsableCommand {
         "Document #\(review.documentID): \(review.title ?? "untitled") — \(review.publisher ?? "publisher unknown"), \(review.publishedOn ?? "undated")"
     }
 
+    /// Where the text came from: the file, and for a page, an e-mail or a PDF the extractor that took the text out of it.
+    private func source(_ review: Review) -> String {
+        let file = review.fileName ?? "standard input"
+        guard review.sourceFormat != .text else { return "Text of \(file), as received." }
+        let format = ["html": "a saved web page", "eml": "an e-mail", "pdf": "a PDF"][review.sourceFormat.rawValue] ?? ""
+        return "Text extracted from \(format) (\(review.sourceFormat.rawValue), \(file)) by \(review.extractorVersion ?? "?")."
+    }
+
     private func text(_ review: Review) -> String {
         let colour = Console.useColour
         let colours = ["figure": "\u{1B}[1;33m", "quote": "\u{1B}[36m", "mention": "\u{1B}[32m"]
@@ -62,7 +70,7 @@ struct ReviewCommand: ParsableCommand {
             rows: review.facts.map {
                 [$0.label, String($0.id), $0.status, "\($0.start)–\($0.end)", $0.summary, Self.oneLine($0.exactText, limit: 60)]
             })
-        return [Console.bold(header(review)), "", body, "", list].joined(separator: "\n")
+        return [Console.bold(header(review)), source(review), "", body, "", list].joined(separator: "\n")
     }
 
     private func markdown(_ review: Review) -> String {
@@ -72,7 +80,7 @@ struct ReviewCommand: ParsableCommand {
         }
         return
             ([
-                "# \(header(review))", "", body, "", "| Label | Id | Status | Span | What | Text |",
+                "# \(header(review))", "", "_\(source(review))_", "", body, "", "| Label | Id | Status | Span | What | Text |",
                 "| --- | ---: | --- | --- | --- | --- |",
             ] + rows)
             .joined(separator: "\n")

@@ -13,7 +13,8 @@ enum ImportReport {
             ]
             var text = "imported \(id) \(result.file): " + counts.joined(separator: ", ")
             if let original = result.probableDuplicateOf { text += " (probable duplicate of #\(original))" }
-            return text
+            if let earlier = result.sameSourceAs { text += " (same source as #\(earlier), extracted again)" }
+            return ([text] + attachmentLines(result.attachments)).joined(separator: "\n")
         case .duplicate:
             guard let differences = result.metadataDifferences, let documentID = result.documentID else {
                 let note = result.duplicateMatch == .sameText ? " (same text, different bytes)" : ""
@@ -23,6 +24,13 @@ enum ImportReport {
             return ([header] + differenceLines(differences, documentID: documentID, result: result)).joined(separator: "\n")
         case .failed:
             return "failed \(result.file): \(result.error ?? "")"
+        }
+    }
+
+    /// An e-mail's attachments, one indented line each: listed, never stored.
+    static func attachmentLines(_ attachments: [ExtractedSource.Attachment]?) -> [String] {
+        (attachments ?? []).map {
+            "  attachment not stored: \($0.fileName ?? "(unnamed)") (\($0.contentType), \($0.bytes) bytes)"
         }
     }
 
@@ -64,6 +72,18 @@ enum ImportReport {
             "  title: \(document.title ?? "—")  language: \(document.language ?? "—")  published: \(document.publishedOn ?? "—")",
             "  sha256: \(document.sha256)",
         ]
+        if document.sourceFormat != .text {
+            lines.insert(
+                "  publisher: \(document.publisher ?? "—")  author: \(document.author ?? "—")  url: \(document.url ?? "—")",
+                at: 2)
+            lines.append(
+                "  source: \(document.sourceFormat.rawValue), text extracted by \(document.extractorVersion ?? "?")"
+                    + (document.messageID.map { "  message-id: \($0)" } ?? ""))
+            lines += attachmentLines(prepared.attachments)
+            if let earlier = result.sameSourceAs { lines.append("  same source as #\(earlier), extracted again") }
+            lines.append("  text:")
+            lines += document.body.split(separator: "\n", omittingEmptySubsequences: false).map { "  │ \($0)" }
+        }
         if let differences = result.metadataDifferences, let documentID = result.documentID {
             lines.append("  same text as #\(documentID), but other metadata, not applied:")
             lines += differenceLines(differences, documentID: documentID, result: result).map { "  " + $0 }
