@@ -3,6 +3,13 @@
 /* Only libxml2's HTML parser and tree: Dossier reads saved web pages, it never fetches, validates
    or writes XML. The two setters below are variadic or take a variadic callback, which Swift cannot
    declare: they are set here once, before any parse. */
+/* Debian builds libxml2 with ICU, so its encoding header would pull in the system's ICU headers,
+   whose UErrorCode differs from the one Foundation's own ICU module declares: Swift then refuses
+   to build any file that sees both, depending on which module clang cached first. Dossier never
+   touches libxml2's ICU converters (the fields it guards sit at the end of a struct Dossier only
+   points to), so the ICU part of the headers is left out. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
