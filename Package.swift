@@ -135,7 +135,11 @@ let package = Package(
         ),
         .testTarget(
             name: "DossierCLITests",
-            dependencies: ["dossier", "DossierKit", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "dossier", "DossierKit", .product(name: "PropertyBased", package: "swift-property-based"),
+                // Reads the zip files `export --all NAME.zip` and `dossier serve` write.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             path: "Tests/DossierCLITests"
         ),
     ],

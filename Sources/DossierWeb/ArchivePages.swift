@@ -5,10 +5,15 @@ import Foundation
 struct PageLayout {
     /// The archive's file name: pages name the archive, never the machine's path to it.
     let archiveName: String
+    /// The file name without its extension, to name downloads after (`dossier` for dossier.sqlite).
+    var archiveStem: String { (archiveName as NSString).deletingPathExtension }
+    /// False with --read-only: no Import page to link to.
+    var canImport = false
 
     func page(_ title: String, current: String, content: String) -> String {
         PageTemplates.render(
-            "layout", ["title": title, "archive": archiveName, "content": content, "is\(current)": true])
+            "layout",
+            ["title": title, "archive": archiveName, "content": content, "is\(current)": true, "canImport": canImport])
     }
 
     func message(_ heading: String, _ text: String) -> String {

@@ -6,8 +6,8 @@ import Logging
 /// `dossier serve`: the archive's pages over HTTP, and review decisions taken through the same
 /// DossierKit calls as the command line, so `dossier history` shows them with the operator's name.
 ///
-/// Reads open the archive read-only per request (SQLite in WAL mode lets imports, checks and
-/// backups go on meanwhile); decisions go one at a time through `ArchiveWriter`. Forms carry a token
+/// Reads go through a small pool of read-only connections (SQLite in WAL mode lets imports, checks
+/// and backups go on meanwhile); decisions and uploads go one at a time through `ArchiveWriter`. Forms carry a token
 /// made when the server starts, so a page from another site cannot post a decision; a server
 /// reachable beyond this machine also asks for the access token once and keeps it in a cookie.
 public struct ArchiveServer: Sendable {
@@ -43,11 +43,13 @@ public struct ArchiveServer: Sendable {
 
     let configuration: Configuration
     let formToken: String
+    let readers: ReadConnectionPool
     let writer: ArchiveWriter
 
     public init(configuration: Configuration) {
         self.configuration = configuration
         formToken = Self.randomToken()
+        readers = ReadConnectionPool(path: configuration.archivePath)
         writer = ArchiveWriter(path: configuration.archivePath, operatorName: configuration.operatorName)
     }
 
@@ -140,7 +142,7 @@ public struct ArchiveServer: Sendable {
         return router
     }
 
-    /// The routes that change the archive: none of them exists with --read-only.
+    /// The routes that change the archive, and the Import page: none of them exists with --read-only.
     func addDecisions(to router: Router<BasicRequestContext>) {
         for kind in ["figures", "quotes"] {
             router.post("/\(kind)/:id/confirm") { request, context in
@@ -166,6 +168,8 @@ public struct ArchiveServer: Sendable {
         router.post("/quotes/:id/speaker") { request, context in
             try await decide(request, context, id: "quotes") { decisions, id, form in try decisions.attributeQuote(id, form) }
         }
+        router.get("/import") { request, _ in page(request) { $0.importPage(nil) } }
+        router.post("/import") { request, _ in try await importUpload(request) }
         router.post("/undo") { request, _ in
             try await decide(request) { decisions, _ in "/documents/\(try decisions.undo().documentID)" }
         }
@@ -183,8 +187,7 @@ public struct ArchiveServer: Sendable {
     /// a 503 with a hint to retry, and nothing a request does crashes the server.
     func page(_ request: Request, _ build: (ArchivePages) throws -> String) -> HTMLResponse {
         do {
-            let archive = try Archive.open(path: configuration.archivePath, access: .read)
-            return HTMLResponse(html: try build(pages(archive, wording: wording(for: request))))
+            return HTMLResponse(html: try readers.withArchive { try build(pages($0, wording: wording(for: request))) })
         } catch {
             return failurePage(error)
         }
@@ -211,46 +214,9 @@ public struct ArchiveServer: Sendable {
         }
     }
 
-    /// A table as CSV or a report as HTML, as `dossier export` and `dossier report` write them.
-    /// Names come from fixed lists, never from the file system.
-    func download(_ file: String, for request: Request) -> Response {
-        do {
-            let archive = try Archive.open(path: configuration.archivePath, access: .read)
-            var bytes: [UInt8] = []
-            let contentType: String
-            if file.hasSuffix(".csv"), let table = ExportTable(rawValue: String(file.dropLast(4))) {
-                try Exporter(archive: archive).export(table, options: Exporter.Options()) { bytes += $0 }
-                contentType = "text/csv; charset=utf-8"
-            } else if let report = try Self.report(
-                named: file, from: ReportBuilder(archive: archive, language: wording(for: request).language))
-            {
-                bytes = Array(HTMLReportRenderer().render(report).utf8)
-                contentType = "text/html; charset=utf-8"
-            } else {
-                return notFound("No such download.").response()
-            }
-            return Response(
-                status: .ok,
-                headers: [
-                    .contentType: contentType, .contentDisposition: "attachment; filename=\"\(file)\"",
-                    .cacheControl: "no-store",
-                ],
-                body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
-        } catch {
-            return failurePage(error).response()
-        }
+    var frame: PageLayout {
+        PageLayout(archiveName: (configuration.archivePath as NSString).lastPathComponent, canImport: !configuration.readOnly)
     }
-
-    static func report(named file: String, from builder: ReportBuilder) throws -> Report? {
-        switch file {
-        case "report-overview.html": return try builder.overview()
-        case "report-sources.html": return try builder.sources()
-        case "report-conflicts.html": return try builder.conflicts()
-        default: return nil
-        }
-    }
-
-    var frame: PageLayout { PageLayout(archiveName: (configuration.archivePath as NSString).lastPathComponent) }
 
     func pages(_ archive: Archive, wording: FactWording) -> ArchivePages {
         ArchivePages(
@@ -288,12 +254,7 @@ public struct ArchiveServer: Sendable {
         _ request: Request, _ apply: @escaping @Sendable (ReviewDecisions, FormFields) throws -> String?
     ) async throws -> Response {
         let form = FormFields(String(buffer: try await request.body.collect(upTo: 64 * 1024)))
-        guard form.text("token") == formToken else {
-            return HTMLResponse(
-                html: frame.message("Refused", "This form did not come from this server's pages; reload the page."),
-                status: .forbidden
-            ).response()
-        }
+        guard form.text("token") == formToken else { return forgedForm() }
         let destination: String?
         do {
             destination = try await writer.perform { try apply($0, form) }
@@ -302,6 +263,14 @@ public struct ArchiveServer: Sendable {
         }
         let back = form.text("back").flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/"
         return Response.redirect(to: destination ?? back, type: .normal)
+    }
+
+    /// The answer to a form without this server's token: a page of another site posting here.
+    func forgedForm() -> Response {
+        HTMLResponse(
+            html: frame.message("Refused", "This form did not come from this server's pages; reload the page."),
+            status: .forbidden
+        ).response()
     }
 
     static func randomToken() -> String {

@@ -9,7 +9,7 @@ enum PageTemplates {
             ("layout", layout), ("overview", overview), ("documents", documents), ("document", document),
             ("review", review), ("message", message), ("login", login), ("sections", sections), ("report", report),
             ("entities", entities), ("downloads", downloads), ("formFields", formFields),
-            ("selectionFields", selectionFields),
+            ("selectionFields", selectionFields), ("importFiles", importFiles),
         ] {
             // The templates are part of the program: one that does not parse is a bug, which every
             // test of a page finds (its page then reads "template NAME is missing").
@@ -45,6 +45,7 @@ enum PageTemplates {
         <a href="/people"{{#isPeople}} aria-current="page"{{/isPeople}}>People</a>
         <a href="/conflicts"{{#isConflicts}} aria-current="page"{{/isConflicts}}>Conflicts</a>
         <a href="/downloads"{{#isDownloads}} aria-current="page"{{/isDownloads}}>Downloads</a>
+        {{#canImport}}<a href="/import"{{#isImport}} aria-current="page"{{/isImport}}>Import</a>{{/canImport}}
         </nav>
         <span class="archive">{{archive}}</span>
         </header>
@@ -235,9 +236,27 @@ enum PageTemplates {
         <h2>Tables as CSV</h2>
         <p class="muted">UTF-8, comma-separated, one header row; rejected facts left out. For a spreadsheet, open them as UTF-8 (see the README).</p>
         <ul>{{#tables}}<li><a href="/downloads/{{name}}.csv" download>{{name}}.csv</a></li>{{/tables}}</ul>
+        <h2>The whole archive</h2>
+        <p><a href="/downloads/archive.zip" download>Every table, whole, as a zip</a> <span class="muted">(what <code>dossier export --all</code> writes: one CSV per table, document texts and the audit log included, manifest.json and SHA256SUMS)</span></p>
         <h2>Reports</h2>
         <ul><li><a href="/downloads/report-overview.html" download>Overview (HTML)</a></li>
         <li><a href="/downloads/report-sources.html" download>Sources (HTML)</a></li>
         <li><a href="/downloads/report-conflicts.html" download>Conflicting figures (HTML)</a></li></ul>
+        """
+
+    static let importFiles = """
+        <h1>Import</h1>
+        <p class="muted">Press releases and articles as plain text or Markdown (with front matter), saved web pages, e-mails (.eml) and PDFs: up to {{maximumFiles}} files and {{maximumMiB}} MiB at once, each at most {{maximumFileMiB}} MiB. Each file is read and extracted as <code>dossier import</code> does it, refused with the same reasons, and recorded as one batch.</p>
+        <form method="post" action="/import" enctype="multipart/form-data" class="upload">{{> formFields}}
+        <input type="file" name="files" multiple required accept="{{accept}}" aria-label="Files to import">
+        <button type="submit">Import</button></form>
+        {{#summary}}<h2>Batch {{batch}}</h2>
+        <p>{{imported}} imported, {{duplicates}} already archived, {{failed}} refused.</p>
+        <table class="results">
+        <tr><th>File</th><th>Result</th><th>Document</th><th>Facts found</th></tr>
+        {{#results}}<tr{{#failed}} class="refused"{{/failed}}><td>{{file}}</td><td class="nowrap">{{outcome}}</td>
+        <td>{{#document}}<a href="/documents/{{id}}">{{title}}</a> <span class="muted">#{{id}}</span>{{/document}}{{#message}}<div class="muted">{{message}}</div>{{/message}}</td><td>{{facts}}</td></tr>
+        {{/results}}
+        </table>{{/summary}}
         """
 }

@@ -30,7 +30,7 @@ extension CLIRunner {
     }
 
     /// The form token of a page of the server (the same on every page).
-    func formToken(_ address: String) throws -> String? {
-        try fetch(address + "/documents/1").body.firstMatch(of: /name="token" value="([0-9a-f]+)"/).map { String($0.output.1) }
+    func formToken(_ address: String, page: String = "/documents/1") throws -> String? {
+        try fetch(address + page).body.firstMatch(of: /name="token" value="([0-9a-f]+)"/).map { String($0.output.1) }
     }
 }

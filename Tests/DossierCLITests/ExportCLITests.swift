@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 
 @Suite("CLI: export")
 struct ExportCLITests {
@@ -152,6 +153,30 @@ struct ExportCLITests {
         let filtered = try cli.run("export", "--all", "other", "--publisher", "Europol")
         #expect(filtered.exitCode == 2)
         #expect(filtered.stderr.contains("--all exports every table whole"))
+    }
+
+    @Test("--all NAME.zip writes the same folder as one zip file, named after it, whose hashes check")
+    func allAsZip() throws {
+        #expect(try cli.run("import", seedDocuments).exitCode == 0)
+        let missingFolder = try cli.run("export", "--all", "exports/2025-03-01.zip")
+        #expect(
+            missingFolder.exitCode == 2 && missingFolder.stderr.contains("exports/2025-03-01.zip: cannot create a file beside it")
+        )
+        try FileManager.default.createDirectory(atPath: cli.path("exports"), withIntermediateDirectories: false)
+        let zipped = try cli.run("export", "--all", "exports/2025-03-01.zip")
+        #expect(zipped.exitCode == 0, "\(zipped.stderr)")
+        #expect(zipped.stderr.contains("written to exports/2025-03-01.zip"))
+        try FileManager.default.unzipItem(
+            at: URL(fileURLWithPath: cli.path("exports/2025-03-01.zip")), to: URL(fileURLWithPath: cli.path("unzipped")))
+        let verified = try cli.runProgram(
+            "/bin/sh", ["-c", "cd '\(cli.path("unzipped/2025-03-01"))' && sha256sum -c --quiet SHA256SUMS"])
+        #expect(verified.exitCode == 0, "\(verified.stdout)\(verified.stderr)")
+        #expect(try cli.run("export", "--all", "folder").exitCode == 0)
+        #expect(
+            FileManager.default.contents(atPath: cli.path("unzipped/2025-03-01/figures.csv"))
+                == FileManager.default.contents(atPath: cli.path("folder/figures.csv")))
+        let contents = try FileManager.default.contentsOfDirectory(atPath: cli.path("exports"))
+        #expect(contents == ["2025-03-01.zip"], "no scratch folder or partial file left beside it")
     }
 
     @Test(

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import ZIPFoundation
 
 /// `dossier serve` run as a user runs it, and read over HTTP with curl.
 @Suite("CLI: serve")
@@ -164,6 +165,54 @@ struct ServeCLITests {
         #expect(try cli.fetch(address + "/downloads/report-overview.html").body.contains("<!DOCTYPE html>"))
         #expect(try cli.fetch(address + "/downloads/..%2F..%2Fetc%2Fpasswd").status == 404)
         #expect(try cli.fetch(address + "/downloads/nope.csv").status == 404)
+    }
+
+    @Test("the connections the server keeps open follow the archive: another process's import and a restore show at once")
+    func connectionsFollowTheArchive() throws {
+        let (server, address) = try cli.startServer()
+        defer { kill(server.pid, SIGKILL) }
+        let token = try #require(try cli.formToken(address))
+        // Warm the pool and the writer's connection.
+        for _ in 0..<3 { #expect(try cli.fetch(address + "/documents/3").status == 200) }
+        #expect(try cli.run("backup", cli.path("before.sqlite")).exitCode == 0)
+        try cli.write("later.md", "---\ntitle: Later release\n---\nPolice arrested 7 suspects.\n")
+        #expect(try cli.run("import", cli.path("later.md"), "--quiet").exitCode == 0)
+        #expect(try cli.fetch(address + "/documents/4").body.contains("Later release"), "an import by another process")
+        let figure = try cli.sql("SELECT min(id) FROM figures WHERE document_id = 4")
+        let confirmed = try cli.fetch(address + "/figures/\(figure)/confirm", form: ["token": token, "expected": "extracted"])
+        #expect(confirmed.status == 303)
+
+        let restored = try cli.run("restore", cli.path("before.sqlite"), "--force")
+        #expect(restored.exitCode == 0, "\(restored.stderr)")
+        #expect(try cli.fetch(address + "/documents/4").status == 404, "the restored archive has no document 4")
+        let figureOfRestored = try cli.sql("SELECT min(id) FROM figures WHERE document_id = 3")
+        let afterRestore = try cli.fetch(
+            address + "/figures/\(figureOfRestored)/confirm", form: ["token": token, "expected": "extracted"])
+        #expect(afterRestore.status == 303)
+        #expect(try cli.sql("SELECT status FROM figures WHERE id = \(figureOfRestored)") == "confirmed")
+        #expect(try cli.run("check", "--quick").exitCode == 0, "the decision sealed like any other")
+    }
+
+    @Test("the whole archive downloads as one zip: the folder `export --all` writes, whole and verifiable")
+    func bundleDownload() throws {
+        let (server, address) = try cli.startServer()
+        defer { kill(server.pid, SIGKILL) }
+        let zip = cli.path("download.zip")
+        let headers = try cli.runProgram(
+            "/usr/bin/curl", ["-s", "-D", "-", "-o", zip, address + "/downloads/archive.zip"]
+        ).stdout
+        #expect(headers.contains("200") && headers.lowercased().contains("content-type: application/zip"), "\(headers)")
+        let folder = try #require(headers.firstMatch(of: /filename="(dossier-\d{4}-\d{2}-\d{2})\.zip"/)).output.1
+        try FileManager.default.unzipItem(at: URL(fileURLWithPath: zip), to: URL(fileURLWithPath: cli.path("unzipped")))
+        let unzipped = cli.path("unzipped/\(folder)")
+        let verified = try cli.runProgram("/bin/sh", ["-c", "cd '\(unzipped)' && sha256sum -c --quiet SHA256SUMS"])
+        #expect(verified.exitCode == 0, "\(verified.stdout)\(verified.stderr)")
+        #expect(try cli.run("export", "--all", "cli-bundle").exitCode == 0)
+        for table in ["documents.csv", "figures.csv", "events.csv"] {
+            #expect(
+                FileManager.default.contents(atPath: "\(unzipped)/\(table)")
+                    == FileManager.default.contents(atPath: cli.path("cli-bundle/\(table)")), "\(table) as the CLI writes it")
+        }
     }
 
     @Test("documents narrow by operation, publication dates and review state, in the list and in search")

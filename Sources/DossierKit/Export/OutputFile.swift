@@ -83,6 +83,16 @@ public final class OutputFile {
         try write(Array(text.utf8))
     }
 
+    /// Copies a finished file made elsewhere first (a zip container is written by ZIPFoundation to a
+    /// path of its own), a megabyte at a time.
+    func write(contentsOf file: URL) throws {
+        let handle = try FileHandle(forReadingFrom: file)
+        defer { try? handle.close() }
+        while let data = try handle.read(upToCount: 1 << 20), !data.isEmpty {
+            try write(Array(data))
+        }
+    }
+
     /// Writes what is buffered, then makes the output final: for a file, synced and renamed into
     /// place (readers see the old file or the new one, never a part); for a device or pipe, closed.
     public func commit() throws {

@@ -46,11 +46,7 @@ public struct WorkbookExporter {
         }
         let workbook = scratch.appending(path: "workbook.xlsx")
         try WorkbookPackage.write(sheets, to: workbook, scratch: scratch)
-        let handle = try FileHandle(forReadingFrom: workbook)
-        defer { try? handle.close() }
-        while let data = try handle.read(upToCount: 1 << 20), !data.isEmpty {
-            try output.write(Array(data))
-        }
+        try output.write(contentsOf: workbook)
         try output.commit()
         return result
     }

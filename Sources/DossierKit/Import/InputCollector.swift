@@ -1,16 +1,29 @@
 import Foundation
 
-/// One thing to import: a file on disk, or standard input.
+/// One thing to import: a file on disk, standard input, or a file sent to `dossier serve`.
 public enum ImportInput: Sendable, Equatable {
     case file(path: String)
     case standardInput
     /// A path that cannot be imported at all (missing, a symlink not to be followed, a loop).
     case refused(path: String, reason: String)
+    /// A file uploaded through a page: its name as the browser sent it (without any folder) and its
+    /// bytes. It has no path on this machine, so none is recorded.
+    case upload(name: String, bytes: [UInt8])
 
     public var displayName: String {
         switch self {
         case .file(let path), .refused(let path, _): path
         case .standardInput: "-"
+        case .upload(let name, _): name
+        }
+    }
+
+    /// The name the file's format is told by (`.html`, `.eml`…) and that the document records.
+    var fileName: String? {
+        switch self {
+        case .file(let path): URL(fileURLWithPath: path, isDirectory: false).lastPathComponent
+        case .upload(let name, _): name
+        case .standardInput, .refused: nil
         }
     }
 }

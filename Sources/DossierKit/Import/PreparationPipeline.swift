@@ -105,9 +105,9 @@ final class PreparationPipeline: @unchecked Sendable {
                 let input = chunk[index]
                 do {
                     let (bytes, path) = try reader.read(input)
-                    let fileName = path.map { URL(fileURLWithPath: $0, isDirectory: false).lastPathComponent }
                     results[index] = .success(
-                        try preparer.prepare(bytes: bytes, fileName: fileName, sourcePath: path, displayName: input.displayName))
+                        try preparer.prepare(
+                            bytes: bytes, fileName: input.fileName, sourcePath: path, displayName: input.displayName))
                 } catch let failure as ImportFailure {
                     results[index] = .failure(failure)
                 } catch {

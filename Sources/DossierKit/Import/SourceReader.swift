@@ -16,6 +16,12 @@ struct SourceReader {
             return (try readLimited(FileHandle.standardInput, name: "-"), nil)
         case .file(let path):
             return (try readFile(path), URL(fileURLWithPath: path, isDirectory: false).standardizedFileURL.path)
+        case .upload(let name, let bytes):
+            // The server cannot raise its own limit: the file can still go in from the command line.
+            if bytes.count > maximumBytes {
+                throw tooLarge(name, size: bytes.count, remedy: "import it with `dossier import --max-size`")
+            }
+            return (bytes, nil)
         }
     }
 
@@ -70,9 +76,9 @@ struct SourceReader {
         }
     }
 
-    private func tooLarge(_ name: String, size: Int?) -> ImportFailure {
+    private func tooLarge(_ name: String, size: Int?, remedy: String = "raise it with --max-size") -> ImportFailure {
         let limit = maximumBytes >= 1 << 20 ? "\(maximumBytes >> 20) MiB" : "\(maximumBytes) bytes"
         let actual = size.map { " (\($0) bytes)" } ?? ""
-        return ImportFailure(file: name, "file is larger than the \(limit) limit\(actual); raise it with --max-size")
+        return ImportFailure(file: name, "file is larger than the \(limit) limit\(actual); \(remedy)")
     }
 }

@@ -13,7 +13,7 @@ struct ExportCommand: ParsableCommand {
             Rejected facts are left out unless asked for with --status rejected. Dates filter on publication date.
             Files are written under a temporary name and renamed when complete.
             xlsx writes a workbook with typed cells: numbers as numbers, complete dates as dates, everything else as text (leading zeros kept), long text wrapped, the header row frozen and filtered; a cell that starts like a formula is marked as text. With --all PATH.xlsx it writes one workbook with a sheet per table above.
-            --all writes every table of the archive whole, as stored (document texts, aliases, roles, links, the audit log), one file per table, with manifest.json describing each file's columns (type and meaning) and the schema version, and SHA256SUMS. Filters do not apply to it.
+            --all writes every table of the archive whole, as stored (document texts, aliases, roles, links, the audit log), one file per table, with manifest.json describing each file's columns (type and meaning) and the schema version, and SHA256SUMS. Filters do not apply to it. A path ending in .zip gets that folder as one zip file.
             --format csl-json or ris writes documents as citations for Zotero (File → Import…) or any CSL processor: one item per document, with the archive's file name, the document id and its SHA-256 as archive location.
             --format ftm writes the whole archive as FollowTheMoney entities, one JSON object per line, for Aleph and the ftm tools: documents with their text and provenance, people, organisations, operations as events, and a Mention for each person or organisation a document names.
             --all DIR --format postgresql writes every table as CSV that PostgreSQL's COPY reads (NULL as an empty cell, empty text as ""), with schema.sql (a schema named after the archive, e.g. dossier for dossier.sqlite: tables, keys, indexes, a French and English full-text column on documents) and load.sql, which replaces that archive's rows in one transaction: cd DIR && psql -v ON_ERROR_STOP=1 -f load.sql.
@@ -24,6 +24,7 @@ struct ExportCommand: ParsableCommand {
             Example: dossier export figures --format xlsx --output figures.xlsx
             Example: dossier export --format ftm --output archive.ftm.json
             Example: dossier export --all exports/2025-03-01
+            Example: dossier export --all exports/2025-03-01.zip
             Example: dossier export --all exports/pg --format postgresql
             """
     )
@@ -43,7 +44,7 @@ struct ExportCommand: ParsableCommand {
     @Option(
         name: .customLong("all"),
         help: ArgumentHelp(
-            "Write every table, whole, into this folder, with a manifest (with xlsx: every table above into this workbook).",
+            "Write every table, whole, into this folder (or NAME.zip), with a manifest (with xlsx: every table into this workbook).",
             valueName: "path"))
     var allDirectory: String?
 
@@ -137,8 +138,15 @@ struct ExportCommand: ParsableCommand {
         }
         if let allDirectory {
             let bundle = BundleExporter.Format(rawValue: format.rawValue) ?? .csv
-            let manifest = try BundleExporter(archive: opened).export(
-                to: allDirectory, as: bundle, options: options, force: force)
+            let exporter = BundleExporter(archive: opened)
+            let zipped = allDirectory.lowercased().hasSuffix(".zip")
+            let manifest =
+                zipped
+                ? try exporter.exportZip(
+                    to: try OutputFile(path: allDirectory),
+                    folderName: ((allDirectory as NSString).lastPathComponent as NSString).deletingPathExtension, as: bundle,
+                    options: options)
+                : try exporter.export(to: allDirectory, as: bundle, options: options, force: force)
             Console.note(
                 "\(manifest.files.count) tables, \(manifest.files.map(\.rows).reduce(0, +)) rows written to \(allDirectory) (see manifest.json, SHA256SUMS)."
             )
