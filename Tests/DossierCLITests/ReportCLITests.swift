@@ -110,6 +110,15 @@ struct ReportCLITests {
         #expect(
             french.contains("suspects identifiés") && french.contains("à vérifier") && french.contains("environ 28\u{202F}000"))
         #expect(!french.contains("suspects_identified"), "never a bare code")
+        for heading in ["Rapport d’opération", "Résumé", "Chiffres", "Citations", "Valeur", "Catégorie", "Statut : inconnu"] {
+            #expect(french.contains(heading), "headings and columns in French too: \(heading)")
+        }
+        for english in ["Operation report", "Figures", "Quotes", "Value", "Status:"] {
+            #expect(!french.contains(english), "no English left in a French report: \(english)")
+        }
+        let overview = try cli.run("report", "--lang", "fr").stdout
+        #expect(overview.contains("Archive Dossier") && overview.contains("Noms cités") && overview.contains("Derniers imports"))
+        #expect(!overview.contains("import_batches"), "tables named in words")
         let report =
             try JSONSerialization.jsonObject(
                 with: Data(try cli.run("report", "operation", "cumberland", "--json").stdout.utf8)) as? [String: Any]

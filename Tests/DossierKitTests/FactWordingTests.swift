@@ -61,3 +61,31 @@ struct FactWordingTests {
         #expect(FactWording.Language(acceptLanguage: nil) == .en)
     }
 }
+
+@Suite("Report wording")
+struct ReportWordingTests {
+    @Test("every phrase is written in English and French, with the same placeholders")
+    func complete() {
+        for phrase in ReportWording.Phrase.allCases {
+            let english = ReportWording.english[phrase]
+            let french = ReportWording.french[phrase]
+            #expect(english != nil && french != nil, "\(phrase)")
+            let placeholders = { (text: String?) in (text ?? "").matches(of: /%\d/).map { String($0.output) }.sorted() }
+            #expect(placeholders(english) == placeholders(french), "\(phrase)")
+        }
+        for table in StatsRepository.tables {
+            #expect(ReportWording.englishTables[table] != nil && ReportWording.frenchTables[table] != nil, "\(table)")
+        }
+    }
+
+    @Test("values fill the placeholders in order; an unknown status stays as it is")
+    func placeholders() {
+        let french = ReportWording(.fr)
+        #expect(
+            french(.lastVerified, "2026-12-05", "ana", french.status("clean"))
+                == "Dernière vérification le 2026-12-05 par ana : tous les contrôles sont passés.")
+        #expect(french.status("concluded") == "terminée" && french.status("failed") == "échoué")
+        #expect(french.status("paused") == "paused")
+        #expect(ReportWording(.en).kind(.pressRelease) == "press release")
+    }
+}

@@ -19,8 +19,10 @@ public struct HTMLReportRenderer {
             if !section.charts.isEmpty {
                 body.append("<div class=\"charts\">" + section.charts.map { chart($0, wording: wording) }.joined() + "</div>")
             }
-            if let timeline = section.timeline, !timeline.isEmpty { body.append(self.timeline(timeline)) }
-            if let table = section.table { body.append(render(table)) }
+            if let timeline = section.timeline, !timeline.isEmpty {
+                body.append(self.timeline(timeline, title: ReportWording(report.language)(.timelineTitle)))
+            }
+            if let table = section.table { body.append(render(table, none: ReportWording(report.language)(.none))) }
             body.append("</section>")
         }
         return """
@@ -74,8 +76,8 @@ public struct HTMLReportRenderer {
         }
         """
 
-    private func render(_ table: Report.Table) -> String {
-        guard !table.rows.isEmpty else { return "<p><em>None.</em></p>" }
+    private func render(_ table: Report.Table, none: String) -> String {
+        guard !table.rows.isEmpty else { return "<p><em>\(escape(none))</em></p>" }
         let shown = table.shownColumns
         let cellClass: (Int) -> String = { column in
             table.numericColumns.contains(column)
@@ -159,12 +161,12 @@ public struct HTMLReportRenderer {
     }
 
     /// The documents of an operation in date order, as marks on a line.
-    private func timeline(_ entries: [Report.TimelineEntry]) -> String {
+    private func timeline(_ entries: [Report.TimelineEntry], title: String) -> String {
         let rowHeight = 22
         let height = rowHeight * entries.count + 20
         var parts = [
             "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"720\" height=\"\(height)\" viewBox=\"0 0 720 \(height)\">",
-            "<title>Timeline of documents</title>",
+            "<title>\(escape(title))</title>",
             "<line x1=\"110\" y1=\"6\" x2=\"110\" y2=\"\(height - 6)\" stroke=\"#8a93a3\" stroke-width=\"2\"></line>",
         ]
         for (index, entry) in entries.enumerated() {
@@ -173,7 +175,7 @@ public struct HTMLReportRenderer {
             parts.append("<circle cx=\"110\" cy=\"\(y)\" r=\"5\" fill=\"#3f6fb5\"></circle>")
             parts.append("<text x=\"124\" y=\"\(y + 4)\">\(escape(TextReportRenderer.truncate(entry.label, to: 90)))</text>")
         }
-        parts.append("</svg><figcaption>Timeline of documents</figcaption></figure>")
+        parts.append("</svg><figcaption>\(escape(title))</figcaption></figure>")
         return parts.joined(separator: "\n")
     }
 

@@ -8,25 +8,25 @@ public struct MarkdownReportRenderer {
         for section in report.sections {
             lines += ["", "## \(escape(section.heading))"]
             if !section.lines.isEmpty { lines += [""] + section.lines.map { "- \(escape($0))" } }
-            if let table = section.table { lines += [""] + render(table) }
+            if let table = section.table { lines += [""] + render(table, none: ReportWording(report.language)(.none)) }
             for chart in section.charts {
                 let wording = FactWording(report.language)
                 lines +=
                     ["", "**\(escape(chart.title))**", ""]
                     + render(
                         Report.Table(
-                            columns: ["Category", "Value"],
+                            columns: [ReportWording(report.language)(.category), ReportWording(report.language)(.value)],
                             rows: chart.bars.map { [$0.label, $0.text ?? wording.number($0.value)] }, numericColumns: [1]))
             }
             if let timeline = section.timeline, !timeline.isEmpty {
-                lines += ["", "**Timeline**", ""] + timeline.map { "- \(escape($0.date)): \(escape($0.label))" }
+                lines += ["", "**\(ReportWording(report.language)(.timeline))**", ""] + timeline.map { "- \(escape($0.date)): \(escape($0.label))" }
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func render(_ table: Report.Table) -> [String] {
-        guard !table.rows.isEmpty else { return ["_None._"] }
+    private func render(_ table: Report.Table, none: String = "") -> [String] {
+        guard !table.rows.isEmpty else { return ["_\(none)_"] }
         let shown = table.shownColumns
         let header = "| " + shown.map { cell(table.columns[$0]) }.joined(separator: " | ") + " |"
         let rule =

@@ -5,11 +5,14 @@ public struct ReportBuilder {
     let repository: ReportRepository
     /// Values, categories and statuses in the reader's language.
     let wording: FactWording
+    /// Headings, columns and lines in the same language.
+    let text: ReportWording
 
     public init(archive: Archive, language: FactWording.Language = .en) {
         self.archive = archive
         self.repository = ReportRepository(connection: archive.connection)
         self.wording = FactWording(language)
+        self.text = ReportWording(language)
     }
 
     /// A report in the builder's language.
@@ -20,33 +23,37 @@ public struct ReportBuilder {
     public func overview() throws -> Report {
         // Named by its file: a report is read elsewhere, where the machine's path means nothing.
         let fileName = archive.path.split(separator: "/").last.map(String.init) ?? archive.path
-        var report = report("Dossier archive", subtitle: fileName)
+        var report = report(text(.archiveTitle), subtitle: fileName)
         let counts = try archive.stats.counts()
         report.sections.append(
             Report.Section(
-                heading: "Contents",
+                heading: text(.contents),
                 table: Report.Table(
-                    columns: ["Entity", "Rows"], rows: counts.map { [$0.table, String($0.rows)] }, numericColumns: [1])))
+                    columns: [text(.table), text(.rows)], rows: counts.map { [text.tableName($0.table), wording.number(Double($0.rows))] },
+                    numericColumns: [1])))
         let check = try repository.lastCheck()
         report.sections.append(
             Report.Section(
-                heading: "Integrity",
+                heading: text(.integrity),
                 lines: [
-                    check.map { "Last verified \($0.occurredAt) by \($0.operatorName): \($0.outcome ?? "outcome not recorded")." }
-                        ?? "Never verified: run `dossier check`."
+                    check.map { text(.lastVerified, $0.occurredAt, $0.operatorName, $0.outcome.map(text.status) ?? text(.outcomeNotRecorded)) }
+                        ?? text(.neverVerified)
                 ]))
         let batches = try repository.latestBatches(limit: 5)
         report.sections.append(
             Report.Section(
-                heading: "Latest imports",
-                lines: batches.isEmpty ? ["Nothing imported yet: run `dossier import PATH`."] : [],
+                heading: text(.latestImports),
+                lines: batches.isEmpty ? [text(.nothingImported)] : [],
                 table: batches.isEmpty
                     ? nil
                     : Report.Table(
-                        columns: ["Batch", "Started", "By", "Status", "Seen", "Imported", "Duplicates", "Failed"],
+                        columns: [
+                            text(.batch), text(.started), text(.by), text(.status), text(.seen), text(.imported),
+                            text(.duplicates), text(.failed),
+                        ],
                         rows: batches.map {
                             [
-                                "#\($0.id)", $0.startedAt, $0.operatorName, $0.status, "\($0.seen)", "\($0.imported)",
+                                "#\($0.id)", $0.startedAt, $0.operatorName, text.status($0.status), "\($0.seen)", "\($0.imported)",
                                 "\($0.duplicates)", "\($0.failed)",
                             ]
                         }, numericColumns: [4, 5, 6, 7], unbrokenColumns: [1])))
@@ -61,12 +68,13 @@ public struct ReportBuilder {
         }
         report.sections.append(
             Report.Section(
-                heading: "Operations",
-                lines: operationRows.isEmpty ? ["No operation recorded yet."] : [],
+                heading: text(.operations),
+                lines: operationRows.isEmpty ? [text(.noOperation)] : [],
                 table: operationRows.isEmpty
                     ? nil
                     : Report.Table(
-                        columns: ["Operation", "Action day", "Documents", "Headline figures"], rows: operationRows,
+                        columns: [text(.operation), text(.actionDay), text(.documents), text(.headlineFigures)],
+                        rows: operationRows,
                         numericColumns: [2], unbrokenColumns: [1])))
         return report
     }
@@ -90,33 +98,33 @@ public struct ReportBuilder {
         guard let operation = try archive.operations.find(slug: slug), let id = operation.id else {
             throw UsageError("no operation with slug '\(slug)'; see `dossier operation list`")
         }
-        var report = report(operation.name, subtitle: "Operation report")
+        var report = report(operation.name, subtitle: text(.operationReport))
         report.sections.append(
             Report.Section(
-                heading: "Summary",
+                heading: text(.summary),
                 lines: [
-                    "Lead agency: \(operation.leadAgencySlug ?? "not recorded")",
-                    "Action day: \(operation.actionDay ?? "not recorded")",
-                    "Status: \(operation.status.rawValue)",
+                    text(.leadAgencyLine, operation.leadAgencySlug ?? text(.notRecorded)),
+                    text(.actionDayLine, operation.actionDay ?? text(.notRecorded)),
+                    text(.statusLine, text.status(operation.status.rawValue)),
                 ]))
         let documents = try repository.documents(operationID: id)
         report.sections.append(
             Report.Section(
-                heading: "Sources",
+                heading: text(.sources),
                 table: sourceTable(documents),
-                timeline: documents.map { Report.TimelineEntry(date: $0.publishedOn ?? "undated", label: $0.label) }))
+                timeline: documents.map { Report.TimelineEntry(date: $0.publishedOn ?? text(.undated), label: $0.label) }))
         let figures = try repository.figures(operationID: id)
-        report.sections.append(figureSection(figures, heading: "Figures"))
+        report.sections.append(figureSection(figures, heading: text(.figures)))
         report.sections.append(quoteSection(try repository.quotes(operationID: id)))
         let organisations = try repository.entities(.organisation, inOperation: id)
         let people = try repository.entities(.person, inOperation: id)
         report.sections.append(
             Report.Section(
-                heading: "Organisations and people named",
+                heading: text(.namedHeading),
                 table: Report.Table(
-                    columns: ["Kind", "Name", "Slug", "Mentions"],
-                    rows: organisations.map { ["organisation", $0.name, $0.slug, "\($0.count)"] }
-                        + people.map { ["person", $0.name, $0.slug, "\($0.count)"] }, numericColumns: [3])))
+                    columns: [text(.kind), text(.name), text(.slug), text(.mentions)],
+                    rows: organisations.map { [text(.organisationKind), $0.name, $0.slug, "\($0.count)"] }
+                        + people.map { [text(.personKind), $0.name, $0.slug, "\($0.count)"] }, numericColumns: [3])))
         return report
     }
 
@@ -124,29 +132,29 @@ public struct ReportBuilder {
         guard let organisation = try archive.organisations.find(slug: slug), let id = organisation.id else {
             throw UsageError("no organisation with slug '\(slug)'; see `dossier org list`")
         }
-        var report = report(organisation.name, subtitle: "Organisation report")
+        var report = report(organisation.name, subtitle: text(.organisationReport))
         report.sections.append(
             Report.Section(
-                heading: "Names",
-                lines: [organisation.acronym.map { "Acronym: \($0)" } ?? "Acronym: none recorded"]
-                    + organisation.aliases.map { "Also: \($0.alias)\($0.language.map { " (\($0))" } ?? "")" }))
+                heading: text(.names),
+                lines: [organisation.acronym.map { text(.acronymLine, $0) } ?? text(.noAcronym)]
+                    + organisation.aliases.map { text(.alsoLine, "\($0.alias)\($0.language.map { " (\($0))" } ?? "")") }))
         let people = try repository.people(atOrganisation: id)
         report.sections.append(
             Report.Section(
-                heading: "People",
+                heading: text(.people),
                 table: Report.Table(
-                    columns: ["Person", "Slug", "Quotes"], rows: people.map { [$0.name, $0.slug, "\($0.count)"] },
+                    columns: [text(.person), text(.slug), text(.quotes)], rows: people.map { [$0.name, $0.slug, "\($0.count)"] },
                     numericColumns: [2])))
         let operations = try repository.operations(ledBy: id)
         report.sections.append(
             Report.Section(
-                heading: "Operations led",
+                heading: text(.operationsLed),
                 table: Report.Table(
-                    columns: ["Operation", "Slug", "Documents"], rows: operations.map { [$0.name, $0.slug, "\($0.count)"] },
+                    columns: [text(.operation), text(.slug), text(.documents)], rows: operations.map { [$0.name, $0.slug, "\($0.count)"] },
                     numericColumns: [2])))
         report.sections.append(
             Report.Section(
-                heading: "Documents naming it", table: sourceTable(try repository.documents(mentioning: .organisation, id: id))))
+                heading: text(.documentsNamingIt), table: sourceTable(try repository.documents(mentioning: .organisation, id: id))))
         report.sections.append(quoteSection(try repository.quotes(organisationID: id)))
         return report
     }
@@ -155,19 +163,22 @@ public struct ReportBuilder {
         guard let person = try archive.people.find(slug: slug), let id = person.id else {
             throw UsageError("no person with slug '\(slug)'; see `dossier person list`")
         }
-        var report = report(person.name, subtitle: "Person report")
+        var report = report(person.name, subtitle: text(.personReport))
         report.sections.append(
             Report.Section(
-                heading: "Roles",
+                heading: text(.roles),
                 table: Report.Table(
-                    columns: ["Role", "Organisation", "As stated in"],
+                    columns: [text(.role), text(.organisation), text(.statedIn)],
                     rows: person.roles.map {
-                        [$0.role ?? "", $0.organisationSlug ?? "", $0.documentID.map { "document #\($0)" } ?? "gazetteer"]
+                        [
+                            $0.role ?? "", $0.organisationSlug ?? "",
+                            $0.documentID.map { text(.documentNumber, "\($0)") } ?? text(.gazetteer),
+                        ]
                     })))
         report.sections.append(quoteSection(try repository.quotes(personID: id)))
         report.sections.append(
             Report.Section(
-                heading: "Documents naming them", table: sourceTable(try repository.documents(mentioning: .person, id: id))))
+                heading: text(.documentsNamingThem), table: sourceTable(try repository.documents(mentioning: .person, id: id))))
         return report
     }
 
@@ -176,19 +187,19 @@ public struct ReportBuilder {
         try repository.forEachSource { row in
             rows.append([
                 "#\(row.source.documentID)", row.source.label, row.source.publisher ?? "", row.source.publishedOn ?? "",
-                row.language ?? "", row.kind, row.url ?? "", String(row.sha256.prefix(12)), row.batchID.map { "#\($0)" } ?? "",
+                row.language ?? "", Document.Kind(rawValue: row.kind).map(text.kind) ?? row.kind, row.url ?? "", String(row.sha256.prefix(12)), row.batchID.map { "#\($0)" } ?? "",
                 "\(row.figures)", "\(row.quotes)", "\(row.mentions)",
             ])
         }
         return Report(
-            title: "Sources", subtitle: "Every document with its provenance and the facts it gave", language: wording.language,
+            title: text(.sources), subtitle: text(.sourcesSubtitle), language: wording.language,
             sections: [
                 Report.Section(
-                    heading: "Documents",
+                    heading: text(.documents),
                     table: Report.Table(
                         columns: [
-                            "Doc", "Title", "Publisher", "Published", "Lang", "Kind", "URL", "SHA-256", "Batch", "Figures",
-                            "Quotes", "Mentions",
+                            text(.documentColumn), text(.title), text(.publisher), text(.published), text(.language),
+                            text(.kind), text(.url), "SHA-256", text(.batch), text(.figures), text(.quotes), text(.mentions),
                         ],
                         rows: rows, numericColumns: [9, 10, 11], unbrokenColumns: [0, 3, 7, 8]))
             ])
@@ -196,12 +207,10 @@ public struct ReportBuilder {
 
     public func conflicts() throws -> Report {
         let figures = try repository.conflictingFigures()
-        var report = report(
-            "Conflicting figures",
-            subtitle: "The same operation and category reported with different values, side by side for review")
+        var report = report(text(.conflictsTitle), subtitle: text(.conflictsSubtitle))
         if figures.isEmpty {
             report.sections.append(
-                Report.Section(heading: "No conflicts", lines: ["Every operation's figures agree within each category."]))
+                Report.Section(heading: text(.noConflicts), lines: [text(.figuresAgree)]))
             return report
         }
         var groups: [(key: String, rows: [ReportRepository.FigureRow])] = []
@@ -228,7 +237,7 @@ public struct ReportBuilder {
 
     private func sourceTable(_ documents: [ReportRepository.SourceRef]) -> Report.Table {
         Report.Table(
-            columns: ["Doc", "Title", "Publisher", "Published"],
+            columns: [text(.documentColumn), text(.title), text(.publisher), text(.published)],
             rows: documents.map { ["#\($0.documentID)", $0.label, $0.publisher ?? "", $0.publishedOn ?? ""] },
             unbrokenColumns: [0, 3])
     }
@@ -249,7 +258,7 @@ public struct ReportBuilder {
     private func figureTable(_ figures: [ReportRepository.FigureRow], bySource: Bool = true) -> Report.Table {
         if bySource {
             return Report.Table(
-                columns: ["Source", "Value", "Category", "As written", "Span", "Status"],
+                columns: [text(.source), text(.value), text(.category), text(.asWritten), text(.span), text(.status)],
                 rows: figures.map {
                     [
                         sourceHeading($0.source), value($0), wording.category($0.category), $0.exactText,
@@ -258,7 +267,9 @@ public struct ReportBuilder {
                 }, numericColumns: [1], unbrokenColumns: [4], groupColumn: 0)
         }
         return Report.Table(
-            columns: ["Value", "Category", "As written", "Source", "Published", "Span", "Status"],
+            columns: [
+                text(.value), text(.category), text(.asWritten), text(.source), text(.published), text(.span), text(.status),
+            ],
             rows: figures.map {
                 [
                     value($0), wording.category($0.category), $0.exactText,
@@ -291,29 +302,27 @@ public struct ReportBuilder {
                 add(family.rawValue, title: wording.title(of: family), unit: nil, bar: bar)
             } else if figure.unit.hasPrefix("currency:") {
                 let code = String(figure.unit.dropFirst("currency:".count))
-                add(
-                    figure.unit, title: wording.language == .fr ? "Montants (\(code))" : "Amounts (\(code))", unit: code, bar: bar
-                )
+                add(figure.unit, title: text(.amounts, code), unit: code, bar: bar)
             }
         }
         return Report.Section(
             heading: heading,
-            lines: figures.isEmpty ? ["No figures recorded."] : [],
+            lines: figures.isEmpty ? [text(.noFigures)] : [],
             table: figures.isEmpty ? nil : figureTable(figures),
             charts: charts.map(\.chart))
     }
 
     private func quoteSection(_ quotes: [ReportRepository.QuoteRow]) -> Report.Section {
         Report.Section(
-            heading: "Quotes",
-            lines: quotes.isEmpty ? ["No quotes recorded."] : [],
+            heading: text(.quotes),
+            lines: quotes.isEmpty ? [text(.noQuotes)] : [],
             table: quotes.isEmpty
                 ? nil
                 : Report.Table(
-                    columns: ["Source", "Speaker", "Role", "Quote", "Span", "Status"],
+                    columns: [text(.source), text(.speaker), text(.role), text(.quote), text(.span), text(.status)],
                     rows: quotes.map {
                         [
-                            sourceHeading($0.source), $0.speaker ?? "unattributed", $0.speakerRole ?? "", $0.text,
+                            sourceHeading($0.source), $0.speaker ?? text(.unattributed), $0.speakerRole ?? "", $0.text,
                             "[\($0.charStart)–\($0.charEnd)]", wording.status($0.status),
                         ]
                     }, unbrokenColumns: [4], groupColumn: 0))
