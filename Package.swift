@@ -133,6 +133,7 @@ let package = Package(
             dependencies: ["DossierKit", "SQLite", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/DossierKitTests"
         ),
+        .testTarget(name: "DossierWebTests", dependencies: ["DossierWeb"]),
         .testTarget(
             name: "DossierCLITests",
             dependencies: [

@@ -1,3 +1,4 @@
+import DossierKit
 import Foundation
 import Hummingbird
 
@@ -17,13 +18,13 @@ struct AccessTokenMiddleware: RouterMiddleware {
         if request.uri.path == "/login" {
             if request.method == .post {
                 let form = FormFields(String(buffer: try await request.body.collect(upTo: 4 * 1024)))
-                guard Self.same(form.text("token"), token) else { return signIn(refused: true) }
+                guard Self.same(form.text("token"), token) else { return signIn(refused: true, request: request) }
                 var response = Response.redirect(to: "/", type: .normal)
                 response.headers[.setCookie] =
                     "\(Self.cookieName)=\(token); Path=/; HttpOnly; SameSite=Strict"
                 return response
             }
-            return signIn(refused: false)
+            return signIn(refused: false, request: request)
         }
         guard Self.same(cookie(request), token) else {
             if request.uri.path.hasPrefix("/static/") { return try await next(request, context) }
@@ -42,9 +43,13 @@ struct AccessTokenMiddleware: RouterMiddleware {
         return nil
     }
 
-    func signIn(refused: Bool) -> Response {
-        HTMLResponse(
-            html: frame.page("Sign in", current: "", content: PageTemplates.render("login", ["refused": refused])),
+    /// The sign-in page, in the browser's language (no --lang reaches a visitor not yet signed in).
+    func signIn(refused: Bool, request: Request) -> Response {
+        let words = PageWording(FactWording.Language(acceptLanguage: request.headers[.acceptLanguage]))
+        return HTMLResponse(
+            html: frame.page(
+                words["signIn"], current: "",
+                content: PageTemplates.render("login", ["refused": refused, "t": words.table]), words: words),
             status: refused ? .forbidden : .unauthorized
         ).response()
     }

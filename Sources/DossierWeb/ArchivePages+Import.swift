@@ -5,42 +5,43 @@ extension ArchivePages {
     /// became or duplicates, its facts, or why it was refused.
     func importPage(_ summary: ImportSummary?) -> String {
         var values: [String: Any] = [
-            "token": token, "back": "/import", "maximumFiles": UploadLimits.maximumFiles,
-            "maximumMiB": UploadLimits.maximumBytes >> 20, "maximumFileMiB": ImportOptions.defaultMaximumBytes >> 20,
+            "token": token, "back": "/import",
+            "importHint": words(
+                "importHint", "\(UploadLimits.maximumFiles)", "\(UploadLimits.maximumBytes >> 20)",
+                "\(ImportOptions.defaultMaximumBytes >> 20)"),
             "accept": UploadLimits.acceptedExtensions.map { ".\($0)" }.joined(separator: ","),
         ]
         if let summary {
             values["summary"] = [
-                "batch": summary.batchID.map { "#\($0)" } ?? "", "imported": Self.number(summary.imported),
-                "duplicates": Self.number(summary.duplicates), "failed": Self.number(summary.failed),
+                "batch": summary.batchID.map { "#\($0)" } ?? "",
+                "counts": words(
+                    "importCounts", Self.number(summary.imported), Self.number(summary.duplicates), Self.number(summary.failed)),
                 "results": summary.results.map(resultRow),
             ]
         }
-        return layout("Import", current: "Import", content: PageTemplates.render("importFiles", values))
+        return layout(words["import"], current: "Import", content: render("importFiles", values))
     }
 
     private func resultRow(_ result: ImportResult) -> [String: Any] {
-        let facts: [(Int?, String, String)] = [
-            (result.figures, "figure", "figures"), (result.quotes, "quote", "quotes"), (result.people, "person", "people"),
-            (result.organisations, "organisation", "organisations"), (result.operations, "operation", "operations"),
-            (result.dates, "date", "dates"),
+        let facts: [(Int?, String)] = [
+            (result.figures, "figures"), (result.quotes, "quotes"), (result.people, "people"),
+            (result.organisations, "organisations"), (result.operations, "operations"), (result.dates, "dates"),
         ]
         let outcomes: [ImportResult.Outcome: String] = [
-            .imported: "imported", .duplicate: "already archived", .failed: "refused",
+            .imported: words["imported"], .duplicate: words["alreadyArchived"], .failed: words["refused"],
         ]
         var row: [String: Any] = [
             "file": result.file, "outcome": outcomes[result.outcome] ?? "", "failed": result.outcome == .failed,
             "message": result.error ?? "",
-            "facts": facts.compactMap { count, one, many in
-                count.flatMap { $0 > 0 ? "\(Self.number($0)) \($0 == 1 ? one : many)" : nil }
+            "facts": facts.compactMap { count, kind in
+                count.flatMap { $0 > 0 ? words("count_\(kind)_\($0 == 1 ? "one" : "many")", Self.number($0)) : nil }
             }.joined(separator: ", "),
         ]
         if let id = result.documentID {
-            row["document"] = ["id": id, "title": result.title ?? "Document \(id)"]
+            row["document"] = ["id": id, "title": result.title ?? words("documentNumber", "\(id)")]
         }
         if result.outcome == .duplicate {
-            row["message"] =
-                result.duplicateMatch == .sameBytes ? "the same file is already archived" : "the same text is already archived"
+            row["message"] = words[result.duplicateMatch == .sameBytes ? "sameFile" : "sameText"]
         }
         return row
     }

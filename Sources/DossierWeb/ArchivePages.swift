@@ -10,14 +10,21 @@ struct PageLayout {
     /// False with --read-only: no Import page to link to.
     var canImport = false
 
-    func page(_ title: String, current: String, content: String) -> String {
+    /// `words`: the page's language; messages from the server's refusals stay in English, as the
+    /// command line's do.
+    func page(_ title: String, current: String, content: String, words: PageWording = PageWording(.en)) -> String {
         PageTemplates.render(
             "layout",
-            ["title": title, "archive": archiveName, "content": content, "is\(current)": true, "canImport": canImport])
+            [
+                "title": title, "archive": archiveName, "content": content, "is\(current)": true, "canImport": canImport,
+                "t": words.table,
+            ])
     }
 
     func message(_ heading: String, _ text: String) -> String {
-        page(heading, current: "", content: PageTemplates.render("message", ["heading": heading, "text": text]))
+        page(
+            heading, current: "",
+            content: PageTemplates.render("message", ["heading": heading, "text": text, "t": PageWording(.en).table]))
     }
 }
 
@@ -40,8 +47,16 @@ struct ArchivePages {
 
     var archiveName: String { frame.archiveName }
 
+    /// The pages' own words, in the reader's language.
+    var words: PageWording { PageWording(wording.language) }
+
     func layout(_ title: String, current: String, content: String) -> String {
-        frame.page(title, current: current, content: content)
+        frame.page(title, current: current, content: content, words: words)
+    }
+
+    /// A template with the page's words (`{{t.key}}`) beside its values.
+    func render(_ template: String, _ values: [String: Any]) -> String {
+        PageTemplates.render(template, values.merging(["t": words.table]) { value, _ in value })
     }
 
     func overview() throws -> String {
@@ -50,15 +65,15 @@ struct ArchivePages {
         let progress: [[String: Any]] = ["figure", "quote", "mention"].map { kind in
             let byStatus = counts[kind] ?? [:]
             return [
-                "kind": "\(kind)s", "found": Self.number(byStatus.values.reduce(0, +)),
+                "kind": words["fact\(kind.prefix(1).uppercased())\(kind.dropFirst())s"],
+                "found": Self.number(byStatus.values.reduce(0, +)),
                 "confirmed": Self.number(byStatus["confirmed"] ?? 0), "rejected": Self.number(byStatus["rejected"] ?? 0),
                 "superseded": Self.number(byStatus["superseded"] ?? 0), "left": Self.number(byStatus["extracted"] ?? 0),
             ]
         }
         let sections = Self.sections(try reports.overview())
-        let content = PageTemplates.render(
-            "overview", ["archive": archiveName, "progress": progress, "sections": sections])
-        return layout("Overview", current: "Overview", content: content)
+        let content = render("overview", ["archive": archiveName, "progress": progress, "sections": sections])
+        return layout(words["overview"], current: "Overview", content: content)
     }
 
     /// A report of DossierKit's (an operation, an organisation, a person, the conflicts) as a page.
@@ -71,25 +86,26 @@ struct ArchivePages {
                 ? try archive.people.list().map { ($0.slug, $0.name) }
                 : try archive.organisations.list().map { ($0.slug, $0.name) }
             values["merge"] = [
-                "path": mergeable.path, "slug": mergeable.slug, "name": report.title,
+                "path": mergeable.path, "slug": mergeable.slug,
                 "choices": others.filter { $0.slug != mergeable.slug }.map { ["slug": $0.slug, "name": $0.name] },
             ]
             values["token"] = token
             values["back"] = "/\(mergeable.path)/\(mergeable.slug)"
         }
-        return layout(report.title, current: current, content: PageTemplates.render("report", values))
+        return layout(report.title, current: current, content: render("report", values))
     }
 
     /// Operations, organisations or people, each linked to its page.
     func entities(_ heading: String, path: String, _ rows: [(slug: String, name: String)]) -> String {
         let entities = rows.map { ["name": $0.name, "slug": $0.slug, "link": "/\(path)/\($0.slug)"] }
         return layout(
-            heading, current: heading, content: PageTemplates.render("entities", ["heading": heading, "entities": entities]))
+            words[heading.lowercased()], current: heading,
+            content: render("entities", ["heading": words[heading.lowercased()], "entities": entities]))
     }
 
     func downloads() -> String {
         let tables = ExportTable.allCases.map { ["name": $0.rawValue] }
-        return layout("Downloads", current: "Downloads", content: PageTemplates.render("downloads", ["tables": tables]))
+        return layout(words["downloads"], current: "Downloads", content: render("downloads", ["tables": tables]))
     }
 
     /// Report sections as the `sections` template reads them; charts are the HTML report's own SVG.
@@ -170,8 +186,8 @@ struct ArchivePages {
                 query, filter: filter, limit: Self.pageSize + 1, offset: offset)
             rows = hits.prefix(Self.pageSize).map { hit in
                 [
-                    "id": hit.documentID, "title": hit.title ?? hit.fileName ?? "Document \(hit.documentID)",
-                    "publisher": hit.publisher ?? "publisher unknown", "published": hit.publishedOn ?? "date unknown",
+                    "id": hit.documentID, "title": hit.title ?? hit.fileName ?? words("documentNumber", "\(hit.documentID)"),
+                    "publisher": hit.publisher ?? words["publisherUnknown"], "published": hit.publishedOn ?? words["dateUnknown"],
                     "language": "",
                     "snippet": HTMLText.highlighted(
                         hit.snippet, open: SearchRepository.highlightOpen, close: SearchRepository.highlightClose),
@@ -183,8 +199,9 @@ struct ArchivePages {
                 .page(filter: filter, limit: Self.pageSize + 1, offset: offset)
             rows = listed.prefix(Self.pageSize).map { row in
                 [
-                    "id": row.id, "title": row.title ?? "Document \(row.id)", "publisher": row.publisher ?? "publisher unknown",
-                    "published": row.publishedOn ?? "date unknown", "language": row.language ?? "",
+                    "id": row.id, "title": row.title ?? words("documentNumber", "\(row.id)"),
+                    "publisher": row.publisher ?? words["publisherUnknown"], "published": row.publishedOn ?? words["dateUnknown"],
+                    "language": row.language ?? "",
                 ]
             }
             hasMore = listed.count > Self.pageSize
@@ -199,8 +216,8 @@ struct ArchivePages {
         let first = offset + 1
         let summary =
             rows.isEmpty
-            ? (query == nil ? "No documents." : "Nothing matches.")
-            : "\(query == nil ? "Documents" : "Matches, best first,") \(first)–\(offset + rows.count)."
+            ? words[query == nil ? "noDocuments" : "nothingMatches"]
+            : words(query == nil ? "documentsRange" : "matchesRange", Self.number(first), Self.number(offset + rows.count))
         let operations: [[String: Any]] = try archive.operations.list().map {
             ["slug": $0.slug, "name": $0.name, "selected": $0.slug == request.operation]
         }
@@ -212,7 +229,7 @@ struct ArchivePages {
         ]
         if page > 1 { values["previous"] = link(page - 1) }
         if hasMore { values["next"] = link(page + 1) }
-        return layout("Documents", current: "Documents", content: PageTemplates.render("documents", values))
+        return layout(words["documents"], current: "Documents", content: render("documents", values))
     }
 
     func document(id: Int64) throws -> String {
@@ -232,7 +249,8 @@ struct ArchivePages {
         let speakers = try SpeakerChoices(archive: archive)
         let facts: [[String: Any]] = review.facts.map { fact in
             var values: [String: Any] = [
-                "label": fact.label, "id": fact.id, "status": fact.status, "summary": fact.summary,
+                "label": fact.label, "id": fact.id, "status": fact.status, "statusWords": wording.status(fact.status),
+                "summary": fact.summary,
                 "exactText": fact.exactText, "start": fact.start, "end": fact.end,
                 "reviewable": writable && fact.kind != "mention" && fact.status == "extracted",
                 "path": fact.kind == "figure" ? "figures" : "quotes",
@@ -242,29 +260,37 @@ struct ArchivePages {
                 values["summary"] = figureSummary(figure)
                 if correctable { values["figure"] = figureFields(figure) }
             }
+            if fact.kind == "quote" {
+                values["summary"] = fact.name.map { words("saidByName", $0) } ?? words["unattributed"]
+            }
+            if fact.kind == "mention", let entity = fact.entity {
+                values["summary"] = words("entityNamed", words[entity == "operation" ? "operationKind" : entity], fact.name ?? "")
+            }
             if fact.kind == "quote", correctable, let quote = quotes[fact.id] {
                 values["quote"] = ["speaker": speakers.slug(of: quote) ?? ""]
             }
             return values
         }
         let provenance: [(String, String?)] = [
-            ("Document", "#\(id)"), ("Publisher", document.publisher), ("Author", document.author), ("URL", document.url),
-            ("Published", document.publishedOn), ("Retrieved", document.retrievedOn), ("Language", document.language),
-            ("Kind", document.kind.rawValue), ("File", document.fileName), ("Encoding", document.encoding),
-            ("Size", "\(Self.number(document.sizeBytes)) bytes"), ("SHA-256 (text)", document.sha256),
-            ("SHA-256 (file)", document.originalSHA256), ("Imported", document.importedAt),
-            ("Batch", document.batchID.map { "#\($0)" }),
+            ("document", "#\(id)"), ("publisher", document.publisher), ("author", document.author),
+            ("url", document.url), ("published", document.publishedOn), ("retrieved", document.retrievedOn),
+            ("language", document.language), ("kind", ReportWording(wording.language).kind(document.kind)),
+            ("file", document.fileName), ("encoding", document.encoding),
+            ("size", words("bytes", Self.number(document.sizeBytes))), ("textHash", document.sha256),
+            ("fileHash", document.originalSHA256), ("importedAt", document.importedAt),
+            ("batch", document.batchID.map { "#\($0)" }),
         ]
-        let content = PageTemplates.render(
+        let content = render(
             "document",
             [
-                "id": id, "title": document.title ?? "Document \(id)", "language": document.language ?? "", "body": body,
+                "id": id, "title": document.title ?? words("documentNumber", "\(id)"), "language": document.language ?? "",
+                "body": body,
                 "facts": facts, "operator": operatorName, "writable": writable, "token": token, "back": "/documents/\(id)",
                 "categories": FactWording.categories.map { ["slug": $0, "words": wording.category($0)] },
                 "speakers": speakers.choices.map { ["slug": $0.slug, "label": $0.label] }, "units": Self.units,
-                "provenance": provenance.compactMap { name, value in value.map { ["name": name, "value": $0] } },
+                "provenance": provenance.compactMap { key, value in value.map { ["name": words[key], "value": $0] } },
             ])
-        return layout(document.title ?? "Document \(id)", current: "Documents", content: content)
+        return layout(document.title ?? words("documentNumber", "\(id)"), current: "Documents", content: content)
     }
 
     /// A figure as the reader says it: value with its unit, category, what it counts.
@@ -276,7 +302,7 @@ struct ArchivePages {
 
     /// The correction form's fields, filled with the figure as it stands.
     func figureFields(_ figure: Figure) -> [String: Any] {
-        let bounds: [(String, String)] = [("none", "exact"), ("at_least", "at least"), ("at_most", "at most")]
+        let bounds: [(String, String)] = [("none", words["exact"]), ("at_least", words["atLeast"]), ("at_most", words["atMost"])]
         return [
             "value": NumberText.format(figure.value), "valueMax": figure.valueMax.map(NumberText.format) ?? "",
             "unit": figure.unit, "approximate": figure.approximate,
@@ -297,11 +323,11 @@ struct ArchivePages {
         let waiting = try DocumentListRepository(connection: archive.connection).waitingForReview(limit: 200, offset: 0)
         let rows: [[String: Any]] = waiting.map {
             [
-                "id": $0.id, "title": $0.title ?? "Document \($0.id)", "publisher": $0.publisher ?? "",
+                "id": $0.id, "title": $0.title ?? words("documentNumber", "\($0.id)"), "publisher": $0.publisher ?? "",
                 "published": $0.publishedOn ?? "", "figures": $0.figures, "quotes": $0.quotes, "mentions": $0.mentions,
             ]
         }
-        return layout("Review queue", current: "Review", content: PageTemplates.render("review", ["documents": rows]))
+        return layout(words["reviewQueue"], current: "Review", content: render("review", ["documents": rows]))
     }
 
     static func number(_ value: Int) -> String {

@@ -26,7 +26,7 @@ enum PageTemplates {
 
     static let layout = """
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="{{t.lang}}">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -37,15 +37,15 @@ enum PageTemplates {
         <header>
         <span class="brand">Dossier</span>
         <nav>
-        <a href="/"{{#isOverview}} aria-current="page"{{/isOverview}}>Overview</a>
-        <a href="/documents"{{#isDocuments}} aria-current="page"{{/isDocuments}}>Documents</a>
-        <a href="/review"{{#isReview}} aria-current="page"{{/isReview}}>Review queue</a>
-        <a href="/operations"{{#isOperations}} aria-current="page"{{/isOperations}}>Operations</a>
-        <a href="/organisations"{{#isOrganisations}} aria-current="page"{{/isOrganisations}}>Organisations</a>
-        <a href="/people"{{#isPeople}} aria-current="page"{{/isPeople}}>People</a>
-        <a href="/conflicts"{{#isConflicts}} aria-current="page"{{/isConflicts}}>Conflicts</a>
-        <a href="/downloads"{{#isDownloads}} aria-current="page"{{/isDownloads}}>Downloads</a>
-        {{#canImport}}<a href="/import"{{#isImport}} aria-current="page"{{/isImport}}>Import</a>{{/canImport}}
+        <a href="/"{{#isOverview}} aria-current="page"{{/isOverview}}>{{t.overview}}</a>
+        <a href="/documents"{{#isDocuments}} aria-current="page"{{/isDocuments}}>{{t.documents}}</a>
+        <a href="/review"{{#isReview}} aria-current="page"{{/isReview}}>{{t.reviewQueue}}</a>
+        <a href="/operations"{{#isOperations}} aria-current="page"{{/isOperations}}>{{t.operations}}</a>
+        <a href="/organisations"{{#isOrganisations}} aria-current="page"{{/isOrganisations}}>{{t.organisations}}</a>
+        <a href="/people"{{#isPeople}} aria-current="page"{{/isPeople}}>{{t.people}}</a>
+        <a href="/conflicts"{{#isConflicts}} aria-current="page"{{/isConflicts}}>{{t.conflicts}}</a>
+        <a href="/downloads"{{#isDownloads}} aria-current="page"{{/isDownloads}}>{{t.downloads}}</a>
+        {{#canImport}}<a href="/import"{{#isImport}} aria-current="page"{{/isImport}}>{{t.import}}</a>{{/canImport}}
         </nav>
         <span class="archive">{{archive}}</span>
         </header>
@@ -58,9 +58,9 @@ enum PageTemplates {
 
     static let overview = """
         <h1>{{archive}}</h1>
-        <h2>Review progress</h2>
+        <h2>{{t.reviewProgress}}</h2>
         <table class="progress">
-        <tr><th>Facts</th><th class="number">Found</th><th class="number">Confirmed</th><th class="number">Rejected</th><th class="number">Superseded</th><th class="number">Left to review</th></tr>
+        <tr><th>{{t.facts}}</th><th class="number">{{t.found}}</th><th class="number">{{t.confirmed}}</th><th class="number">{{t.rejected}}</th><th class="number">{{t.superseded}}</th><th class="number">{{t.leftToReview}}</th></tr>
         {{#progress}}<tr><td>{{kind}}</td><td class="number">{{found}}</td><td class="number">{{confirmed}}</td><td class="number">{{rejected}}</td><td class="number">{{superseded}}</td><td class="number">{{left}}</td></tr>
         {{/progress}}
         </table>
@@ -68,21 +68,21 @@ enum PageTemplates {
         """
 
     static let documents = """
-        <h1>Documents</h1>
+        <h1>{{t.documents}}</h1>
         <form class="search" method="get" action="/documents">
-        <input type="search" name="q" value="{{query}}" placeholder="Search the texts" aria-label="Search">
-        <input name="publisher" value="{{publisher}}" placeholder="Publisher" aria-label="Publisher">
-        <input name="language" value="{{language}}" placeholder="Language (fr, en)" aria-label="Language" size="8">
-        <select name="operation" aria-label="Operation"><option value="">Any operation</option>
+        <input type="search" name="q" value="{{query}}" placeholder="{{t.searchTheTexts}}" aria-label="{{t.search}}">
+        <input name="publisher" value="{{publisher}}" placeholder="{{t.publisher}}" aria-label="{{t.publisher}}">
+        <input name="language" value="{{language}}" placeholder="{{t.languageHint}}" aria-label="{{t.language}}" size="8">
+        <select name="operation" aria-label="{{t.operation}}"><option value="">{{t.anyOperation}}</option>
         {{#operations}}<option value="{{slug}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/operations}}</select>
-        <input name="since" value="{{since}}" placeholder="From 2025-01" aria-label="Published from" size="12">
-        <input name="until" value="{{until}}" placeholder="Until 2025-12" aria-label="Published until" size="12">
-        <select name="review" aria-label="Review state">
-        <option value="">Any review state</option>
-        <option value="waiting"{{#waiting}} selected{{/waiting}}>Facts left to review</option>
-        <option value="reviewed"{{#reviewed}} selected{{/reviewed}}>Nothing left to review</option>
+        <input name="since" value="{{since}}" placeholder="{{t.fromHint}}" aria-label="{{t.publishedFrom}}" size="12">
+        <input name="until" value="{{until}}" placeholder="{{t.untilHint}}" aria-label="{{t.publishedUntil}}" size="12">
+        <select name="review" aria-label="{{t.reviewState}}">
+        <option value="">{{t.anyReviewState}}</option>
+        <option value="waiting"{{#waiting}} selected{{/waiting}}>{{t.factsLeftToReview}}</option>
+        <option value="reviewed"{{#reviewed}} selected{{/reviewed}}>{{t.nothingLeftToReview}}</option>
         </select>
-        <button type="submit">Search</button>
+        <button type="submit">{{t.search}}</button>
         </form>
         <p class="muted">{{summary}}</p>
         <ul class="results">
@@ -90,7 +90,7 @@ enum PageTemplates {
         {{#snippet}}<div>{{{snippet}}}</div>{{/snippet}}</li>
         {{/documents}}
         </ul>
-        <div class="pager">{{#previous}}<a href="{{previous}}">← Previous</a>{{/previous}}{{#next}}<a href="{{next}}">Next →</a>{{/next}}</div>
+        <div class="pager">{{#previous}}<a href="{{previous}}">← {{t.previous}}</a>{{/previous}}{{#next}}<a href="{{next}}">{{t.next}} →</a>{{/next}}</div>
         """
 
     /// The hidden fields every form of a page carries: the server's form token and the page to go back to.
@@ -100,58 +100,58 @@ enum PageTemplates {
 
     static let document = """
         <h1>{{title}}</h1>
-        {{#writable}}<div class="hint"><span>Keys: <kbd>j</kbd> <kbd>k</kbd> next and previous fact, <kbd>c</kbd> confirm, <kbd>r</kbd> reject with a reason, <kbd>e</kbd> correct, <kbd>u</kbd> undo your last decision. Select words in the text to add a figure or a quote. Decisions are recorded as {{operator}}.</span>
-        <form method="post" action="/undo" class="undo">{{> formFields}}<button type="submit">Undo my last decision</button></form></div>{{/writable}}
-        {{^writable}}<p class="hint">Read-only: this server takes no decisions.</p>{{/writable}}
-        <div class="legend" aria-label="Legend">
-        <span class="fact figure"><sup>F</sup>figure</span><span class="fact quote"><sup>Q</sup>quote</span>
-        <span class="fact person"><sup>M</sup>person</span><span class="fact organisation"><sup>M</sup>organisation</span>
-        <span class="fact operation"><sup>M</sup>operation</span><span class="fact date"><sup>M</sup>date</span>
+        {{#writable}}<div class="hint"><span>{{t.keys}} <kbd>j</kbd> <kbd>k</kbd> {{t.keyNext}}, <kbd>c</kbd> {{t.keyConfirm}}, <kbd>r</kbd> {{t.keyReject}}, <kbd>e</kbd> {{t.keyCorrect}}, <kbd>u</kbd> {{t.keyUndo}}. {{t.selectHint}} {{t.recordedAs}} {{operator}}.</span>
+        <form method="post" action="/undo" class="undo">{{> formFields}}<button type="submit">{{t.undoLast}}</button></form></div>{{/writable}}
+        {{^writable}}<p class="hint">{{t.readOnly}}</p>{{/writable}}
+        <div class="legend" aria-label="{{t.legend}}">
+        <span class="fact figure"><sup>F</sup>{{t.figure}}</span><span class="fact quote"><sup>Q</sup>{{t.quote}}</span>
+        <span class="fact person"><sup>M</sup>{{t.person}}</span><span class="fact organisation"><sup>M</sup>{{t.organisation}}</span>
+        <span class="fact operation"><sup>M</sup>{{t.operationKind}}</span><span class="fact date"><sup>M</sup>{{t.date}}</span>
         </div>
         <div class="layout">
         <div>
         <article class="body" lang="{{language}}">{{{body}}}</article>
-        {{#writable}}<section class="selection" id="selection" hidden aria-label="Add a fact from the selection">
-        <p>Selected: “<span id="selection-text"></span>” <span class="nowrap muted" id="selection-span"></span> <span class="muted">(Esc closes)</span></p>
+        {{#writable}}<section class="selection" id="selection" hidden aria-label="{{t.addFromSelection}}">
+        <p>{{t.selected}} “<span id="selection-text"></span>” <span class="nowrap muted" id="selection-span"></span> <span class="muted">({{t.escCloses}})</span></p>
         <form method="post" action="/documents/{{id}}/figures" class="add add-figure">{{> formFields}}{{> selectionFields}}
-        <input name="value" placeholder="Value" aria-label="Value (the number selected when left empty)" size="10">
-        <input name="unit" list="units" placeholder="Unit: count" aria-label="Unit" size="12">
-        <select name="category" aria-label="Category"><option value="">No category</option>{{#categories}}<option value="{{slug}}">{{words}}</option>{{/categories}}</select>
-        <button type="submit">Add as figure (f)</button></form>
+        <input name="value" placeholder="{{t.value}}" aria-label="{{t.valueHint}}" size="10">
+        <input name="unit" list="units" placeholder="{{t.unitHint}}" aria-label="{{t.unit}}" size="12">
+        <select name="category" aria-label="{{t.category}}"><option value="">{{t.noCategory}}</option>{{#categories}}<option value="{{slug}}">{{words}}</option>{{/categories}}</select>
+        <button type="submit">{{t.addFigure}} (f)</button></form>
         <form method="post" action="/documents/{{id}}/quotes" class="add add-quote">{{> formFields}}{{> selectionFields}}
-        <input name="speaker" list="speakers" placeholder="Who said it" aria-label="Speaker" required size="24">
-        <button type="submit">Add as quote (q)</button></form>
+        <input name="speaker" list="speakers" placeholder="{{t.whoSaidIt}}" aria-label="{{t.speaker}}" required size="24">
+        <button type="submit">{{t.addQuote}} (q)</button></form>
         </section>{{/writable}}
         </div>
         <aside>
-        <h2>Facts</h2>
+        <h2>{{t.facts}}</h2>
         <ol class="facts">
         {{#facts}}<li id="fact-{{label}}" data-label="{{label}}">
-        <span class="label">{{label}}</span><span class="status {{status}}">{{status}}</span>
+        <span class="label">{{label}}</span><span class="status {{status}}">{{statusWords}}</span>
         <div>{{summary}}</div><div class="muted">“{{exactText}}” <span class="nowrap">[{{start}}–{{end}}]</span></div>
         {{#reviewable}}<div class="actions">
-        <form method="post" action="/{{path}}/{{id}}/confirm">{{> formFields}}<input type="hidden" name="expected" value="{{status}}"><button class="confirm" type="submit">Confirm</button></form>
-        <form method="post" action="/{{path}}/{{id}}/reject">{{> formFields}}<input type="hidden" name="expected" value="{{status}}"><input name="reason" placeholder="Reason" required aria-label="Reason"><button class="reject" type="submit">Reject</button></form>
+        <form method="post" action="/{{path}}/{{id}}/confirm">{{> formFields}}<input type="hidden" name="expected" value="{{status}}"><button class="confirm" type="submit">{{t.confirm}}</button></form>
+        <form method="post" action="/{{path}}/{{id}}/reject">{{> formFields}}<input type="hidden" name="expected" value="{{status}}"><input name="reason" placeholder="{{t.reason}}" required aria-label="{{t.reason}}"><button class="reject" type="submit">{{t.reject}}</button></form>
         </div>{{/reviewable}}
-        {{#figure}}<details class="correct"><summary>Correct</summary>
+        {{#figure}}<details class="correct"><summary>{{t.correct}}</summary>
         <form method="post" action="/figures/{{id}}/correct" class="fields">{{> formFields}}<input type="hidden" name="has_approximate" value="1">
-        <label>Value <input name="value" value="{{value}}" size="10" required></label>
-        <label>Up to <input name="value_max" value="{{valueMax}}" size="10"></label>
-        <label>Unit <input name="unit" list="units" value="{{unit}}" size="12"></label>
-        <label>Category <select name="category"><option value="">No category</option>{{#categories}}<option value="{{slug}}"{{#selected}} selected{{/selected}}>{{words}}</option>{{/categories}}</select></label>
-        <label>Bound <select name="bound">{{#bounds}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{words}}</option>{{/bounds}}</select></label>
-        <label><input type="checkbox" name="approximate"{{#approximate}} checked{{/approximate}}> approximate</label>
-        <label>Reason <input name="reason" size="16"></label>
-        <button type="submit">Save correction</button></form></details>{{/figure}}
-        {{#quote}}<details class="correct"><summary>Speaker</summary>
+        <label>{{t.value}} <input name="value" value="{{value}}" size="10" required></label>
+        <label>{{t.upTo}} <input name="value_max" value="{{valueMax}}" size="10"></label>
+        <label>{{t.unit}} <input name="unit" list="units" value="{{unit}}" size="12"></label>
+        <label>{{t.category}} <select name="category"><option value="">{{t.noCategory}}</option>{{#categories}}<option value="{{slug}}"{{#selected}} selected{{/selected}}>{{words}}</option>{{/categories}}</select></label>
+        <label>{{t.bound}} <select name="bound">{{#bounds}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{words}}</option>{{/bounds}}</select></label>
+        <label><input type="checkbox" name="approximate"{{#approximate}} checked{{/approximate}}> {{t.approximate}}</label>
+        <label>{{t.reason}} <input name="reason" size="16"></label>
+        <button type="submit">{{t.saveCorrection}}</button></form></details>{{/figure}}
+        {{#quote}}<details class="correct"><summary>{{t.speaker}}</summary>
         <form method="post" action="/quotes/{{id}}/speaker" class="fields">{{> formFields}}
-        <label>Said by <input name="speaker" list="speakers" value="{{speaker}}" required size="24"></label>
-        <label>Reason <input name="reason" size="16"></label>
-        <button type="submit">Save speaker</button></form></details>{{/quote}}
+        <label>{{t.saidBy}} <input name="speaker" list="speakers" value="{{speaker}}" required size="24"></label>
+        <label>{{t.reason}} <input name="reason" size="16"></label>
+        <button type="submit">{{t.saveSpeaker}}</button></form></details>{{/quote}}
         </li>
         {{/facts}}
         </ol>
-        <h2>Provenance</h2>
+        <h2>{{t.provenance}}</h2>
         <dl class="provenance">
         {{#provenance}}<dt>{{name}}</dt><dd>{{value}}</dd>
         {{/provenance}}
@@ -168,28 +168,28 @@ enum PageTemplates {
         """
 
     static let review = """
-        <h1>Review queue</h1>
-        <p class="muted">Documents with facts the machine extracted that nobody has confirmed or rejected yet, oldest import first.</p>
+        <h1>{{t.reviewQueue}}</h1>
+        <p class="muted">{{t.reviewQueueHint}}</p>
         <table>
-        <tr><th>Document</th><th>Publisher</th><th class="nowrap">Published</th><th class="number">Figures</th><th class="number">Quotes</th><th class="number">Mentions</th></tr>
+        <tr><th>{{t.document}}</th><th>{{t.publisher}}</th><th class="nowrap">{{t.published}}</th><th class="number">{{t.figures}}</th><th class="number">{{t.quotes}}</th><th class="number">{{t.mentions}}</th></tr>
         {{#documents}}<tr><td><a href="/documents/{{id}}">{{title}}</a></td><td>{{publisher}}</td><td class="nowrap">{{published}}</td><td class="number">{{figures}}</td><td class="number">{{quotes}}</td><td class="number">{{mentions}}</td></tr>
         {{/documents}}
         </table>
-        {{^documents}}<p>Nothing left to review.</p>{{/documents}}
+        {{^documents}}<p>{{t.nothingLeft}}</p>{{/documents}}
         """
 
     static let message = """
         <h1>{{heading}}</h1>
         <p>{{text}}</p>
-        <p><a href="/">Back to the overview</a></p>
+        <p><a href="/">{{t.backToOverview}}</a></p>
         """
 
     static let login = """
-        <h1>Sign in</h1>
-        <p>This archive is served beyond this machine: give the token it was started with.</p>
-        <form method="post" action="/login"><input type="password" name="token" aria-label="Token" autofocus required>
-        <button type="submit">Sign in</button></form>
-        {{#refused}}<p>That token is not this server's.</p>{{/refused}}
+        <h1>{{t.signIn}}</h1>
+        <p>{{t.signInHint}}</p>
+        <form method="post" action="/login"><input type="password" name="token" aria-label="{{t.token}}" autofocus required>
+        <button type="submit">{{t.signIn}}</button></form>
+        {{#refused}}<p>{{t.tokenRefused}}</p>{{/refused}}
         """
 
     /// A report's sections (DossierKit's `Report`): text, a table, a timeline.
@@ -211,12 +211,12 @@ enum PageTemplates {
     static let report = """
         <h1>{{title}}</h1>
         {{#subtitle}}<p class="muted">{{subtitle}}</p>{{/subtitle}}
-        {{#merge}}<details class="merge"><summary>Merge into another entry (the same {{path}} recorded twice)</summary>
+        {{#merge}}<details class="merge"><summary>{{t.mergeSummary}}</summary>
         <form method="post" action="/{{path}}/{{slug}}/merge" class="fields">{{> formFields}}
-        <label>Same as <input name="into" list="merge-targets" required size="28"></label>
-        <label>Reason <input name="reason" size="20"></label><button type="submit">Merge</button></form>
+        <label>{{t.sameAs}} <input name="into" list="merge-targets" required size="28"></label>
+        <label>{{t.reason}} <input name="reason" size="20"></label><button type="submit">{{t.merge}}</button></form>
         <datalist id="merge-targets">{{#choices}}<option value="{{slug}}">{{name}}</option>{{/choices}}</datalist>
-        <p class="muted">Every fact and alias of {{name}} moves to the entry chosen, and {{name}} stays as one of its aliases. The merge is recorded in the history.</p>
+        <p class="muted">{{t.mergeHint}}</p>
         </details>{{/merge}}
         {{> sections}}
         """
@@ -224,36 +224,36 @@ enum PageTemplates {
     static let entities = """
         <h1>{{heading}}</h1>
         <table>
-        <tr><th>Name</th><th>Slug</th></tr>
+        <tr><th>{{t.name}}</th><th>{{t.slug}}</th></tr>
         {{#entities}}<tr><td><a href="{{link}}">{{name}}</a></td><td class="muted">{{slug}}</td></tr>
         {{/entities}}
         </table>
-        {{^entities}}<p>None recorded yet.</p>{{/entities}}
+        {{^entities}}<p>{{t.noneYet}}</p>{{/entities}}
         """
 
     static let downloads = """
-        <h1>Downloads</h1>
-        <h2>Tables as CSV</h2>
-        <p class="muted">UTF-8, comma-separated, one header row; rejected facts left out. For a spreadsheet, open them as UTF-8 (see the README).</p>
+        <h1>{{t.downloads}}</h1>
+        <h2>{{t.tablesAsCSV}}</h2>
+        <p class="muted">{{t.csvHint}}</p>
         <ul>{{#tables}}<li><a href="/downloads/{{name}}.csv" download>{{name}}.csv</a></li>{{/tables}}</ul>
-        <h2>The whole archive</h2>
-        <p><a href="/downloads/archive.zip" download>Every table, whole, as a zip</a> <span class="muted">(what <code>dossier export --all</code> writes: one CSV per table, document texts and the audit log included, manifest.json and SHA256SUMS)</span></p>
-        <h2>Reports</h2>
-        <ul><li><a href="/downloads/report-overview.html" download>Overview (HTML)</a></li>
-        <li><a href="/downloads/report-sources.html" download>Sources (HTML)</a></li>
-        <li><a href="/downloads/report-conflicts.html" download>Conflicting figures (HTML)</a></li></ul>
+        <h2>{{t.wholeArchive}}</h2>
+        <p><a href="/downloads/archive.zip" download>{{t.zipLink}}</a> <span class="muted">({{t.zipHint}})</span></p>
+        <h2>{{t.reports}}</h2>
+        <ul><li><a href="/downloads/report-overview.html" download>{{t.reportOverview}} (HTML)</a></li>
+        <li><a href="/downloads/report-sources.html" download>{{t.reportSources}} (HTML)</a></li>
+        <li><a href="/downloads/report-conflicts.html" download>{{t.reportConflicts}} (HTML)</a></li></ul>
         """
 
     static let importFiles = """
-        <h1>Import</h1>
-        <p class="muted">Press releases and articles as plain text or Markdown (with front matter), saved web pages, e-mails (.eml) and PDFs: up to {{maximumFiles}} files and {{maximumMiB}} MiB at once, each at most {{maximumFileMiB}} MiB. Each file is read and extracted as <code>dossier import</code> does it, refused with the same reasons, and recorded as one batch.</p>
+        <h1>{{t.import}}</h1>
+        <p class="muted">{{importHint}}</p>
         <form method="post" action="/import" enctype="multipart/form-data" class="upload">{{> formFields}}
-        <input type="file" name="files" multiple required accept="{{accept}}" aria-label="Files to import">
-        <button type="submit">Import</button></form>
-        {{#summary}}<h2>Batch {{batch}}</h2>
-        <p>{{imported}} imported, {{duplicates}} already archived, {{failed}} refused.</p>
+        <input type="file" name="files" multiple required accept="{{accept}}" aria-label="{{t.filesToImport}}">
+        <button type="submit">{{t.import}}</button></form>
+        {{#summary}}<h2>{{t.batch}} {{batch}}</h2>
+        <p>{{counts}}</p>
         <table class="results">
-        <tr><th>File</th><th>Result</th><th>Document</th><th>Facts found</th></tr>
+        <tr><th>{{t.file}}</th><th>{{t.result}}</th><th>{{t.document}}</th><th>{{t.factsFound}}</th></tr>
         {{#results}}<tr{{#failed}} class="refused"{{/failed}}><td>{{file}}</td><td class="nowrap">{{outcome}}</td>
         <td>{{#document}}<a href="/documents/{{id}}">{{title}}</a> <span class="muted">#{{id}}</span>{{/document}}{{#message}}<div class="muted">{{message}}</div>{{/message}}</td><td>{{facts}}</td></tr>
         {{/results}}

@@ -10,9 +10,10 @@ enum StaticAssets {
           --figure: #fde68a; --quote: #bfdbfe; --person: #fbcfe8; --organisation: #bbf7d0; --operation: #ddd6fe; --date: #e5e7eb; }
         * { box-sizing: border-box; }
         body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: var(--paper); }
-        header { display: flex; gap: 1.5rem; align-items: baseline; padding: .8rem 1.5rem; border-bottom: 1px solid var(--line); background: #fff; }
+        header { display: flex; gap: 1.2rem; align-items: baseline; padding: .8rem 1.5rem; border-bottom: 1px solid var(--line); background: #fff; }
         header .brand { font-weight: 700; letter-spacing: .02em; }
-        header nav a { margin-right: 1rem; color: var(--ink); text-decoration: none; }
+        header nav { display: flex; flex-wrap: wrap; column-gap: .9rem; }
+        header nav a { color: var(--ink); text-decoration: none; white-space: nowrap; }
         header nav a[aria-current] { border-bottom: 2px solid var(--ink); }
         header .archive { margin-left: auto; color: var(--muted); font-size: .9rem; }
         main { max-width: 72rem; margin: 0 auto; padding: 1.5rem; }

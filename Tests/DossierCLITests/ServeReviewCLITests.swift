@@ -176,6 +176,18 @@ struct ServeReviewCLITests {
         #expect(try cli.fetch(english.1 + "/documents/3").body.contains("<div>25 · suspects arrested"))
         let french = try cli.fetch(english.1 + "/documents/3", extra: ["-H", "Accept-Language: fr-CH, fr;q=0.9, en;q=0.8"])
         #expect(french.body.contains("<div>25 · suspects interpellés"))
+        for words in [
+            "<html lang=\"fr\">", ">Vue d’ensemble</a>", ">Téléchargements</a>", "<h2>Provenance</h2>", "<dt>Éditeur</dt>",
+            ">à vérifier</span>", "Annuler ma dernière décision", "Enregistrer la correction",
+        ] {
+            #expect(french.body.contains(words), "the page's own words in French: \(words)")
+        }
+        for words in [">Overview</a>", "<dt>Publisher</dt>", ">extracted</span>", "Save correction"] {
+            #expect(!french.body.contains(words), "no English left: \(words)")
+        }
+        let overview = try cli.fetch(english.1 + "/", extra: ["-H", "Accept-Language: fr"]).body
+        #expect(overview.contains("Avancement de la vérification") && overview.contains("Derniers imports"))
+        #expect(try cli.fetch(english.1 + "/documents/3").body.contains(">to review</span>"), "statuses in words in English too")
         let forced = try cli.startServer(["--lang", "en"])
         defer { kill(forced.0.pid, SIGKILL) }
         #expect(

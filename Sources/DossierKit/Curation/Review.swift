@@ -28,6 +28,9 @@ public struct Review: Sendable, Codable, Equatable {
         public var summary: String
         /// For a mention: person, organisation, operation or date.
         public var entity: String?
+        /// Who said a quote (nil when unattributed), or what a mention names: for pages that word
+        /// the summary in their reader's language.
+        public var name: String?
     }
 
     public var documentID: Int64
@@ -109,13 +112,12 @@ public struct ReviewBuilder {
             try archive.organisations.list().compactMap { organisation in organisation.id.map { ($0, organisation.name) } },
             uniquingKeysWith: { a, _ in a })
         for (index, quote) in try archive.quotes.list(documentID: documentID).filter({ keep($0.status) }).enumerated() {
-            let speaker =
-                quote.personID.flatMap { people[$0] } ?? quote.organisationID.flatMap { organisations[$0] } ?? "unattributed"
+            let speaker = quote.personID.flatMap { people[$0] } ?? quote.organisationID.flatMap { organisations[$0] }
             facts.append(
                 Review.Fact(
                     label: "Q\(index + 1)", kind: "quote", id: quote.id ?? 0, start: quote.span.start, end: quote.span.end,
                     exactText: quote.span.exactText, status: quote.status.rawValue,
-                    summary: "\(quote.speakerKind.rawValue): \(speaker)"))
+                    summary: "\(quote.speakerKind.rawValue): \(speaker ?? "unattributed")", name: speaker))
         }
         let operations = Dictionary(
             try archive.operations.list().compactMap { operation in operation.id.map { ($0, operation.name) } },
@@ -133,7 +135,7 @@ public struct ReviewBuilder {
                     label: "M\(index + 1)", kind: "mention", id: mention.id ?? 0, start: mention.span.start,
                     end: mention.span.end,
                     exactText: mention.span.exactText, status: mention.status.rawValue, summary: "\(entity): \(name)",
-                    entity: entity))
+                    entity: entity, name: name))
         }
         facts.sort { ($0.start, $1.end) < ($1.start, $0.end) }
         if let kinds { facts.removeAll { fact in !kinds.contains { $0.rawValue == fact.kind } } }

@@ -19,7 +19,9 @@ public struct MarkdownReportRenderer {
                             rows: chart.bars.map { [$0.label, $0.text ?? wording.number($0.value)] }, numericColumns: [1]))
             }
             if let timeline = section.timeline, !timeline.isEmpty {
-                lines += ["", "**\(ReportWording(report.language)(.timeline))**", ""] + timeline.map { "- \(escape($0.date)): \(escape($0.label))" }
+                lines +=
+                    ["", "**\(ReportWording(report.language)(.timeline))**", ""]
+                    + timeline.map { "- \(escape($0.date)): \(escape($0.label))" }
             }
         }
         return lines.joined(separator: "\n") + "\n"

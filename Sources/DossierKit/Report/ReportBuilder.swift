@@ -29,14 +29,19 @@ public struct ReportBuilder {
             Report.Section(
                 heading: text(.contents),
                 table: Report.Table(
-                    columns: [text(.table), text(.rows)], rows: counts.map { [text.tableName($0.table), wording.number(Double($0.rows))] },
+                    columns: [text(.table), text(.rows)],
+                    rows: counts.map { [text.tableName($0.table), wording.number(Double($0.rows))] },
                     numericColumns: [1])))
         let check = try repository.lastCheck()
         report.sections.append(
             Report.Section(
                 heading: text(.integrity),
                 lines: [
-                    check.map { text(.lastVerified, $0.occurredAt, $0.operatorName, $0.outcome.map(text.status) ?? text(.outcomeNotRecorded)) }
+                    check.map {
+                        text(
+                            .lastVerified, $0.occurredAt, $0.operatorName,
+                            $0.outcome.map(text.status) ?? text(.outcomeNotRecorded))
+                    }
                         ?? text(.neverVerified)
                 ]))
         let batches = try repository.latestBatches(limit: 5)
@@ -53,7 +58,8 @@ public struct ReportBuilder {
                         ],
                         rows: batches.map {
                             [
-                                "#\($0.id)", $0.startedAt, $0.operatorName, text.status($0.status), "\($0.seen)", "\($0.imported)",
+                                "#\($0.id)", $0.startedAt, $0.operatorName, text.status($0.status), "\($0.seen)",
+                                "\($0.imported)",
                                 "\($0.duplicates)", "\($0.failed)",
                             ]
                         }, numericColumns: [4, 5, 6, 7], unbrokenColumns: [1])))
@@ -150,11 +156,13 @@ public struct ReportBuilder {
             Report.Section(
                 heading: text(.operationsLed),
                 table: Report.Table(
-                    columns: [text(.operation), text(.slug), text(.documents)], rows: operations.map { [$0.name, $0.slug, "\($0.count)"] },
+                    columns: [text(.operation), text(.slug), text(.documents)],
+                    rows: operations.map { [$0.name, $0.slug, "\($0.count)"] },
                     numericColumns: [2])))
         report.sections.append(
             Report.Section(
-                heading: text(.documentsNamingIt), table: sourceTable(try repository.documents(mentioning: .organisation, id: id))))
+                heading: text(.documentsNamingIt), table: sourceTable(try repository.documents(mentioning: .organisation, id: id))
+            ))
         report.sections.append(quoteSection(try repository.quotes(organisationID: id)))
         return report
     }
@@ -187,7 +195,8 @@ public struct ReportBuilder {
         try repository.forEachSource { row in
             rows.append([
                 "#\(row.source.documentID)", row.source.label, row.source.publisher ?? "", row.source.publishedOn ?? "",
-                row.language ?? "", Document.Kind(rawValue: row.kind).map(text.kind) ?? row.kind, row.url ?? "", String(row.sha256.prefix(12)), row.batchID.map { "#\($0)" } ?? "",
+                row.language ?? "", Document.Kind(rawValue: row.kind).map(text.kind) ?? row.kind, row.url ?? "",
+                String(row.sha256.prefix(12)), row.batchID.map { "#\($0)" } ?? "",
                 "\(row.figures)", "\(row.quotes)", "\(row.mentions)",
             ])
         }
