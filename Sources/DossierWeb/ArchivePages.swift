@@ -59,7 +59,8 @@ struct ArchivePages {
         PageTemplates.render(template, values.merging(["t": words.table]) { value, _ in value })
     }
 
-    func overview() throws -> String {
+    /// `page`: which page of the operations table to show (see `ReportBuilder.operationsPerPage`).
+    func overview(page: Int = 1) throws -> String {
         var counts: [String: [String: Int]] = [:]
         for row in try archive.stats.reviewProgress() { counts[row.kind, default: [:]][row.status] = row.count }
         let progress: [[String: Any]] = ["figure", "quote", "mention"].map { kind in
@@ -71,8 +72,11 @@ struct ArchivePages {
                 "superseded": Self.number(byStatus["superseded"] ?? 0), "left": Self.number(byStatus["extracted"] ?? 0),
             ]
         }
-        let sections = Self.sections(try reports.overview())
-        let content = render("overview", ["archive": archiveName, "progress": progress, "sections": sections])
+        let sections = Self.sections(try reports.overview(operationsPage: page))
+        var values: [String: Any] = ["archive": archiveName, "progress": progress, "sections": sections]
+        if page > 1 { values["previous"] = "/?page=\(page - 1)" }
+        if try archive.operations.count() > page * ReportBuilder.operationsPerPage { values["next"] = "/?page=\(page + 1)" }
+        let content = render("overview", values)
         return layout(words["overview"], current: "Overview", content: content)
     }
 
@@ -247,6 +251,8 @@ struct ArchivePages {
             try archive.figures.list(documentID: id).map { ($0.id ?? 0, $0) }, uniquingKeysWith: { a, _ in a })
         let quotes = Dictionary(try archive.quotes.list(documentID: id).map { ($0.id ?? 0, $0) }, uniquingKeysWith: { a, _ in a })
         let speakers = try SpeakerChoices(archive: archive)
+        let histories = try factHistories(documentID: id)
+        let links = try documentLinks(documentID: id)
         let facts: [[String: Any]] = review.facts.map { fact in
             var values: [String: Any] = [
                 "label": fact.label, "id": fact.id, "status": fact.status, "statusWords": wording.status(fact.status),
@@ -255,6 +261,7 @@ struct ArchivePages {
                 "reviewable": writable && fact.kind != "mention" && fact.status == "extracted",
                 "path": fact.kind == "figure" ? "figures" : "quotes",
             ]
+            if let history = histories["\(fact.kind)-\(fact.id)"] { values["history"] = ["events": history] }
             let correctable = writable && fact.status != FactStatus.superseded.rawValue
             if fact.kind == "figure", let figure = figures[fact.id] {
                 values["summary"] = figureSummary(figure)
@@ -288,6 +295,7 @@ struct ArchivePages {
                 "facts": facts, "operator": operatorName, "writable": writable, "token": token, "back": "/documents/\(id)",
                 "categories": FactWording.categories.map { ["slug": $0, "words": wording.category($0)] },
                 "speakers": speakers.choices.map { ["slug": $0.slug, "label": $0.label] }, "units": Self.units,
+                "links": links, "hasLinks": !links.isEmpty,
                 "provenance": provenance.compactMap { key, value in value.map { ["name": words[key], "value": $0] } },
             ])
         return layout(document.title ?? words("documentNumber", "\(id)"), current: "Documents", content: content)

@@ -80,11 +80,14 @@ public struct ArchiveServer: Sendable {
                 status: .ok, headers: [.contentType: file.contentType, .cacheControl: "max-age=3600"],
                 body: .init(byteBuffer: ByteBuffer(string: file.text)))
         }
-        router.get("/") { request, _ in page(request) { try $0.overview() } }
+        router.get("/") { request, _ in
+            let number = FormFields(request.uri.query ?? "").page
+            return page(request) { try $0.overview(page: number) }
+        }
         router.get("/documents") { request, _ in
             // A form sent by GET writes spaces as +: read the query as a form, not as bare parameters.
             let query = FormFields(request.uri.query ?? "")
-            let number = query.text("page").flatMap(Int.init).map { max($0, 1) } ?? 1
+            let number = query.page
             let documentQuery = ArchivePages.DocumentQuery(
                 text: query.text("q"), publisher: query.text("publisher"), language: query.text("language"),
                 operation: query.text("operation"), since: query.text("since"), until: query.text("until"),

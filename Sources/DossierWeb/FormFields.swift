@@ -24,6 +24,9 @@ struct FormFields: Sendable {
         values[name].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The page of a list asked for (`?page=N`, from 1); the first when absent or not a number.
+    var page: Int { text("page").flatMap(Int.init).map { max($0, 1) } ?? 1 }
+
     func status(_ name: String) -> FactStatus? {
         text(name).flatMap(FactStatus.init(rawValue:))
     }

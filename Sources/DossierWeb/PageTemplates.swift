@@ -65,6 +65,7 @@ enum PageTemplates {
         {{/progress}}
         </table>
         {{> sections}}
+        <div class="pager">{{#previous}}<a href="{{previous}}">← {{t.previousOperations}}</a>{{/previous}}{{#next}}<a href="{{next}}">{{t.nextOperations}} →</a>{{/next}}</div>
         """
 
     static let documents = """
@@ -148,6 +149,7 @@ enum PageTemplates {
         <label>{{t.saidBy}} <input name="speaker" list="speakers" value="{{speaker}}" required size="24"></label>
         <label>{{t.reason}} <input name="reason" size="16"></label>
         <button type="submit">{{t.saveSpeaker}}</button></form></details>{{/quote}}
+        {{#history}}<details class="history"><summary>{{t.history}}</summary><ol>{{#events}}<li><span class="nowrap">{{when}}</span> · {{who}} · {{what}}{{#reason}} — “{{reason}}”{{/reason}}</li>{{/events}}</ol></details>{{/history}}
         </li>
         {{/facts}}
         </ol>
@@ -156,6 +158,8 @@ enum PageTemplates {
         {{#provenance}}<dt>{{name}}</dt><dd>{{value}}</dd>
         {{/provenance}}
         </dl>
+        {{#hasLinks}}<h2>{{t.links}}</h2>{{/hasLinks}}
+        <ul class="links">{{#links}}<li>{{relation}} {{#document}}<a href="/documents/{{id}}">#{{id}} {{title}}</a>{{/document}}{{#url}}{{#linkable}}<a href="{{url}}" rel="noreferrer noopener">{{url}}</a>{{/linkable}}{{^linkable}}{{url}}{{/linkable}}{{/url}}</li>{{/links}}</ul>
         </aside>
         </div>
         {{#writable}}<datalist id="speakers">{{#speakers}}<option value="{{slug}}">{{label}}</option>{{/speakers}}</datalist>

@@ -16,6 +16,9 @@ struct PageWording {
 
     subscript(_ key: String) -> String { table[key] ?? Self.english[key] ?? key }
 
+    /// A phrase that may not exist (an action or relation recorded by a later version): `fallback` then.
+    subscript(_ key: String, default fallback: String) -> String { table[key] ?? Self.english[key] ?? fallback }
+
     /// A phrase with `%1`, `%2`… replaced by the values given, in order.
     func callAsFunction(_ key: String, _ values: String...) -> String {
         var text = self[key]
@@ -83,6 +86,14 @@ struct PageWording {
         "count_organisations_many": "%1 organisations", "count_operations_one": "%1 operation",
         "count_operations_many": "%1 operations", "count_dates_one": "%1 date", "count_dates_many": "%1 dates",
         "saidByName": "said by %1", "unattributed": "unattributed", "entityNamed": "%1: %2",
+        "history": "History", "links": "Links", "previousOperations": "Previous operations",
+        "nextOperations": "Next operations", "action_add": "added", "action_confirm": "confirmed",
+        "action_reject": "rejected", "action_correct": "corrected", "action_undo": "undone",
+        "link_out_translation_of": "Translation of", "link_in_translation_of": "Translated as",
+        "link_out_cites": "Cites", "link_in_cites": "Cited by", "link_out_derived_from": "Derived from",
+        "link_in_derived_from": "Source of", "link_out_probable_duplicate_of": "Probable duplicate of",
+        "link_in_probable_duplicate_of": "Probably duplicated by", "link_out_same_source_as": "Same source as",
+        "link_in_same_source_as": "Same source as",
     ]
 
     static let french: [String: String] = [
@@ -148,5 +159,13 @@ struct PageWording {
         "count_organisations_many": "%1 organisations", "count_operations_one": "%1 opération",
         "count_operations_many": "%1 opérations", "count_dates_one": "%1 date", "count_dates_many": "%1 dates",
         "saidByName": "dit par %1", "unattributed": "non attribuée", "entityNamed": "%1 : %2",
+        "history": "Historique", "links": "Liens", "previousOperations": "Opérations précédentes",
+        "nextOperations": "Opérations suivantes", "action_add": "ajouté", "action_confirm": "confirmé",
+        "action_reject": "rejeté", "action_correct": "corrigé", "action_undo": "annulé",
+        "link_out_translation_of": "Traduction de", "link_in_translation_of": "Traduit dans",
+        "link_out_cites": "Cite", "link_in_cites": "Cité par", "link_out_derived_from": "Tiré de",
+        "link_in_derived_from": "Source de", "link_out_probable_duplicate_of": "Doublon probable de",
+        "link_in_probable_duplicate_of": "A pour doublon probable", "link_out_same_source_as": "Même source que",
+        "link_in_same_source_as": "Même source que",
     ]
 }

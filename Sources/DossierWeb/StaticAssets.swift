@@ -50,7 +50,7 @@ enum StaticAssets {
         .fact.selected, li.selected { outline: 3px solid var(--ink); }
         .legend span { display: inline-block; margin: 0 .6rem .4rem 0; font-size: .9rem; }
         .facts { list-style: none; padding: 0; margin: 0; }
-        .facts li { border-bottom: 1px solid var(--line); padding: .5rem 0; }
+        .facts > li { border-bottom: 1px solid var(--line); padding: .5rem 0; }
         .facts .label { font-weight: 700; margin-right: .4rem; }
         .status { font-size: .8rem; border: 1px solid var(--line); border-radius: 3px; padding: 0 .3rem; }
         .status.confirmed { border-color: #166534; color: #166534; }
@@ -74,8 +74,10 @@ enum StaticAssets {
         .selection p { margin: 0 0 .5rem; }
         .selection form { display: flex; flex-wrap: wrap; gap: .4rem; margin-bottom: .4rem; }
         .selection input, .selection select, .fields input, .fields select { font: inherit; font-size: .9rem; padding: .2rem .4rem; border: 1px solid var(--line); border-radius: 4px; }
-        details.correct { margin-top: .3rem; }
-        details.correct summary { cursor: pointer; color: var(--muted); font-size: .9rem; }
+        details.correct, details.history { margin-top: .3rem; }
+        details.history ol { margin: .2rem 0 0; padding-left: 1.2rem; font-size: .9rem; color: var(--muted); }
+        ul.links { padding-left: 1.2rem; }
+        details.correct summary, details.history summary { cursor: pointer; color: var(--muted); font-size: .9rem; }
         .fields { display: flex; flex-wrap: wrap; gap: .3rem .6rem; margin-top: .4rem; font-size: .9rem; }
         @media print { header nav, .actions, form { display: none; } body { background: #fff; } }
         """
@@ -84,7 +86,7 @@ enum StaticAssets {
     /// marked fact in the text selects it in the list.
     static let reviewScript = """
         (function () {
-          const items = Array.from(document.querySelectorAll('.facts li'));
+          const items = Array.from(document.querySelectorAll('.facts > li'));
           const body = document.querySelector('.body');
           const panel = document.getElementById('selection');
           let index = -1;
@@ -154,7 +156,7 @@ enum StaticAssets {
               const reason = items[index].querySelector('input[name=reason]');
               if (reason) { event.preventDefault(); reason.focus(); }
             } else if (event.key === 'e' && index >= 0) {
-              const details = items[index].querySelector('details');
+              const details = items[index].querySelector('details.correct');
               if (details) {
                 event.preventDefault();
                 details.open = true;

@@ -167,6 +167,40 @@ struct ServeCLITests {
         #expect(try cli.fetch(address + "/downloads/nope.csv").status == 404)
     }
 
+    @Test("the overview shows the operations a page at a time, with their headline figures")
+    func operationsPaginated() throws {
+        for number in 1...30 {
+            #expect(try cli.run("operation", "add", "Operation Test \(String(format: "%02d", number))").exitCode == 0)
+        }
+        let (server, address) = try cli.startServer()
+        defer { kill(server.pid, SIGKILL) }
+        let first = try cli.fetch(address + "/").body
+        #expect(first.contains("Operations 1–25 of 31.") && first.contains("href=\"/?page=2\""), "\(first)")
+        #expect(first.contains("Operation Cumberland") && !first.contains("Operation Test 30"))
+        let second = try cli.fetch(address + "/?page=2").body
+        #expect(second.contains("Operations 26–31 of 31.") && second.contains("Operation Test 30"))
+        #expect(second.contains("href=\"/?page=1\"") && !second.contains("href=\"/?page=3\""))
+        #expect(try cli.run("report").stdout.contains("Operation Test 30"), "the command line's report still shows them all")
+    }
+
+    @Test("a document's page links its translations both ways; an address that is not http(s) is never a link")
+    func documentLinks() throws {
+        let original = try cli.sql("SELECT substr(sha256, 1, 16) FROM documents WHERE id = 2")
+        try cli.write(
+            "english.md",
+            "---\ntitle: Europol report on live-streamed abuse\ntranslation_of: \(original)\ncites: [\"javascript:alert(1)\", \"https://www.europol.europa.eu/iocta\"]\n---\nEuropol said 25 suspects were arrested.\n"
+        )
+        #expect(try cli.run("import", cli.path("english.md"), "--quiet").exitCode == 0)
+        let (server, address) = try cli.startServer()
+        defer { kill(server.pid, SIGKILL) }
+        let translation = try cli.fetch(address + "/documents/4").body
+        #expect(translation.contains("Translation of <a href=\"/documents/2\">#2 Un rapport d’Europol"), "\(translation)")
+        #expect(translation.contains("Cites javascript:alert(1)") && !translation.contains("href=\"javascript:"))
+        #expect(translation.contains("<a href=\"https://www.europol.europa.eu/iocta\" rel=\"noreferrer noopener\">"))
+        let original2 = try cli.fetch(address + "/documents/2").body
+        #expect(original2.contains("Translated as <a href=\"/documents/4\">#4 Europol report on live-streamed abuse</a>"))
+    }
+
     @Test("the connections the server keeps open follow the archive: another process's import and a restore show at once")
     func connectionsFollowTheArchive() throws {
         let (server, address) = try cli.startServer()

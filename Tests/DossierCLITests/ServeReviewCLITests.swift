@@ -43,6 +43,12 @@ struct ServeReviewCLITests {
                 == "1500.0|at_least|arrests|confirmed")
         let history = try cli.run("history", "figure", figure).stdout
         #expect(history.contains("correct") && history.contains("cli-test") && history.contains("misread"), "\(history)")
+        let page = try cli.fetch(address + "/documents/1").body
+        #expect(
+            page.contains(
+                #/<details class="history"><summary>History</summary><ol><li><span class="nowrap">\d{4}-\d\d-\d\d \d\d:\d\d</span> · cli-test · corrected — “misread”</li>/#
+            ),
+            "the fact's history on its document's page")
 
         let refused = try cli.fetch(address + "/figures/\(figure)/correct", form: ["token": token, "value": "abc"])
         #expect(refused.status == 400 && refused.body.contains("&#39;abc&#39; is not a number"), "\(refused.body)")

@@ -42,12 +42,12 @@ def press(browser, keys):
 
 def select_fact(browser, prefix):
     """Presses j until the selected fact in the list is the first one whose label starts with prefix."""
-    items = browser.find_elements(By.CSS_SELECTOR, ".facts li")
+    items = browser.find_elements(By.CSS_SELECTOR, ".facts > li")
     target = next(i for i, item in enumerate(items) if item.get_attribute("data-label").startswith(prefix)
                   and item.find_elements(By.CSS_SELECTOR, "form[action$='/confirm']"))
     for _ in range(target + 1):
         press(browser, "j")
-    selected = browser.find_element(By.CSS_SELECTOR, ".facts li.selected")
+    selected = browser.find_element(By.CSS_SELECTOR, ".facts > li.selected")
     return selected
 
 

@@ -20,7 +20,13 @@ public struct ReportBuilder {
         Report(title: title, subtitle: subtitle, language: wording.language)
     }
 
-    public func overview() throws -> Report {
+    /// Operations in one page of the overview: enough to see, few enough to build quickly in an
+    /// archive that holds thousands.
+    public static let operationsPerPage = 25
+
+    /// `operationsPage` (from 1) shows that page of the operations, with a line saying which; nil
+    /// shows them all, as `dossier report` does.
+    public func overview(operationsPage: Int? = nil) throws -> Report {
         // Named by its file: a report is read elsewhere, where the machine's path means nothing.
         let fileName = archive.path.split(separator: "/").last.map(String.init) ?? archive.path
         var report = report(text(.archiveTitle), subtitle: fileName)
@@ -64,7 +70,22 @@ public struct ReportBuilder {
                             ]
                         }, numericColumns: [4, 5, 6, 7], unbrokenColumns: [1])))
         var operationRows: [[String]] = []
-        for operation in try archive.operations.list() {
+        var operationLines: [String] = []
+        let operations: [Operation]
+        if let page = operationsPage {
+            let offset = (max(page, 1) - 1) * Self.operationsPerPage
+            operations = try archive.operations.list(limit: Self.operationsPerPage, offset: offset)
+            let total = try archive.operations.count()
+            if total > Self.operationsPerPage, !operations.isEmpty {
+                operationLines.append(
+                    text(
+                        .operationsRange, wording.number(Double(offset + 1)), wording.number(Double(offset + operations.count)),
+                        wording.number(Double(total))))
+            }
+        } else {
+            operations = try archive.operations.list()
+        }
+        for operation in operations {
             let headline = try headlineFigures(try repository.figures(operationID: operation.id ?? 0))
             operationRows.append([
                 operation.name, operation.actionDay ?? "",
@@ -75,7 +96,7 @@ public struct ReportBuilder {
         report.sections.append(
             Report.Section(
                 heading: text(.operations),
-                lines: operationRows.isEmpty ? [text(.noOperation)] : [],
+                lines: operationRows.isEmpty ? [text(.noOperation)] : operationLines,
                 table: operationRows.isEmpty
                     ? nil
                     : Report.Table(

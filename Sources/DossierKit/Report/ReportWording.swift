@@ -14,7 +14,7 @@ public struct ReportWording: Sendable {
         case conflictsTitle, conflictsSubtitle, noConflicts, figuresAgree, source, value, category, asWritten, span
         case amounts, noFigures, speaker, quote, unattributed, noQuotes, none, timeline, timelineTitle
         case pressRelease, article, report, otherKind
-        case ongoing, concluded, unknown, running, completed, batchFailed, clean, findings
+        case ongoing, concluded, unknown, running, completed, batchFailed, clean, findings, operationsRange
     }
 
     public let language: FactWording.Language
@@ -99,7 +99,8 @@ public struct ReportWording: Sendable {
         .timelineTitle: "Timeline of documents", .pressRelease: "press release", .article: "article",
         .report: "report", .otherKind: "other", .ongoing: "ongoing", .concluded: "concluded", .unknown: "unknown",
         .running: "running", .completed: "completed", .batchFailed: "failed",
-        .clean: "every check passed", .findings: "problems found (see `dossier check`)",
+        .operationsRange: "Operations %1–%2 of %3.", .clean: "every check passed",
+        .findings: "problems found (see `dossier check`)",
     ]
 
     static let french: [Phrase: String] = [
@@ -133,6 +134,7 @@ public struct ReportWording: Sendable {
         .timeline: "Chronologie", .timelineTitle: "Chronologie des documents", .pressRelease: "communiqué de presse",
         .article: "article", .report: "rapport", .otherKind: "autre", .ongoing: "en cours", .concluded: "terminée",
         .unknown: "inconnu", .running: "en cours", .completed: "terminé", .batchFailed: "échoué",
-        .clean: "tous les contrôles sont passés", .findings: "problèmes trouvés (voir `dossier check`)",
+        .operationsRange: "Opérations %1 à %2 sur %3.", .clean: "tous les contrôles sont passés",
+        .findings: "problèmes trouvés (voir `dossier check`)",
     ]
 }

@@ -49,6 +49,18 @@ public struct EventRepository {
             "\(Self.selectEvent) WHERE entity_type = ? AND entity_id = ? ORDER BY id", [entityType, entityID], Self.event)
     }
 
+    /// Every event on the figures and quotes of one document, oldest first: their history on the
+    /// document's page, in one query (the entity index serves each branch).
+    public func factEvents(documentID: Int64) throws -> [Event] {
+        try connection.query(
+            """
+            \(Self.selectEvent) WHERE entity_type = 'figure' AND entity_id IN (SELECT id FROM figures WHERE document_id = ?1)
+            UNION ALL
+            \(Self.selectEvent) WHERE entity_type = 'quote' AND entity_id IN (SELECT id FROM quotes WHERE document_id = ?1)
+            ORDER BY id
+            """, [documentID], Self.event)
+    }
+
     /// `operatorName`'s newest decision (one of `actions`) on a fact of `entityTypes` that is still
     /// the last word on that fact: nothing was recorded on the fact after it, by anyone.
     public func latestStandingDecision(operatorName: String, entityTypes: [String], actions: [String]) throws -> Event? {

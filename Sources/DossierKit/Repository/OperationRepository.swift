@@ -44,6 +44,15 @@ public struct OperationRepository {
         try connection.query("\(Self.select) ORDER BY op.name COLLATE NOCASE", [], Self.operation)
     }
 
+    /// One page of the operations, in the order `list()` gives them.
+    public func list(limit: Int, offset: Int) throws -> [Operation] {
+        try connection.query("\(Self.select) ORDER BY op.name COLLATE NOCASE LIMIT ? OFFSET ?", [limit, offset], Self.operation)
+    }
+
+    public func count() throws -> Int {
+        Int(try connection.scalarInt("SELECT count(*) FROM operations") ?? 0)
+    }
+
     /// Ids of the documents that report an operation.
     public func documentIDs(operationID: Int64) throws -> [Int64] {
         try connection.query(
