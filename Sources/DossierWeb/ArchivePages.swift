@@ -264,7 +264,7 @@ struct ArchivePages {
             if let history = histories["\(fact.kind)-\(fact.id)"] { values["history"] = ["events": history] }
             let correctable = writable && fact.status != FactStatus.superseded.rawValue
             if fact.kind == "figure", let figure = figures[fact.id] {
-                values["summary"] = figureSummary(figure)
+                values["summary"] = wording.summary(of: figure)
                 if correctable { values["figure"] = figureFields(figure) }
             }
             if fact.kind == "quote" {
@@ -299,13 +299,6 @@ struct ArchivePages {
                 "provenance": provenance.compactMap { key, value in value.map { ["name": words[key], "value": $0] } },
             ])
         return layout(document.title ?? words("documentNumber", "\(id)"), current: "Documents", content: content)
-    }
-
-    /// A figure as the reader says it: value with its unit, category, what it counts.
-    func figureSummary(_ figure: Figure) -> String {
-        let value = wording.value(
-            figure.value, valueMax: figure.valueMax, unit: figure.unit, approximate: figure.approximate, bound: figure.bound)
-        return ([value, figure.category.map(wording.category)] + [figure.counts]).compactMap { $0 }.joined(separator: " · ")
     }
 
     /// The correction form's fields, filled with the figure as it stands.

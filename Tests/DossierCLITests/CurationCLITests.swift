@@ -19,7 +19,8 @@ struct CurationCLITests {
         let result = try cli.run("review", "1", "--only", "figures")
         #expect(result.exitCode == 0)
         #expect(result.stdout.contains("⟦F1 273 suspects identifiés⟧"))
-        #expect(result.stdout.contains("suspects_identified"))
+        #expect(result.stdout.contains("273 · suspects identified"), "categories in words, as the pages and reports say them")
+        #expect(!result.stdout.contains("suspects_identified"))
         let json = try cli.run("review", "1", "--format", "json")
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect((object?["facts"] as? [[String: Any]])?.isEmpty == false)

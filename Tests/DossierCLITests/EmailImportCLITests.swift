@@ -91,6 +91,8 @@ struct EmailImportCLITests {
 
     @Test(
         "a MIME bomb or a broken message is refused with one clear error naming it, exit code 1, and nothing stored",
+        // A bomb must be refused, not worked through: a hang fails the test instead of stalling CI.
+        .timeLimit(.minutes(1)),
         arguments: [
             ("parts.eml", manyParts(5_000), "has more than 200 MIME parts"),
             ("nested.eml", nested(60), "nests MIME multiparts deeper than 12"),
@@ -112,14 +114,6 @@ struct EmailImportCLITests {
             ),
         ])
     func hostile(name: String, content: String, message: String) throws {
-        #expect(try cli.run("init").exitCode == 0)
-        try cli.write(name, content)
-        let started = Date()
-        let result = try cli.run("import", cli.path(name))
-        #expect(Date().timeIntervalSince(started) < 20)
-        #expect(result.exitCode == 1)
-        #expect(result.stderr.contains("\(name): \(message)"), "\(result.stderr)")
-        #expect(try cli.sql("SELECT count(*) FROM documents") == "0")
-        #expect(try cli.sql("SELECT failed FROM import_batches") == "1")
+        try cli.expectImportRefused(name, Data(content.utf8), message: message)
     }
 }

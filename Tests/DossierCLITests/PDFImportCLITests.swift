@@ -106,13 +106,7 @@ struct PDFImportCLITests {
         ])
     func refused(name: String, content: Data, message: String) throws {
         guard PDFTools.available else { return }
-        #expect(try cli.run("init").exitCode == 0)
-        try cli.write(name, content)
-        let result = try cli.run("import", cli.path(name))
-        #expect(result.exitCode == 1)
-        #expect(result.stderr.contains("\(name): \(message)"), "\(result.stderr)")
-        #expect(try cli.sql("SELECT count(*) FROM documents") == "0")
-        #expect(try cli.sql("SELECT failed FROM import_batches") == "1")
+        try cli.expectImportRefused(name, content, message: message)
     }
 
     @Test("without poppler-utils the error says how to install it")

@@ -128,6 +128,8 @@ struct WebPageImportCLITests {
 
     @Test(
         "a hostile or empty page is refused with one clear error naming it, exit code 1, and nothing stored",
+        // A bomb must be refused, not worked through: a hang fails the test instead of stalling CI.
+        .timeLimit(.minutes(1)),
         arguments: [
             (
                 "deep.html", "<html><body>" + String(repeating: "<div>", count: 100_000) + "text</body></html>",
@@ -144,16 +146,8 @@ struct WebPageImportCLITests {
             ("image.html", "", "looks like a PNG image, not text; Dossier archives text only"),
         ])
     func hostile(name: String, content: String, message: String) throws {
-        #expect(try cli.run("init").exitCode == 0)
         let data = name == "image.html" ? Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]) : Data(content.utf8)
-        try cli.write(name, data)
-        let started = Date()
-        let result = try cli.run("import", cli.path(name))
-        #expect(Date().timeIntervalSince(started) < 20)
-        #expect(result.exitCode == 1)
-        #expect(result.stderr.contains("\(name): \(message)"), "\(result.stderr)")
-        #expect(try cli.sql("SELECT count(*) FROM documents") == "0")
-        #expect(try cli.sql("SELECT failed FROM import_batches") == "1")
+        try cli.expectImportRefused(name, data, message: message)
     }
 }
 

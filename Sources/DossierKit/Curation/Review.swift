@@ -97,13 +97,11 @@ public struct ReviewBuilder {
         var facts: [Review.Fact] = []
         let keep: (FactStatus) -> Bool = { includeSuperseded || $0 != .superseded }
         for (index, figure) in try archive.figures.list(documentID: documentID).filter({ keep($0.status) }).enumerated() {
-            let bound = figure.bound.map { "\($0) " } ?? ""
             facts.append(
                 Review.Fact(
                     label: "F\(index + 1)", kind: "figure", id: figure.id ?? 0, start: figure.span.start, end: figure.span.end,
                     exactText: figure.span.exactText, status: figure.status.rawValue,
-                    summary: "\(figure.approximate ? "about " : "")\(bound)\(NumberText.format(figure.value)) \(figure.unit)"
-                        + "\(figure.category.map { " · \($0)" } ?? "")\(figure.counts.map { " · \($0)" } ?? "")"))
+                    summary: FactWording(.en).summary(of: figure)))
         }
         let people = Dictionary(
             try archive.people.list().compactMap { person in person.id.map { ($0, person.name) } },

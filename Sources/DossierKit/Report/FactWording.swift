@@ -143,6 +143,14 @@ public struct FactWording: Sendable {
         return (number(value), nil)
     }
 
+    /// A figure as the reader says it: its value with its unit, its category, what it counts
+    /// ("at least about 25 · suspects arrested · des personnes").
+    public func summary(of figure: Figure) -> String {
+        let value = value(
+            figure.value, valueMax: figure.valueMax, unit: figure.unit, approximate: figure.approximate, bound: figure.bound)
+        return [value, figure.category.map(category), figure.counts].compactMap { $0 }.joined(separator: " · ")
+    }
+
     /// A figure's value in words: qualifier, number or range, unit.
     public func value(_ value: Double, valueMax: Double? = nil, unit: String, approximate: Bool = false, bound: String? = nil)
         -> String
