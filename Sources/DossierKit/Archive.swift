@@ -36,16 +36,23 @@ public final class Archive {
 
     /// Opens the archive at `path`, refusing one whose schema this build cannot use (exit code 2),
     /// and changing nothing in that case.
-    public static func open(path: String, access: Access) throws -> Archive {
-        Archive(connection: try connect(path: path, access: access), path: path)
+    /// `busyTimeoutMilliseconds`: how long a statement waits for another process's lock before
+    /// failing with SQLITE_BUSY (a server answers sooner than a command that can afford to wait).
+    public static func open(
+        path: String, access: Access, busyTimeoutMilliseconds: Int32 = Connection.defaultBusyTimeout
+    ) throws -> Archive {
+        Archive(connection: try connect(path: path, access: access, busyTimeoutMilliseconds: busyTimeoutMilliseconds), path: path)
     }
 
     /// Opens a connection to the archive at `path` for `access`; every open error is one line that
     /// names the file and says what to do.
-    public static func connect(path: String, access: Access) throws -> Connection {
+    public static func connect(
+        path: String, access: Access, busyTimeoutMilliseconds: Int32 = Connection.defaultBusyTimeout
+    ) throws -> Connection {
         try checkPath(path, mustExist: access == .read || access == .inspect || access == .maintain)
         do {
-            let connection = try Connection(path: path, mode: mode(for: access))
+            let connection = try Connection(
+                path: path, mode: mode(for: access), busyTimeoutMilliseconds: busyTimeoutMilliseconds)
             if access != .read, access != .inspect, connection.isReadOnly {
                 // SQLite silently opens a file it may not write read-only; say so before any write fails.
                 throw UsageError(

@@ -21,6 +21,9 @@ public struct ArchiveServer: Sendable {
         public var readOnly: Bool
         /// The language of values and categories on every page; nil follows each browser's.
         public var language: FactWording.Language?
+        /// How long a request waits for another process's lock (an import's batch, a restore) before
+        /// the page says the archive is busy (503) rather than keep the reader waiting.
+        public var busyTimeoutMilliseconds: Int32 = 5_000
 
         public init(
             archivePath: String, host: String, port: Int, operatorName: String, accessToken: String? = nil,
@@ -49,8 +52,11 @@ public struct ArchiveServer: Sendable {
     public init(configuration: Configuration) {
         self.configuration = configuration
         formToken = Self.randomToken()
-        readers = ReadConnectionPool(path: configuration.archivePath)
-        writer = ArchiveWriter(path: configuration.archivePath, operatorName: configuration.operatorName)
+        readers = ReadConnectionPool(
+            path: configuration.archivePath, busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds)
+        writer = ArchiveWriter(
+            path: configuration.archivePath, operatorName: configuration.operatorName,
+            busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds)
     }
 
     /// Serves until SIGINT or SIGTERM, then finishes the requests under way and returns.

@@ -6,15 +6,17 @@ import DossierKit
 actor ArchiveWriter {
     let path: String
     let operatorName: String
+    let busyTimeoutMilliseconds: Int32
     /// The connection and the file it was opened on; dropped after a failure, reopened when the
     /// file at the path is another.
     private var open: (archive: Archive, file: FileIdentity)?
     /// Built on the first import: the lexicons take a moment to compile and most servers only review.
     private var extractor: FactExtractor?
 
-    init(path: String, operatorName: String) {
+    init(path: String, operatorName: String, busyTimeoutMilliseconds: Int32) {
         self.path = path
         self.operatorName = operatorName
+        self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
     }
 
     func perform<Result: Sendable>(_ body: @Sendable (ReviewDecisions) throws -> Result) throws -> Result {
@@ -38,7 +40,7 @@ actor ArchiveWriter {
         if let open, open.file == current {
             archive = open.archive
         } else {
-            archive = try Archive.open(path: path, access: .write)
+            archive = try Archive.open(path: path, access: .write, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
             open = (current ?? FileIdentity(path: path)).map { (archive, $0) }
         }
         do {

@@ -22,13 +22,15 @@ final class ReadConnectionPool: @unchecked Sendable {
 
     let path: String
     let capacity: Int
+    let busyTimeoutMilliseconds: Int32
     /// Guarded by `lock` (NSLock rather than Mutex: the package still builds for macOS 13).
     private var idle: [Pooled] = []
     private let lock = NSLock()
 
-    init(path: String, capacity: Int = 4) {
+    init(path: String, capacity: Int = 4, busyTimeoutMilliseconds: Int32 = Connection.defaultBusyTimeout) {
         self.path = path
         self.capacity = capacity
+        self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
     }
 
     /// Runs `body` on a pooled connection. A connection whose request failed is closed rather than
@@ -45,7 +47,7 @@ final class ReadConnectionPool: @unchecked Sendable {
         while let pooled = lock.withLock({ idle.popLast() }) {
             if pooled.file == current { return pooled }
         }
-        let archive = try Archive.open(path: path, access: .read)
+        let archive = try Archive.open(path: path, access: .read, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
         guard let file = current ?? FileIdentity(path: path) else {
             throw UsageError("archive \(path) is gone")
         }

@@ -48,6 +48,7 @@ enum StaticAssets {
         .fact.date { background: var(--date); border-bottom: 1px solid #374151; }
         .fact.rejected { text-decoration: line-through; opacity: .6; }
         .fact.selected, li.selected { outline: 3px solid var(--ink); }
+        .legend { margin-top: .6rem; }
         .legend span { display: inline-block; margin: 0 .6rem .4rem 0; font-size: .9rem; }
         .facts { list-style: none; padding: 0; margin: 0; }
         .facts > li { border-bottom: 1px solid var(--line); padding: .5rem 0; }

@@ -115,6 +115,40 @@ struct ServeCLITests {
         #expect(try cli.sql("SELECT count(*) FROM events WHERE action = 'confirm' AND entity_id = \(figure)") == "1")
     }
 
+    @Test("a decision while another process holds the write lock past --busy-timeout: 503 with a retry hint, then done once it lets go")
+    func busyArchive() throws {
+        let (server, address) = try cli.startServer(["--busy-timeout", "0.5"])
+        defer { kill(server.pid, SIGKILL) }
+        let token = try #require(try cli.formToken(address))
+        let figure = try cli.sql("SELECT min(id) FROM figures")
+        // sqlite3 takes the write lock and keeps it while its standard input stays open.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        holder.arguments = [cli.path("dossier.sqlite")]
+        let input = Pipe()
+        holder.standardInput = input
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 'locked';\n".utf8))
+        Thread.sleep(forTimeInterval: 0.5)
+        let busy = try cli.runProgram(
+            "/usr/bin/curl",
+            [
+                "-s", "-D", "-", "-o", "/dev/null", "--data-urlencode", "token=\(token)", "--data-urlencode", "expected=extracted",
+                address + "/figures/\(figure)/confirm",
+            ]
+        ).stdout.lowercased()
+        #expect(busy.contains(" 503") && busy.contains("retry-after: 5"), "\(busy)")
+        #expect(try cli.fetch(address + "/documents/1").status == 200, "pages still read while the write lock is held")
+        input.fileHandleForWriting.write(Data("ROLLBACK;\n.quit\n".utf8))
+        try input.fileHandleForWriting.close()
+        holder.waitUntilExit()
+        let done = try cli.fetch(address + "/figures/\(figure)/confirm", form: ["token": token, "expected": "extracted"])
+        #expect(done.status == 303)
+        #expect(try cli.sql("SELECT status FROM figures WHERE id = \(figure)") == "confirmed")
+        #expect(try cli.run("serve", "--busy-timeout", "0").exitCode == 2)
+    }
+
     @Test("pages load no inline script and say so in their Content-Security-Policy; --read-only offers and takes no decision")
     func securityHeadersAndReadOnly() throws {
         let (server, address) = try cli.startServer(["--read-only"])

@@ -38,7 +38,14 @@ struct ServeCommand: AsyncParsableCommand {
             "Language of values and categories on the pages (en or fr); by default each browser's.", valueName: "language"))
     var lang: FactWording.Language?
 
+    @Option(
+        help: ArgumentHelp(
+            "Seconds a request waits for another process's lock (an import, a restore) before the page says the archive is busy.",
+            valueName: "seconds"))
+    var busyTimeout: Double = 5
+
     func validate() throws {
+        guard busyTimeout > 0, busyTimeout <= 600 else { throw ValidationError("--busy-timeout must be between 0 and 600 seconds") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         if token != nil, tokenFile != nil { throw ValidationError("give --token or --token-file, not both") }
         if !ArchiveServer.isLoopback(host), token == nil, tokenFile == nil {
@@ -61,10 +68,11 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         // Opened once first, so a wrong path or an old schema is an error now, not on the first page.
         _ = try archive.open(.read)
-        let server = ArchiveServer(
-            configuration: .init(
-                archivePath: archive.path, host: host, port: port, operatorName: operatorOptions.resolved,
-                accessToken: try accessToken(), readOnly: readOnly, language: lang))
+        var configuration = ArchiveServer.Configuration(
+            archivePath: archive.path, host: host, port: port, operatorName: operatorOptions.resolved,
+            accessToken: try accessToken(), readOnly: readOnly, language: lang)
+        configuration.busyTimeoutMilliseconds = Int32(busyTimeout * 1000)
+        let server = ArchiveServer(configuration: configuration)
         try await server.run { address in
             Console.output("Serving \(archive.path)\(readOnly ? " read-only" : "") at \(address) (Ctrl-C to stop)")
         }
