@@ -115,7 +115,9 @@ struct ServeCLITests {
         #expect(try cli.sql("SELECT count(*) FROM events WHERE action = 'confirm' AND entity_id = \(figure)") == "1")
     }
 
-    @Test("a decision while another process holds the write lock past --busy-timeout: 503 with a retry hint, then done once it lets go")
+    @Test(
+        "a decision while another process holds the write lock past --busy-timeout: 503 with a retry hint, then done once it lets go"
+    )
     func busyArchive() throws {
         let (server, address) = try cli.startServer(["--busy-timeout", "0.5"])
         defer { kill(server.pid, SIGKILL) }
@@ -134,7 +136,8 @@ struct ServeCLITests {
         let busy = try cli.runProgram(
             "/usr/bin/curl",
             [
-                "-s", "-D", "-", "-o", "/dev/null", "--data-urlencode", "token=\(token)", "--data-urlencode", "expected=extracted",
+                "-s", "-D", "-", "-o", "/dev/null", "--data-urlencode", "token=\(token)", "--data-urlencode",
+                "expected=extracted",
                 address + "/figures/\(figure)/confirm",
             ]
         ).stdout.lowercased()

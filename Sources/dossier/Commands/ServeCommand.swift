@@ -45,7 +45,9 @@ struct ServeCommand: AsyncParsableCommand {
     var busyTimeout: Double = 5
 
     func validate() throws {
-        guard busyTimeout > 0, busyTimeout <= 600 else { throw ValidationError("--busy-timeout must be between 0 and 600 seconds") }
+        guard busyTimeout > 0, busyTimeout <= 600 else {
+            throw ValidationError("--busy-timeout must be between 0 and 600 seconds")
+        }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         if token != nil, tokenFile != nil { throw ValidationError("give --token or --token-file, not both") }
         if !ArchiveServer.isLoopback(host), token == nil, tokenFile == nil {
