@@ -491,6 +491,13 @@ struct OrganisationExtractor: Sendable {
             }
             break
         }
+        // "Inspector Fionnuala Brennan of West Yorkshire Police": a titled name before "of" is a person,
+        // and the institution is what follows the "of".
+        if lastCap > i, lex.orgHeadsEN.contains(toks[lastCap]), toks[lastCap].isCapitalized,
+            let of = (i..<lastCap).last(where: { doc.f($0) == "of" }), of + 1 < lastCap, titledName(doc, from: i, before: of)
+        {
+            return (of + 1, lastCap)
+        }
         // "District Court for the Eastern District of Virginia": a head followed by its jurisdiction.
         if lastCap > i, !lex.orgHeadsEN.contains(toks[lastCap]),
             let h = (i..<lastCap).first(where: {
@@ -583,6 +590,20 @@ struct OrganisationExtractor: Sendable {
         }
         guard last > i else { return nil }
         return (i, acronymDefinedEnd(doc, head: i, from: last, consumed: consumed) ?? last)
+    }
+
+    /// A capitalised title followed by two or more capitalised words that are neither titles nor
+    /// institution heads, all before `end`: "Detective Inspector Fionnuala Brennan".
+    private func titledName(_ doc: TokenizedText, from start: Int, before end: Int) -> Bool {
+        let toks = doc.tokens
+        guard let title = (start..<end).last(where: { lex.titleWords.contains(toks[$0]) && toks[$0].isCapitalized }) else {
+            return false
+        }
+        let name = (title + 1)..<end
+        return name.count >= 2
+            && name.allSatisfy {
+                toks[$0].isWord && toks[$0].isCapitalized && !lex.titleWords.contains(toks[$0]) && !lex.orgHeadsEN.contains(toks[$0])
+            }
     }
 
     private static let ministereHash = FoldedHash.of("ministere")

@@ -10,6 +10,18 @@ struct OrganisationClassTests {
         try Fixtures.extract(text, language).organisations.map(\.name)
     }
 
+    @Test("a titled person \"of\" an institution: the institution is what follows the \"of\", the person is found")
+    func titledPersonOfInstitution() throws {
+        let extraction = try Fixtures.extract(
+            "Detective Inspector Fionnuala Brennan of West Yorkshire Police said officers had recovered the money.", "en")
+        #expect(extraction.organisations.map(\.name) == ["West Yorkshire Police"])
+        #expect(extraction.people.map(\.name) == ["Fionnuala Brennan"])
+        #expect(
+            try organisations("Chief Constable Mark Ellison of Kent Police and the Federal Bureau of Investigation agreed.", "en")
+                == ["Kent Police", "Federal Bureau of Investigation"])
+        #expect(try organisations("Officers of the National Crime Agency met.", "en") == ["National Crime Agency"])
+    }
+
     @Test("a short form of a longer name in the same document is the same organisation")
     func shortAndLongForms() throws {
         let found = try Fixtures.extract(
