@@ -41,6 +41,9 @@ struct NationalPoliceMatcher: Sendable {
     private static let englishModifiers: FoldedSet = ["national", "federal", "state"]
     private static let frenchModifiers: FoldedSet = ["nationale", "federale", "judiciaire"]
 
+    /// "Danish", "Dutch"…: a nationality adjective in English.
+    static func isEnglishNationality(_ t: Token) -> Bool { english[token: t] != nil }
+
     /// Every word a match can start with (folded): a token outside them never starts one.
     static var firstWords: [String] { english.keys + frenchHeads.words }
 

@@ -33,6 +33,7 @@ struct OrganisationExtractor: Sendable {
     /// rule joins the gazetteer's "Danish law enforcement".
     private var ownerBySlug: [String: Int] = [:]
     private let nationalPolice = NationalPoliceMatcher()
+    private let localPolice: LocalPoliceMatcher
     private let courts = CourtMatcher()
     private let frenchUnits = FrenchUnitNameMatcher()
     /// The first words of gazetteer aliases, national police and courts: one probe of a token's hash rules out
@@ -42,6 +43,7 @@ struct OrganisationExtractor: Sendable {
     init(gazetteer: Gazetteer, lex: CompiledLexicon) {
         self.gazetteer = gazetteer
         self.lex = lex
+        self.localPolice = LocalPoliceMatcher(lex: lex)
         var byFirst: [String: [AliasEntry]] = [:]
         for (idx, org) in gazetteer.organisations.enumerated() {
             var texts = org.aliases.map(\.text) + [org.name]
@@ -143,6 +145,13 @@ struct OrganisationExtractor: Sendable {
                 } else {
                     add(slug: Slug.make(m.name), name: m.name, acronym: nil, first: m.first, last: m.last)
                 }
+                i = m.last + 1
+                continue
+            }
+            if !isFrench, toks[i].isCapitalized, !consumed[i], let m = localPolice.match(doc, at: i),
+                !(m.first...m.last).contains(where: { consumed[$0] })
+            {
+                add(slug: Slug.make(m.name), name: m.name, acronym: nil, first: m.first, last: m.last)
                 i = m.last + 1
                 continue
             }
@@ -602,7 +611,8 @@ struct OrganisationExtractor: Sendable {
         let name = (title + 1)..<end
         return name.count >= 2
             && name.allSatisfy {
-                toks[$0].isWord && toks[$0].isCapitalized && !lex.titleWords.contains(toks[$0]) && !lex.orgHeadsEN.contains(toks[$0])
+                toks[$0].isWord && toks[$0].isCapitalized && !lex.titleWords.contains(toks[$0])
+                    && !lex.orgHeadsEN.contains(toks[$0])
             }
     }
 

@@ -22,6 +22,21 @@ struct OrganisationClassTests {
         #expect(try organisations("Officers of the National Crime Agency met.", "en") == ["National Crime Agency"])
     }
 
+    @Test(
+        "a place's police in news copy (\"Forest Hill police\") is that force; \"Police\", \"Local police\" and a person are not")
+    func placePolice() throws {
+        #expect(
+            try organisations(
+                "A tip led Forest Hill police officers to the room, and Thames Valley police said Kent police helped.", "en")
+                == ["Forest Hill police", "Thames Valley police", "Kent police"])
+        #expect(
+            try organisations("Police said so. Local police were there. Federal police came. Mr Smith police chief.", "en")
+                .isEmpty)
+        #expect(
+            try organisations("Met Dutch police and Danish police.", "en") == ["Dutch police", "Danish law enforcement"],
+            "nationalities keep their rule")
+    }
+
     @Test("a short form of a longer name in the same document is the same organisation")
     func shortAndLongForms() throws {
         let found = try Fixtures.extract(
