@@ -9,6 +9,8 @@ struct QuoteAttributor: Sendable {
     }
 
     private static let pronouns: FoldedSet = ["il", "elle", "ils", "elles", "he", "she", "they", "t"]
+    /// Verbs whose object is the one spoken to: the name after them is never the speaker.
+    private static let addresseeVerbs: Set<String> = ["told", "tells", "tell", "telling", "wrote", "writes"]
 
     func attribute(_ doc: TokenizedText, block: QuoteExtractor.Block, mentions: [EntityMention], previous: Speaker?) -> Speaker? {
         let toks = doc.tokens
@@ -102,7 +104,10 @@ struct QuoteAttributor: Sendable {
         } else if let p = after.first(where: { $0.kind == .person }), roleInAppositionBefore(doc, verbEnd, p.firstToken) {
             // "said the head of the national cybercrime unit, Ana Costa".
             chosen = p
-        } else if let m = after.first, m.firstToken - verbEnd <= 3 || onlyTitlesBetween(doc, verbEnd, m.firstToken) {
+        } else if let m = after.first, !Self.addresseeVerbs.contains(verb),
+            m.firstToken - verbEnd <= 3 || onlyTitlesBetween(doc, verbEnd, m.firstToken)
+        {
+            // "He told the BBC: “…”": whoever is told is not who speaks.
             chosen = m
         } else if docNoun == nil, let m = before.last {
             chosen = m
@@ -137,10 +142,48 @@ struct QuoteAttributor: Sendable {
             if let m = personIntroducing(doc, openTok: openTok, mentions: mentions) {
                 return Speaker(name: m.name, kind: .person)
             }
+            // "Sasse said the charges are overdue. / “Heads needed to roll,” he said.": the person the
+            // paragraph (or the one before a quotation that opens its own) is about.
+            if let m = paragraphSubject(doc, openTok: openTok, mentions: mentions) {
+                return Speaker(name: m.name, kind: .person)
+            }
             if let p = previous { return p }
         }
         return nil
     }
+
+    /// The person a paragraph opens on ("Omar asked…", "Sonya A. Zoghlin, Carlineo’s attorney, told…",
+    /// "His attorney, Sonya Zoghlin, said…"): the quotation's own paragraph when narrative comes before it,
+    /// else the paragraph before, when that one opens with narrative rather than another quotation.
+    private func paragraphSubject(_ doc: TokenizedText, openTok: Int, mentions: [EntityMention]) -> EntityMention? {
+        guard openTok > 0, openTok <= doc.count else { return nil }
+        let toks = doc.tokens
+        let openLine = openTok < doc.count ? toks[openTok].line : toks[openTok - 1].line
+        var line = toks[openTok - 1].line == openLine ? openLine : toks[openTok - 1].line
+        // "He told the BBC: “…”": a paragraph that opens on a pronoun continues the one before it.
+        if let first = doc.lineTokens[line].first, Self.pronouns.contains(toks[first]),
+            let before = (0..<line).last(where: { !doc.lineTokens[$0].isEmpty })
+        {
+            line = before
+        }
+        let lineTokens = doc.lineTokens[line]
+        guard let first = lineTokens.first, !QuoteExtractor.opensQuotation(toks[first]) else { return nil }
+        let subjectWindow = first..<min(first + 5, lineTokens.upperBound)
+        guard
+            let subject = mentions.first(where: {
+                $0.kind == .person && subjectWindow.contains($0.firstToken) && $0.lastToken < openTok
+                    && (first..<$0.firstToken).allSatisfy { !toks[$0].isWord || !toks[$0].isCapitalized || $0 == first }
+            })
+        else { return nil }
+        // Only someone who speaks in that paragraph ("said", "told", "asked"): "Brian Schmidt, 68, was jailed"
+        // names a defendant, whom the pronoun does not mean.
+        let clause = (subject.lastToken + 1)..<min(subject.lastToken + 16, lineTokens.upperBound)
+        return clause.contains { lex.speechVerbs.match(in: doc, at: $0) != nil || Self.speakingVerbs.contains(toks[$0]) }
+            ? subject : nil
+    }
+
+    /// Verbs of speaking that do not introduce a quotation themselves, but make their subject a speaker.
+    private static let speakingVerbs: FoldedSet = ["asked", "spoke", "testified", "argued", "insisted", "wrote"]
 
     /// The last person mentioned just before a quotation, on its opening line or on the line before it (so a name
     /// from an earlier paragraph never captures the pronoun), and only one introduced with a title or role

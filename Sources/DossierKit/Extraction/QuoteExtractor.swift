@@ -32,6 +32,11 @@ struct QuoteExtractor: Sendable {
         return v == 0x22 || v >= 0xAB && (v == 0xAB || v == 0xBB || v >= 0x201C && v <= 0x201E)
     }
 
+    /// A token that opens a quotation: a paragraph starting with one is quoted speech, not narrative.
+    static func opensQuotation(_ t: Token) -> Bool {
+        t.isPunct && t.scalarCount == 1 && ["«", "“", "\"", "„"].contains(t.text)
+    }
+
     func blocks(_ doc: TokenizedText) -> [Block] {
         var out: [Block] = []
         let sc = doc.scalars
@@ -77,6 +82,14 @@ struct QuoteExtractor: Sendable {
                 }
                 // “…“: an opening curly mark at a word's end, after the opener, closes the quotation.
                 if current != nil, open == "“", s == "“", p > r.lowerBound, !TextFolding.isHorizontalSpace(sc[p - 1]),
+                    p + 1 == r.upperBound || TextFolding.isHorizontalSpace(sc[p + 1]) || !TextFolding.isWordScalar(sc[p + 1])
+                {
+                    s = "”"
+                }
+                // “…" : a straight mark after the text of a curly quotation, before a space or punctuation, closes it
+                // (copy typed partly by hand, partly by a word processor).
+                if current != nil, open == "“", s == "\"", depth == 1, p > r.lowerBound,
+                    !TextFolding.isHorizontalSpace(sc[p - 1]),
                     p + 1 == r.upperBound || TextFolding.isHorizontalSpace(sc[p + 1]) || !TextFolding.isWordScalar(sc[p + 1])
                 {
                     s = "”"

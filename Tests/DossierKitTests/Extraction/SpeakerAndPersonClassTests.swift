@@ -14,6 +14,34 @@ struct SpeakerAndPersonClassTests {
         try Fixtures.extract(text, language).people.map(\.name)
     }
 
+    @Test("\"he said\" after a quotation goes to the person its paragraph, or the paragraph before, opens on")
+    func pronounToParagraphSubject() throws {
+        let before = try speakers(
+            "Detective Anna Kowalski said the charges were overdue.\n\n\"Heads needed to roll the day the man died in his cell,\" she said.",
+            "en")
+        #expect(before == ["Anna Kowalski"])
+        let same = try speakers(
+            "Senator Ilhan Omar asked for compassion. She added, \"We must teach the defendant love and patience every day.\"", "en")
+        #expect(same == ["Ilhan Omar"])
+        // A paragraph that opens with another quotation is not a subject: the speaker before it is kept.
+        let chain = try speakers(
+            "\"We found them in three countries and arrested them all,\" said Ana Costa.\n\n\"We will find the others too, wherever they are,\" she said.",
+            "en")
+        #expect(chain == ["Ana Costa", "Ana Costa"])
+    }
+
+    @Test("a curly quotation closed by a straight mark ends there; whoever is told is not the speaker")
+    func mixedMarksAndAddressees() throws {
+        let mixed = try speakers(
+            "“When removing such a high-risk individual from watch, it would be critical to go slowly,\" said Lisa Boesky, a psychologist.",
+            "en")
+        #expect(mixed == ["Lisa Boesky"])
+        let told = try speakers(
+            "Andrew Morris spoke at length.\n\nHe told the BBC interviewer: “I took the judgement call that this was serious enough to go.”",
+            "en")
+        #expect(told == ["Andrew Morris"])
+    }
+
     @Test("an attribution set inside the quotation names its speaker, but « selon X » inside it does not")
     func attributionInsideQuotation() throws {
         let fr = try speakers(
