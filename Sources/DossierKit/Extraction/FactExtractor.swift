@@ -70,9 +70,12 @@ public struct FactExtractor: Sendable {
         let signedLines = Dictionary(signatures.map { ($0.line - 1, $0.name) }, uniquingKeysWith: { a, _ in a })
         var quotedLines: Set<Int> = []
         for b in quotes.blocks(doc) {
-            guard QuoteExtractor.wordCount(doc, b.segments) > 6 else { continue }
-            for l in b.openLine...b.closeLine { quotedLines.insert(l) }
+            let words = QuoteExtractor.wordCount(doc, b.segments)
             var s = attributor.attribute(doc, block: b, mentions: mentions, previous: previous)
+            // Six words or fewer are scare quotes (« inquiétante »), unless they are said: a closed quotation
+            // whose words end in its own punctuation and that a speech verb attributes ("Oh, actually? Yes," he said).
+            guard words > 6 || words >= 2 && s != nil && QuoteExtractor.endsInItsOwnPunctuation(doc, b) else { continue }
+            for l in b.openLine...b.closeLine { quotedLines.insert(l) }
             if s == nil, let p = previous, b.openLine - previousLine <= 3 { s = p }
             let speaker = s ?? QuoteAttributor.Speaker(name: nil, kind: .person)
             out.append(

@@ -165,6 +165,11 @@ struct PersonExtractor: Sendable {
             && !lex.weekdays.contains(t) && !lex.honorifics.contains(t)
     }
 
+    /// Titles that are part of how a royal is named: "Prince Andrew", "Queen Elizabeth".
+    private static let royalTitles: FoldedSet = [
+        "prince", "princess", "king", "queen", "duke", "duchess", "prince", "princesse", "roi", "reine",
+    ]
+
     private static func titleCase(_ s: String) -> String {
         var out = ""
         var startOfWord = true
@@ -196,7 +201,7 @@ struct PersonExtractor: Sendable {
         // the name's.
         if i == 0 || toks[i].gapBefore == .lineBreak || toks[i - 1].isPunct && Self.sentenceEnds.contains(toks[i - 1]),
             i + 1 < doc.count, toks[i + 1].isCapitalized, doc.sameLine(i, i + 1), lex.givenNames.contains(toks[i + 1]),
-            !lex.givenNames.contains(toks[i])
+            !lex.givenNames.contains(toks[i]), !Self.royalTitles.contains(toks[i])
         {
             return nil
         }
@@ -268,6 +273,14 @@ struct PersonExtractor: Sendable {
             }
             break
         }
+        // "Mr Johnson said", « M. Dupont a déclaré »: after an honorific, one capitalised word is a surname.
+        let afterHonorific =
+            i > 0 && doc.sameLine(i - 1, i)
+            && (lex.honorifics.contains(toks[i - 1])
+                || toks[i - 1].text == "." && i >= 2 && lex.honorifics.contains(toks[i - 2]) && doc.sameLine(i - 2, i))
+        if surnames == 0, afterHonorific, parts == [i], !lex.titleWords.contains(toks[i]), !lex.roleWords.contains(toks[i]) {
+            return (i, toks[i].isAllCaps && toks[i].text.unicodeScalars.count > 1 ? Self.titleCase(toks[i].text) : toks[i].text)
+        }
         guard surnames >= 1, let last = parts.last else { return nil }
         // "Chief Technology Officer", "Senior Crown Prosecutor": a title ending in a title word is not a name.
         if !lex.givenNames.contains(toks[i]), lex.titleWords.contains(toks[last]) || lex.roleWords.contains(toks[last]) {
@@ -275,7 +288,9 @@ struct PersonExtractor: Sendable {
         }
         // A following org head word ("Victoria Police") means this is an institution.
         if k < doc.count, doc.sameLine(last, k), toks[k].isCapitalized, lex.orgHeadsEN.contains(toks[k]) { return nil }
-        let known = lex.givenNames.contains(toks[i]) && !capitalsFirst
+        // "the real Prince Andrew": a royal title before a given name names a person wherever it stands.
+        let royal = Self.royalTitles.contains(toks[i]) && parts.count == 2 && lex.givenNames.contains(toks[parts[1]])
+        let known = lex.givenNames.contains(toks[i]) && !capitalsFirst || royal
         if !known && !inNamePosition(doc, first: i, last: last) { return nil }
         var name = ""
         for p in parts {
@@ -308,7 +323,8 @@ struct PersonExtractor: Sendable {
     }
 
     /// "Patrick Carlineo" beside "Patrick W. Carlineo Jr.": a name that is another's without its initials and
-    /// generational suffix is the same person, under the fuller name.
+    /// generational suffix is the same person, under the fuller name; so is a surname alone that ends
+    /// exactly one fuller name.
     private static func mergeShorterForms(
         _ people: inout [String: ExtractedPerson], order: inout [String], mentions: inout [EntityMention]
     ) {
@@ -322,9 +338,12 @@ struct PersonExtractor: Sendable {
         guard order.count > 1 else { return }
         let cores = Dictionary(uniqueKeysWithValues: order.compactMap { key in people[key].map { (key, core($0.name)) } })
         for key in order {
-            guard let short = people[key], let shortCore = cores[key], shortCore.count >= 2 else { continue }
+            guard let short = people[key], let shortCore = cores[key], !shortCore.isEmpty else { continue }
+            // "Brennan" (after "Det Supt") beside "Mark Brennan": a surname alone is the one person it ends.
             let fuller = order.filter { other in
-                other != key && cores[other] == shortCore && (people[other].map { $0.name.count > short.name.count } ?? false)
+                guard other != key, let otherCore = cores[other], people[other].map({ $0.name.count > short.name.count }) ?? false
+                else { return false }
+                return shortCore.count >= 2 ? otherCore == shortCore : otherCore.count >= 2 && otherCore.last == shortCore[0]
             }
             guard fuller.count == 1, let target = fuller.first, let fullName = people[target]?.name else { continue }
             people[target]?.mentions += short.mentions

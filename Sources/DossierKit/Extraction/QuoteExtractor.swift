@@ -133,6 +133,13 @@ struct QuoteExtractor: Sendable {
         s == "," || s == "." || s == "!" || s == "?" || s == ";" || s == ":"
     }
 
+    /// A closed quotation whose last character before the closing mark is , . ! ? or …: a sentence
+    /// someone said, not a term set in quotation marks.
+    static func endsInItsOwnPunctuation(_ doc: TokenizedText, _ block: Block) -> Bool {
+        guard block.closed, block.end >= block.start + 3 else { return false }
+        return [",", ".", "!", "?", "…"].contains(doc.scalars[block.end - 2])
+    }
+
     static func wordCount(_ doc: TokenizedText, _ segments: [Range<Int>]) -> Int {
         var n = 0
         for seg in segments {

@@ -9,8 +9,8 @@ struct EvaluationFloorTests {
     static let floors: [(set: String, floors: [String: Double])] = [
         ("dev-set", ["figures": 0.99, "quotes": 0.95, "people": 0.99, "organisations": 0.97, "dates": 0.99]),
         ("blind-set", ["figures": 0.99, "quotes": 0.99, "people": 0.99, "organisations": 0.95, "dates": 0.99]),
-        ("real-set", ["figures": 0.75, "quotes": 0.51, "people": 0.82, "organisations": 0.74, "dates": 0.90]),
-        ("real-set-2", ["figures": 0.95, "quotes": 0.41, "people": 0.75, "organisations": 0.74, "dates": 0.80]),
+        ("real-set", ["figures": 0.75, "quotes": 0.58, "people": 0.84, "organisations": 0.74, "dates": 0.90]),
+        ("real-set-2", ["figures": 0.95, "quotes": 0.52, "people": 0.79, "organisations": 0.74, "dates": 0.80]),
     ]
 
     @Test("each evaluation set keeps its micro-averaged F1 at or above its floors", arguments: floors.map(\.set))

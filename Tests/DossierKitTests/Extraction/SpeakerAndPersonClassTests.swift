@@ -21,13 +21,32 @@ struct SpeakerAndPersonClassTests {
             "en")
         #expect(before == ["Anna Kowalski"])
         let same = try speakers(
-            "Senator Ilhan Omar asked for compassion. She added, \"We must teach the defendant love and patience every day.\"", "en")
+            "Senator Ilhan Omar asked for compassion. She added, \"We must teach the defendant love and patience every day.\"",
+            "en")
         #expect(same == ["Ilhan Omar"])
         // A paragraph that opens with another quotation is not a subject: the speaker before it is kept.
         let chain = try speakers(
             "\"We found them in three countries and arrested them all,\" said Ana Costa.\n\n\"We will find the others too, wherever they are,\" she said.",
             "en")
         #expect(chain == ["Ana Costa", "Ana Costa"])
+    }
+
+    @Test("a short quotation someone says is a quote; a short term in quotation marks is not")
+    func shortQuotations() throws {
+        #expect(try speakers("“Oh, actually? Yes,” said Anna Kowalski, laughing.", "en") == ["Anna Kowalski"])
+        #expect(try speakers("Police called the scheme “a disgrace” and Anna Kowalski agreed.", "en").isEmpty)
+        #expect(try speakers("Europol parle d’une tendance « inquiétante » selon Marie Dupont.", "fr").isEmpty)
+    }
+
+    @Test("a surname after an honorific, and a royal title before a given name, name people")
+    func honorificsAndRoyals() throws {
+        #expect(try people("Mr Johnson said no, and M. Dupont a refusé.", "en") == ["Johnson", "Dupont"])
+        #expect(try people("Watching the series, the real Prince Andrew was busy elsewhere.", "en") == ["Prince Andrew"])
+        // A surname after a title is the person named in full elsewhere in the text.
+        #expect(
+            try people(
+                "Detective Superintendent Mark Brennan led the inquiry. Later Det Supt Brennan said it was over.", "en")
+                == ["Mark Brennan"])
     }
 
     @Test("a curly quotation closed by a straight mark ends there; whoever is told is not the speaker")
