@@ -167,7 +167,7 @@ struct PersonExtractor: Sendable {
 
     /// Titles that are part of how a royal is named: "Prince Andrew", "Queen Elizabeth".
     private static let royalTitles: FoldedSet = [
-        "prince", "princess", "king", "queen", "duke", "duchess", "prince", "princesse", "roi", "reine",
+        "prince", "princess", "king", "queen", "duke", "duchess", "princesse", "roi", "reine",
     ]
 
     private static func titleCase(_ s: String) -> String {
