@@ -21,11 +21,7 @@ struct PageWording {
 
     /// A phrase with `%1`, `%2`… replaced by the values given, in order.
     func callAsFunction(_ key: String, _ values: String...) -> String {
-        var text = self[key]
-        for (index, value) in values.enumerated().reversed() {
-            text = text.replacingOccurrences(of: "%\(index + 1)", with: value)
-        }
-        return text
+        Placeholders.fill(self[key], with: values)
     }
 
     static let english: [String: String] = [

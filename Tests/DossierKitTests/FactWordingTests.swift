@@ -86,6 +86,8 @@ struct ReportWordingTests {
                 == "Dernière vérification le 2026-12-05 par ana : tous les contrôles sont passés.")
         #expect(french.status("concluded") == "terminée" && french.status("failed") == "échoué")
         #expect(french.status("paused") == "paused")
+        #expect(french(.alsoLine, "100% %1 sûr") == "Aussi : 100% %1 sûr", "a value holding %1 stays as written")
+        #expect(Placeholders.fill("%2 of %1, 50 %", with: ["a", "b"]) == "b of a, 50 %")
         #expect(ReportWording(.en).kind(.pressRelease) == "press release")
     }
 }

@@ -24,11 +24,8 @@ public struct ReportWording: Sendable {
     }
 
     public func callAsFunction(_ phrase: Phrase, _ values: String...) -> String {
-        var text = (language == .fr ? Self.french[phrase] : nil) ?? Self.english[phrase] ?? phrase.rawValue
-        for (index, value) in values.enumerated().reversed() {
-            text = text.replacingOccurrences(of: "%\(index + 1)", with: value)
-        }
-        return text
+        Placeholders.fill(
+            (language == .fr ? Self.french[phrase] : nil) ?? Self.english[phrase] ?? phrase.rawValue, with: values)
     }
 
     /// A document's kind in words ("communiqué de presse"), never its code.
