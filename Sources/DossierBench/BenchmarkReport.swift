@@ -8,11 +8,9 @@ struct BenchmarkReport {
 
     func markdown() -> String {
         var lines = [
-            "# Benchmarks", "",
             "Measured by `Scripts/bench --sizes \(sizes.map(String.init).joined(separator: ",")) --runs \(runs) --write BENCHMARKS.md` "
                 + "on \(Self.date()), commit `\(Self.shell("git rev-parse --short HEAD") ?? "unknown")`.", "",
-            "- Machine: \(Self.cpu()), \(ProcessInfo.processInfo.activeProcessorCount) cores, "
-                + "\(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB, \(Self.shell("uname -sr") ?? "")",
+            "- Machine: \(Self.machine())",
             "- SQLite \(Self.shell("sqlite3 --version")?.split(separator: " ").first.map(String.init) ?? "?"), "
                 + "\(Self.shell("swift --version 2>&1 | head -n 1") ?? "Swift")",
             "- Each figure is the median of \(runs) runs (min–max beside it); ratios are taken run by run, pair by pair.", "",
@@ -29,6 +27,12 @@ struct BenchmarkReport {
             )
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The processor, cores, memory and kernel, for every table of results.
+    static func machine() -> String {
+        "\(cpu()), \(ProcessInfo.processInfo.activeProcessorCount) cores, "
+            + "\(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB, \(shell("uname -sr") ?? "")"
     }
 
     static func date() -> String {

@@ -39,6 +39,32 @@ struct BenchmarkSuite {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 
+    /// The dossier binary to measure: the one given, or the one built beside this tool.
+    static func dossierBinary(_ given: String?) throws -> String {
+        let binary =
+            given
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appending(path: "dossier").path
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            throw BenchmarkError("no dossier binary at \(binary); build it with `swift build -c release --product dossier`")
+        }
+        return binary
+    }
+
+    /// An archive of the generated corpus of `count` documents, imported once and kept for the
+    /// benchmarks that only read it (the import is timed by `importAndFloor`, not here).
+    func importedArchive(size count: Int) throws -> String {
+        let (corpus, _) = try corpus(count)
+        let path = workDirectory.appending(path: "served-\(count).sqlite").path
+        let marker = path + ".complete"
+        if FileManager.default.fileExists(atPath: marker) { return path }
+        _ = fresh("served-\(count).sqlite")
+        log("importing \(count) documents into \(path)…")
+        try ChildProcess.succeed([dossier, "import", corpus.path, "--db", path, "--quiet", "--operator", "bench"])
+        _ = FileManager.default.createFile(atPath: marker, contents: nil)
+        return path
+    }
+
     /// The generated corpus for `count` documents, made once and reused (it is deterministic).
     func corpus(_ count: Int) throws -> (directory: URL, bytes: Int) {
         let directory = workDirectory.appending(path: "corpus-\(count)")
@@ -173,14 +199,15 @@ struct BenchmarkSuite {
     }
 
     /// The tables an import fills once per run, and those it fills per document with the column
-    /// that names the document, parents before children. `schema_migrations` and `archive_seal`
-    /// (one row per sealed table) are filled by `dossier init`, not copied; they are listed so that
-    /// the row-count check covers them too.
+    /// that names the document, parents before children. `schema_migrations`, `archive_seal` (one
+    /// row per sealed table) and `fact_counts` (kept by triggers) are filled by `dossier init`, not
+    /// copied; they are listed so that the row-count check covers them too.
     private static let storedOnce = [
-        "schema_migrations", "archive_seal", "import_batches", "organisations", "organisation_aliases", "operations", "people",
+        "schema_migrations", "archive_seal", "fact_counts", "import_batches", "organisations", "organisation_aliases",
+        "operations", "people",
         "person_aliases",
     ]
-    private static let filledByInit: Set = ["schema_migrations", "archive_seal"]
+    private static let filledByInit: Set = ["schema_migrations", "archive_seal", "fact_counts"]
     private static let storedPerDocument: [(table: String, documentColumn: String)] = [
         ("documents", "id"), ("document_links", "document_id"), ("document_operations", "document_id"),
         ("person_roles", "document_id"), ("mentions", "document_id"), ("figures", "document_id"), ("quotes", "document_id"),

@@ -3,13 +3,13 @@ import DossierKit
 import Foundation
 
 /// `dossier-bench`: measures Dossier against what SQLite and the system tools cost on this machine
-/// (`archive`, the default), and its web-page extractor against a public benchmark and trafilatura
+/// (`archive`, the default), the latency of `dossier serve` (`serve-latency`), and its web-page extractor against a public benchmark and trafilatura
 /// (`article-extraction`).
 struct DossierBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier-bench",
         abstract: "Measure Dossier: the archive's operations (default) or the extraction of web pages.",
-        subcommands: [ArchiveBenchmark.self, ArticleExtractionBenchmark.self],
+        subcommands: [ArchiveBenchmark.self, ServeLatencyBenchmark.self, ArticleExtractionBenchmark.self],
         defaultSubcommand: ArchiveBenchmark.self
     )
 }
@@ -49,13 +49,7 @@ struct ArchiveBenchmark: ParsableCommand {
     func run() throws {
         let sizeList = sizes.split(separator: ",").compactMap { Int($0) }.sorted()
         guard !sizeList.isEmpty, runs > 0 else { throw ValidationError("--sizes and --runs must be positive") }
-        let binary =
-            dossier
-            ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent().appending(path: "dossier").path
-        guard FileManager.default.isExecutableFile(atPath: binary) else {
-            throw ValidationError("no dossier binary at \(binary); build it with `swift build -c release --product dossier`")
-        }
+        let binary = try BenchmarkSuite.dossierBinary(dossier)
         let workDirectory = URL(fileURLWithPath: work)
         try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
         var suite = BenchmarkSuite(dossier: binary, workDirectory: workDirectory, runs: runs, exportRows: exportRows)
@@ -80,8 +74,7 @@ struct ArchiveBenchmark: ParsableCommand {
         let markdown = BenchmarkReport(rows: suite.rows, sizes: sizeList, runs: runs).markdown()
         print(markdown)
         if let write {
-            try markdown.write(toFile: write, atomically: true, encoding: .utf8)
-            FileHandle.standardError.write(Data("wrote \(write)\n".utf8))
+            try MarkdownSection(name: "archive").write(markdown, to: write)
         }
     }
 }

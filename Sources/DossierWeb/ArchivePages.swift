@@ -85,10 +85,7 @@ struct ArchivePages {
     func report(_ report: Report, current: String, mergeable: (path: String, slug: String)? = nil) throws -> String {
         var values: [String: Any] = ["title": report.title, "subtitle": report.subtitle ?? "", "sections": Self.sections(report)]
         if writable, let mergeable {
-            let others: [(slug: String, name: String)] =
-                mergeable.path == "people"
-                ? try archive.people.list().map { ($0.slug, $0.name) }
-                : try archive.organisations.list().map { ($0.slug, $0.name) }
+            let others = try mergeable.path == "people" ? archive.people.names() : archive.organisations.names()
             values["merge"] = [
                 "path": mergeable.path, "slug": mergeable.slug,
                 "choices": others.filter { $0.slug != mergeable.slug }.map { ["slug": $0.slug, "name": $0.name] },
@@ -250,7 +247,7 @@ struct ArchivePages {
         let figures = Dictionary(
             try archive.figures.list(documentID: id).map { ($0.id ?? 0, $0) }, uniquingKeysWith: { a, _ in a })
         let quotes = Dictionary(try archive.quotes.list(documentID: id).map { ($0.id ?? 0, $0) }, uniquingKeysWith: { a, _ in a })
-        let speakers = try SpeakerChoices(archive: archive)
+        let speakers = try SpeakerChoices(archive: archive, documentID: id)
         let histories = try factHistories(documentID: id)
         let links = try documentLinks(documentID: id)
         let facts: [[String: Any]] = review.facts.map { fact in

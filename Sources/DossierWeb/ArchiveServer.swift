@@ -113,12 +113,12 @@ public struct ArchiveServer: Sendable {
         router.get("/organisations") { request, _ in
             page(request) { pages in
                 try pages.entities(
-                    "Organisations", path: "organisations", pages.archive.organisations.list().map { ($0.slug, $0.name) })
+                    "Organisations", path: "organisations", pages.archive.organisations.names().map { ($0.slug, $0.name) })
             }
         }
         router.get("/people") { request, _ in
             page(request) { pages in
-                try pages.entities("People", path: "people", pages.archive.people.list().map { ($0.slug, $0.name) })
+                try pages.entities("People", path: "people", pages.archive.people.names().map { ($0.slug, $0.name) })
             }
         }
         router.get("/operations/:slug") { request, context in

@@ -1,22 +1,26 @@
 import DossierKit
 
-/// Who can be named as a quote's speaker: every person and organisation of the archive, by slug,
-/// as the quote forms offer them.
+/// Who the quote forms of a document offer as a speaker, by slug: every person and organisation of
+/// the archive while there are few enough to list, else those the document names or quotes (a
+/// list of thousands would weigh on every page and help nobody choose). Any other slug can still
+/// be typed: the library resolves it.
 struct SpeakerChoices {
+    /// Above this many people and organisations, the forms offer only the document's own.
+    static let wholeArchiveLimit = 300
+
     let choices: [(slug: String, label: String)]
     private let personSlugs: [Int64: String]
     private let organisationSlugs: [Int64: String]
 
-    init(archive: Archive) throws {
-        let people = try archive.people.list()
-        let organisations = try archive.organisations.list()
+    init(archive: Archive, documentID: Int64) throws {
+        let wholeArchive = try archive.people.count() + archive.organisations.count() <= Self.wholeArchiveLimit
+        let people = try wholeArchive ? archive.people.names() : archive.people.names(documentID: documentID)
+        let organisations =
+            try wholeArchive ? archive.organisations.names() : archive.organisations.names(documentID: documentID)
         choices =
             people.map { ($0.slug, "\($0.name) (person)") } + organisations.map { ($0.slug, "\($0.name) (organisation)") }
-        personSlugs = Dictionary(
-            people.compactMap { person in person.id.map { ($0, person.slug) } }, uniquingKeysWith: { a, _ in a })
-        organisationSlugs = Dictionary(
-            organisations.compactMap { organisation in organisation.id.map { ($0, organisation.slug) } },
-            uniquingKeysWith: { a, _ in a })
+        personSlugs = Dictionary(people.map { ($0.id, $0.slug) }, uniquingKeysWith: { a, _ in a })
+        organisationSlugs = Dictionary(organisations.map { ($0.id, $0.slug) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The slug of whoever the quote is attributed to now.

@@ -132,7 +132,7 @@ struct ExportCLITests {
         )
         #expect(String(files.count) == tables, "every table of the archive")
         #expect(manifest?["archive"] as? String == "dossier.sqlite", "the archive's name, not the machine's path to it")
-        #expect(manifest?["schema_version"] as? Int == 11)
+        #expect(manifest?["schema_version"] as? Int == 13)
         for file in files {
             let name = file["file"] as? String ?? ""
             let data = try Data(contentsOf: URL(fileURLWithPath: cli.path("bundle/\(name)")))

@@ -133,7 +133,7 @@ struct MigratorTests {
         #expect(try connection.query("PRAGMA integrity_check") { $0.string(0) } == ["ok"])
         #expect(try connection.query("PRAGMA foreign_key_check") { $0.string(0) }.isEmpty)
         let definitions = try connection.query(
-            "SELECT sql FROM sqlite_master WHERE tbl_name IN ('figures', 'quotes', 'mentions') AND sql IS NOT NULL"
+            "SELECT sql FROM sqlite_master WHERE tbl_name IN ('figures', 'quotes', 'mentions') AND type <> 'trigger' AND sql IS NOT NULL"
         ) { $0.string(0) }
         #expect(definitions.count == 3 + 6, "the three tables and their indexes, but figures_category (0007)")
         #expect(!definitions.contains { $0.contains("status IN") || $0.contains("_type IN") || $0.contains("_kind IN") })

@@ -277,6 +277,14 @@ struct CheckPhases {
                     kind: .personWithoutFacts, entityType: "person", entityID: id,
                     expected: "a role, quote or mention for \(slug)", found: "none"))
         }
+        if !options.quick {
+            try integrity.factCountDrift { kind, status, kept, counted in
+                findings.append(
+                    Finding(
+                        kind: .factCount, entityType: "fact_counts", entityID: nil,
+                        expected: "\(counted) \(kind)s \(status), as counted", found: "\(kept) kept"))
+            }
+        }
         try integrity.duplicateNames { table, id, name, firstID in
             findings.append(
                 Finding(

@@ -54,6 +54,8 @@ public struct Finding: Sendable, Equatable, Codable {
         case auditChain = "audit_chain"
         /// The body decoded from the original file differs from the stored body.
         case sourceBody = "source_body"
+        /// `fact_counts` disagrees with the facts it counts: it was edited, or its triggers dropped.
+        case factCount = "fact_count"
 
         /// Missing or unreadable originals are reported, not counted as problems: sources move,
         /// and the archive's own copy is what fixity protects.

@@ -149,6 +149,13 @@ public enum ArchiveCatalogue {
                 ("digest", "Sum of the rows' record digests modulo 2^256 (events: the chain's last hash)."),
             ], labelColumn: nil, facets: []),
         Entry(
+            name: "fact_counts",
+            description: "How many figures, quotes and mentions stand at each review status; kept by triggers.",
+            columns: [
+                ("kind", "figure, quote or mention."), ("status", "extracted, confirmed, rejected or superseded."),
+                ("count", "How many facts of that kind have that status."),
+            ], labelColumn: nil, facets: ["kind", "status"]),
+        Entry(
             name: "schema_migrations", description: "The schema migrations applied to this archive.",
             columns: [
                 ("version", "Migration number."), ("name", "Migration name."), ("sha256", "SHA-256 of its SQL."),

@@ -86,10 +86,10 @@ public struct ReportBuilder {
             operations = try archive.operations.list()
         }
         for operation in operations {
-            let headline = try headlineFigures(try repository.figures(operationID: operation.id ?? 0))
+            let headline = try repository.headlineFigures(operationID: operation.id ?? 0)
             operationRows.append([
                 operation.name, operation.actionDay ?? "",
-                String(try archive.operations.documentIDs(operationID: operation.id ?? 0).count),
+                String(try archive.operations.documentCount(operationID: operation.id ?? 0)),
                 headline.map { "\(value($0)) \(wording.category($0.category))" }.joined(separator: "; "),
             ])
         }
@@ -104,21 +104,6 @@ public struct ReportBuilder {
                         rows: operationRows,
                         numericColumns: [2], unbrokenColumns: [1])))
         return report
-    }
-
-    /// The first figure of each category, in source order: what the operation's reports lead with.
-    /// Uncategorised numbers (a year, a phone number, a count of nothing in particular) are noise in a
-    /// headline; they stay in the detail table.
-    private func headlineFigures(_ figures: [ReportRepository.FigureRow]) throws -> [ReportRepository.FigureRow] {
-        var seen = Set<String>()
-        return figures.filter { figure in
-            guard let category = figure.category, figure.unit == "count" || figure.unit.hasPrefix("currency"),
-                Self.standing.contains(figure.status)
-            else {
-                return false
-            }
-            return seen.insert(category).inserted
-        }
     }
 
     public func operation(slug: String) throws -> Report {

@@ -231,6 +231,24 @@ public struct IntegrityRepository {
         }
     }
 
+    /// Each kind and status whose kept count (`fact_counts`, migration 0012) differs from the facts
+    /// counted one by one. A full pass over every fact: for the full check only.
+    public func factCountDrift(_ body: (_ kind: String, _ status: String, _ kept: Int64, _ counted: Int64) throws -> Void)
+        throws
+    {
+        try connection.forEachRow(
+            """
+            SELECT c.kind, c.status, c.count, coalesce(r.n, 0) FROM fact_counts c LEFT JOIN (
+                SELECT 'figure' AS kind, status, count(*) AS n FROM figures GROUP BY status
+                UNION ALL SELECT 'quote', status, count(*) FROM quotes GROUP BY status
+                UNION ALL SELECT 'mention', status, count(*) FROM mentions GROUP BY status
+            ) r ON r.kind = c.kind AND r.status = c.status
+            WHERE c.count <> coalesce(r.n, 0)
+            ORDER BY c.kind, c.status
+            """
+        ) { try body($0.string(0), $0.string(1), $0.int64(2), $0.int64(3)) }
+    }
+
     /// Streams live figures tied to an operation, and live quotes attributed to a person, when every
     /// mention of that operation or person in the same document was rejected by an archivist.
     public func rejectedReferences(_ body: (Reference) throws -> Void) throws {

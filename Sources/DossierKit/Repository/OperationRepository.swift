@@ -53,6 +53,11 @@ public struct OperationRepository {
         Int(try connection.scalarInt("SELECT count(*) FROM operations") ?? 0)
     }
 
+    /// How many documents report an operation.
+    public func documentCount(operationID: Int64) throws -> Int {
+        Int(try connection.scalarInt("SELECT count(*) FROM document_operations WHERE operation_id = ?", [operationID]) ?? 0)
+    }
+
     /// Ids of the documents that report an operation.
     public func documentIDs(operationID: Int64) throws -> [Int64] {
         try connection.query(

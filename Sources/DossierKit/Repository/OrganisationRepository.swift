@@ -43,6 +43,26 @@ public struct OrganisationRepository {
         return organisation
     }
 
+    /// Every organisation's slug and name, by name.
+    public func names() throws -> [EntityName] {
+        try connection.query("SELECT id, slug, name FROM organisations ORDER BY name COLLATE NOCASE", [], EntityName.init(row:))
+    }
+
+    /// The organisations a document names or quotes, by name.
+    public func names(documentID: Int64) throws -> [EntityName] {
+        try connection.query(
+            """
+            SELECT id, slug, name FROM organisations WHERE id IN
+                (SELECT organisation_id FROM mentions WHERE document_id = ?1
+                 UNION SELECT organisation_id FROM quotes WHERE document_id = ?1)
+            ORDER BY name COLLATE NOCASE
+            """, [documentID], EntityName.init(row:))
+    }
+
+    public func count() throws -> Int {
+        Int(try connection.scalarInt("SELECT count(*) FROM organisations") ?? 0)
+    }
+
     public func list() throws -> [Organisation] {
         var organisations = try connection.query(
             "SELECT id, slug, name, acronym FROM organisations ORDER BY name COLLATE NOCASE", [], Self.organisation)

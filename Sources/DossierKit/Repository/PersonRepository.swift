@@ -51,6 +51,25 @@ public struct PersonRepository {
         return person
     }
 
+    /// Every person's slug and name, by name.
+    public func names() throws -> [EntityName] {
+        try connection.query("SELECT id, slug, name FROM people ORDER BY name COLLATE NOCASE", [], EntityName.init(row:))
+    }
+
+    /// The people a document names or quotes, by name.
+    public func names(documentID: Int64) throws -> [EntityName] {
+        try connection.query(
+            """
+            SELECT id, slug, name FROM people WHERE id IN
+                (SELECT person_id FROM mentions WHERE document_id = ?1 UNION SELECT person_id FROM quotes WHERE document_id = ?1)
+            ORDER BY name COLLATE NOCASE
+            """, [documentID], EntityName.init(row:))
+    }
+
+    public func count() throws -> Int {
+        Int(try connection.scalarInt("SELECT count(*) FROM people") ?? 0)
+    }
+
     public func list() throws -> [Person] {
         var people = try connection.query("SELECT id, slug, name FROM people ORDER BY name COLLATE NOCASE", [], Self.person)
         for index in people.indices {

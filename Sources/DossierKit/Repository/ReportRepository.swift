@@ -128,12 +128,38 @@ public struct ReportRepository {
         try connection.query(
             """
             \(Self.figureSelect)
-            WHERE f.status <> 'rejected' AND (f.operation_id = ? OR (f.operation_id IS NULL AND f.document_id IN
-                (SELECT document_id FROM document_operations WHERE operation_id = ?)
-                AND NOT EXISTS (SELECT 1 FROM document_operations y WHERE y.document_id = f.document_id AND y.operation_id <> ?)))
-            ORDER BY d.published_on IS NULL, d.published_on, f.document_id, f.char_start
-            """, [operationID, operationID, operationID], Self.figure)
+            WHERE f.status <> 'rejected' AND \(Self.figureOfOperation)
+            ORDER BY \(Self.sourceOrder)
+            """, [operationID], Self.figure)
     }
+
+    /// The first figure of each category of an operation, in source order: what its reports lead
+    /// with. Only categorised counts and sums of money, confirmed or not yet reviewed; uncategorised
+    /// numbers (a year, a phone number) are noise in a headline. Chosen by SQLite, so that an
+    /// operation with tens of thousands of figures does not bring them all into memory.
+    public func headlineFigures(operationID: Int64) throws -> [FigureRow] {
+        try connection.query(
+            """
+            WITH ranked AS (
+                SELECT f.id, row_number() OVER (PARTITION BY f.category ORDER BY \(Self.sourceOrder)) AS place
+                FROM figures f JOIN documents d ON d.id = f.document_id
+                WHERE (f.status = 'confirmed' OR f.status = 'extracted') AND f.category IS NOT NULL
+                    AND (f.unit = 'count' OR substr(f.unit, 1, 8) = 'currency') AND \(Self.figureOfOperation))
+            \(Self.figureSelect)
+            WHERE f.id IN (SELECT id FROM ranked WHERE place = 1)
+            ORDER BY \(Self.sourceOrder)
+            """, [operationID], Self.figure)
+    }
+
+    /// A figure `f` of operation `?1`: tied to it, or untied in a document that reports it and no other.
+    private static let figureOfOperation = """
+        (f.operation_id = ?1 OR (f.operation_id IS NULL AND f.document_id IN
+            (SELECT document_id FROM document_operations WHERE operation_id = ?1)
+            AND NOT EXISTS (SELECT 1 FROM document_operations y WHERE y.document_id = f.document_id AND y.operation_id <> ?1)))
+        """
+
+    /// Figures `f` of documents `d` in the order their sources were published, then in reading order.
+    private static let sourceOrder = "d.published_on IS NULL, d.published_on, f.document_id, f.char_start"
 
     public func quotes(operationID: Int64) throws -> [QuoteRow] {
         try connection.query(
