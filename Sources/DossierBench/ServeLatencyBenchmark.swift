@@ -63,8 +63,10 @@ struct ServeLatencyBenchmark: ParsableCommand {
         var rows: [ResultRow] = []
         for page in Self.pages {
             suite.log("\(page.name): \(page.path)")
-            _ = try load.run(address: server.address, path: page.path, seconds: 2, documents: documents)
+            let warmUp = try load.run(address: server.address, path: page.path, seconds: 2, documents: documents)
+            Self.waitForUnfinished(warmUp)
             let run = try load.run(address: server.address, path: page.path, seconds: seconds, documents: documents)
+            Self.waitForUnfinished(run)
             suite.log(
                 "  \(run.requests) requests, p50 \(BenchmarkSuite.format(run.p50)) ms, p95 \(BenchmarkSuite.format(run.p95)) ms")
             guard run.errors == 0 else { throw BenchmarkError("\(run.errors) requests to \(page.path) failed") }
@@ -77,6 +79,12 @@ struct ServeLatencyBenchmark: ParsableCommand {
         let markdown = report(rows)
         print(markdown)
         if let write { try MarkdownSection(name: "serve-latency").write(markdown, to: write) }
+    }
+
+    /// wrk stops at its deadline, but the server still answers the requests it had sent: waits
+    /// for them, so that a slow page's last requests do not count against the next page.
+    private static func waitForUnfinished(_ run: LoadGenerator.Run) {
+        Thread.sleep(forTimeInterval: min(run.p99 / 1000 * 1.5, 60) + 0.5)
     }
 
     /// The server's resident memory after the page runs, then after `memoryRequests` more document pages.
