@@ -21,7 +21,7 @@ struct ServeLatencyBenchmark: ParsableCommand {
         Page(name: "document list", path: "/documents"),
         Page(name: "document list, one language", path: "/documents?language=fr"),
         Page(name: "search, a word in most documents", path: "/documents?q=suspects"),
-        Page(name: "search, a word in few documents", path: "/documents?q=Nightingale+Kestrel"),
+        Page(name: "search, two words together (few documents)", path: "/documents?q=Nightingale+Kestrel"),
         Page(name: "search with a filter", path: "/documents?q=suspects&language=fr"),
         Page(name: "document page (random documents)", path: "/documents/{id}"),
     ]
