@@ -291,7 +291,8 @@ struct ArchivePages {
                 "body": body,
                 "facts": facts, "operator": operatorName, "writable": writable, "token": token, "back": "/documents/\(id)",
                 "categories": FactWording.categories.map { ["slug": $0, "words": wording.category($0)] },
-                "speakers": speakers.choices.map { ["slug": $0.slug, "label": $0.label] }, "units": Self.units,
+                "speakers": speakers.choices.map { ["slug": $0.slug, "label": "\($0.name) (\(words[$0.kind]))"] },
+                "units": Self.units,
                 "links": links, "hasLinks": !links.isEmpty,
                 "provenance": provenance.compactMap { key, value in value.map { ["name": words[key], "value": $0] } },
             ])

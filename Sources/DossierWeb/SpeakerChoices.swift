@@ -8,7 +8,8 @@ struct SpeakerChoices {
     /// Above this many people and organisations, the forms offer only the document's own.
     static let wholeArchiveLimit = 300
 
-    let choices: [(slug: String, label: String)]
+    /// Each choice's slug, name and kind (`person` or `organisation`, a key of the page's words).
+    let choices: [(slug: String, name: String, kind: String)]
     private let personSlugs: [Int64: String]
     private let organisationSlugs: [Int64: String]
 
@@ -18,7 +19,7 @@ struct SpeakerChoices {
         let organisations =
             try wholeArchive ? archive.organisations.names() : archive.organisations.names(documentID: documentID)
         choices =
-            people.map { ($0.slug, "\($0.name) (person)") } + organisations.map { ($0.slug, "\($0.name) (organisation)") }
+            people.map { ($0.slug, $0.name, "person") } + organisations.map { ($0.slug, $0.name, "organisation") }
         personSlugs = Dictionary(people.map { ($0.id, $0.slug) }, uniquingKeysWith: { a, _ in a })
         organisationSlugs = Dictionary(organisations.map { ($0.id, $0.slug) }, uniquingKeysWith: { a, _ in a })
     }

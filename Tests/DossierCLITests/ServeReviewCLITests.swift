@@ -184,11 +184,11 @@ struct ServeReviewCLITests {
         #expect(french.body.contains("<div>25 · suspects interpellés"))
         for words in [
             "<html lang=\"fr\">", ">Vue d’ensemble</a>", ">Téléchargements</a>", "<h2>Provenance</h2>", "<dt>Éditeur</dt>",
-            ">à vérifier</span>", "Annuler ma dernière décision", "Enregistrer la correction",
+            ">à vérifier</span>", "Annuler ma dernière décision", "Enregistrer la correction", " (personne)</option>",
         ] {
             #expect(french.body.contains(words), "the page's own words in French: \(words)")
         }
-        for words in [">Overview</a>", "<dt>Publisher</dt>", ">extracted</span>", "Save correction"] {
+        for words in [">Overview</a>", "<dt>Publisher</dt>", ">extracted</span>", "Save correction", " (person)</option>"] {
             #expect(!french.body.contains(words), "no English left: \(words)")
         }
         let overview = try cli.fetch(english.1 + "/", extra: ["-H", "Accept-Language: fr"]).body
